@@ -1,0 +1,281 @@
+"""Field helpers shared by the domain classes: each guards one local fact and names the field.
+
+Converters accept what people type (Chinese labels, money text, any iterable for a tuple);
+validators then check the result and raise an error that names ``Class.field``. Facts that
+need more than one object (references, hierarchies, date order) are validation rules instead.
+"""
+
+from __future__ import annotations
+
+import datetime
+import unicodedata
+from collections.abc import Callable, Iterable
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any, TypeVar
+
+import attrs
+
+from dangjian_model._errors import InvalidLabel, InvalidMoney, InvalidValue
+from dangjian_model._labels import LabelledEnum
+from dangjian_model._money import Money
+
+E = TypeVar("E", bound=LabelledEnum)
+_MAX_ID = 200
+_MAX_TEXT = 2000
+
+Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
+
+
+def where(instance: object, attribute: attrs.Attribute[Any]) -> str:
+    """``Class.field`` for error messages."""
+    return f"{type(instance).__name__}.{attribute.name}"
+
+
+def _bad_text(text: str) -> str | None:
+    if not text:
+        return "it is empty"
+    if text != text.strip():
+        return "it has spaces at the start or end"
+    if any(unicodedata.category(c) in ("Cc", "Cf", "Cs") for c in text):
+        return "it has control characters"
+    return None
+
+
+def check_id(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """An id: non-empty text, at most 200 characters, no surrounding spaces or control characters."""
+    expected = "a non-empty id of at most 200 characters without surrounding spaces, e.g. 'changlong-village'"
+    if not isinstance(value, str):
+        raise InvalidValue(where(instance, attribute), value, expected)
+    problem = _bad_text(value) or ("it is too long" if len(value) > _MAX_ID else None)
+    if problem:
+        raise InvalidValue(where(instance, attribute), value, f"{expected}; {problem}")
+
+
+def check_optional_id(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """An id or None."""
+    if value is not None:
+        check_id(instance, attribute, value)
+
+
+def check_ids(instance: object, attribute: attrs.Attribute[Any], value: tuple[object, ...]) -> None:
+    """A tuple of ids."""
+    for index, item in enumerate(value):
+        try:
+            check_id(instance, attribute, item)
+        except InvalidValue as error:
+            raise InvalidValue(f"{error.where}[{index}]", item, error.expected) from None
+
+
+def check_text(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """Non-empty text of at most 2000 characters."""
+    expected = "non-empty text of at most 2000 characters"
+    if not isinstance(value, str):
+        raise InvalidValue(where(instance, attribute), value, expected)
+    problem = _bad_text(value) or ("it is too long" if len(value) > _MAX_TEXT else None)
+    if problem:
+        shown = value if len(value) <= 80 else value[:80] + "…"
+        raise InvalidValue(where(instance, attribute), shown, f"{expected}; {problem}")
+
+
+def check_optional_text(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """Text or None."""
+    if value is not None:
+        check_text(instance, attribute, value)
+
+
+def check_count(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """A whole number ≥ 0 (``bool`` is not a number here)."""
+    if type(value) is not int or value < 0:
+        raise InvalidValue(where(instance, attribute), value, "a whole number ≥ 0")
+
+
+def check_optional_count(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """A whole number ≥ 0 or None."""
+    if value is not None:
+        check_count(instance, attribute, value)
+
+
+def check_positive(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """A whole number ≥ 1."""
+    if type(value) is not int or value < 1:
+        raise InvalidValue(where(instance, attribute), value, "a whole number ≥ 1")
+
+
+def check_optional_positive(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """A whole number ≥ 1 or None."""
+    if value is not None:
+        check_positive(instance, attribute, value)
+
+
+def check_optional_date(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """A ``datetime.date`` (not a datetime) or None."""
+    if value is not None and (type(value) is not datetime.date):
+        raise InvalidValue(where(instance, attribute), value, "a date such as 2021-12-06, or nothing")
+
+
+def check_date(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """A ``datetime.date`` (not a datetime)."""
+    if type(value) is not datetime.date:
+        raise InvalidValue(where(instance, attribute), value, "a date such as 2021-12-06")
+
+
+def to_date(value: datetime.date | str) -> datetime.date:
+    """Read an ISO date; anything else is left for the validator to refuse."""
+    if isinstance(value, str):
+        try:
+            return datetime.date.fromisoformat(value)
+        except ValueError:
+            return value  # type: ignore[return-value]
+    return value
+
+
+def to_optional_date(value: datetime.date | str | None) -> datetime.date | None:
+    """Read an ISO date or None."""
+    return None if value is None else to_date(value)
+
+
+def check_optional_decimal(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """A finite ``Decimal`` ≥ 0, or None."""
+    if value is None:
+        return
+    if not isinstance(value, Decimal) or not value.is_finite() or value < 0:
+        raise InvalidValue(
+            where(instance, attribute), value, "a finite decimal number ≥ 0, e.g. Decimal('12.5')"
+        )
+
+
+def to_optional_decimal(value: Decimal | int | str | None) -> Decimal | None:
+    """Read a decimal from int or text; floats and other types are left for the validator to refuse."""
+    if isinstance(value, bool):
+        return value  # type: ignore[return-value]
+    if isinstance(value, int):
+        return Decimal(value)
+    if isinstance(value, str):
+        try:
+            return Decimal(value.strip().rstrip("%"))
+        except ArithmeticError:
+            return value  # type: ignore[return-value]
+    return value
+
+
+def to_str_tuple(value: Iterable[str]) -> tuple[str, ...]:
+    """A tuple of ids or texts from any iterable except a single string."""
+    if isinstance(value, str):
+        return value  # type: ignore[return-value]  # refused by the validator: a string is not a list
+    return tuple(value)
+
+
+def check_tuple(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """A tuple (a lone string is not a list of ids)."""
+    if not isinstance(value, tuple):
+        raise InvalidValue(where(instance, attribute), value, "a list, not a single value")
+
+
+def enum_converter(enum: type[E]) -> Callable[[E | str], E]:
+    """Convert a member, English id or Chinese label to the member; leave the rest to the validator."""
+
+    def convert(value: E | str) -> E:
+        try:
+            return enum.parse(value)
+        except InvalidLabel:
+            return value  # type: ignore[return-value]
+
+    return convert
+
+
+def enum_validator(enum: type[E]) -> Validator:
+    """Refuse anything that is not a member of ``enum``, naming the field and the choices."""
+
+    def validate(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, enum):
+            raise InvalidLabel(where(instance, attribute), value, enum._expected(value))
+
+    return validate
+
+
+def enum_set_converter(enum: type[E]) -> Callable[[Iterable[E | str]], frozenset[E]]:
+    """A frozenset of members from any iterable of members or labels."""
+
+    def convert(values: Iterable[E | str]) -> frozenset[E]:
+        if isinstance(values, str):
+            return values  # type: ignore[return-value]
+        result: list[Any] = []
+        for value in values:
+            try:
+                result.append(enum.parse(value))
+            except InvalidLabel:
+                result.append(value)
+        try:
+            return frozenset(result)
+        except TypeError:  # an unhashable element: leave it for the validator
+            return tuple(result)  # type: ignore[return-value]
+
+    return convert
+
+
+def enum_set_validator(enum: type[E]) -> Validator:
+    """Refuse a set with anything but members of ``enum``."""
+
+    def validate(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, frozenset):
+            raise InvalidValue(
+                where(instance, attribute), value, f"a list of {enum.zh_name()} ({enum.__name__})"
+            )
+        for item in value:
+            if not isinstance(item, enum):
+                raise InvalidLabel(where(instance, attribute), item, enum._expected(item))
+
+    return validate
+
+
+def to_money(value: Money | str) -> Money:
+    """Parse money text; leave the rest to the validator."""
+    try:
+        return Money.parse(value)
+    except InvalidMoney:
+        return value  # type: ignore[return-value]
+
+
+def to_optional_money(value: Money | str | None) -> Money | None:
+    """Parse money text or keep None."""
+    return None if value is None else to_money(value)
+
+
+def check_money(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """A :class:`Money`; text that failed to parse is parsed again for the error message."""
+    if not isinstance(value, Money):
+        Money.parse(value, where=where(instance, attribute))
+
+
+def check_optional_money(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """A :class:`Money` or None."""
+    if value is not None:
+        check_money(instance, attribute, value)
+
+
+def to_fraction(value: Fraction | Decimal | int | str) -> Fraction:
+    """An exact fraction from int, Decimal, Fraction or text such as ``'49.3%'`` (a percentage) or ``'1/3'``."""
+    if isinstance(value, bool):
+        return value  # type: ignore[return-value]
+    if isinstance(value, str):
+        text = value.strip()
+        try:
+            if text.endswith("%"):
+                return Fraction(text[:-1].strip()) / 100
+            return Fraction(text)
+        except (ValueError, ZeroDivisionError):
+            return value  # type: ignore[return-value]
+    if isinstance(value, int | Decimal):
+        return Fraction(value)
+    return value
+
+
+def check_share(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """A fraction in (0, 1]."""
+    if not isinstance(value, Fraction) or not 0 < value <= 1:
+        raise InvalidValue(
+            where(instance, attribute),
+            value,
+            "a share greater than 0 and at most 1, e.g. '49.3%', '1/3' or Decimal('0.5')",
+        )

@@ -1,0 +1,224 @@
+"""Money in whole 分 (fen), parsed from and printed as people write 元 amounts.
+
+The one place for money arithmetic. Amounts are integers of 分; nothing is ever rounded::
+
+    >>> from dangjian_model import Money
+    >>> Money.parse("10万元")
+    Money('100000元')
+    >>> Money.parse("29.3亿元").fen
+    2930000000000
+    >>> Money.parse("¥1,234.56") + Money.parse("0.44元")
+    Money('1235元')
+    >>> Money.parse("0.001元")
+    Traceback (most recent call last):
+      ...
+    dangjian_model._errors.InvalidMoney: Money: '0.001元' is not valid; expected an amount in whole 分 (at most two decimals of 元); it has a fraction of a 分
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from decimal import Decimal, InvalidOperation
+from fractions import Fraction
+from typing import Any, ClassVar, SupportsIndex
+
+import attrs
+from typing_extensions import Self
+
+from dangjian_model._errors import InvalidMoney
+
+__all__ = ["Money"]
+
+_MULTIPLIERS = {"": 1, "千": 10**3, "万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8}
+_NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+_PART = re.compile(rf"({_NUMBER})(千|万|萬|亿|億)?")
+_PREFIXES = ("人民币", "RMB", "CNY", "¥", "$")
+_SUFFIXES = ("元整", "圆整", "元", "圆", "块", "人民币")
+_EXPECTED = "an amount in 元 such as '10万元', '2000萬元', '29.3亿元', '¥1,234.56' or '1234.56元'"
+_MAX_TEXT = 64
+
+
+def _fail(value: object, why: str = "", where: str = "Money") -> InvalidMoney:
+    return InvalidMoney(where, value, _EXPECTED + (f"; {why}" if why else ""))
+
+
+@attrs.frozen(order=True, repr=False)
+class Money:
+    """An amount of money in whole 分 (1 元 = 100 分). Negative amounts are losses or refunds.
+
+    Attributes:
+        fen: The amount in 分, an ``int``.
+    """
+
+    fen: int = attrs.field()
+
+    ZERO: ClassVar[Money]
+
+    @fen.validator
+    def _check_fen(self, attribute: attrs.Attribute[int], value: int) -> None:
+        if type(value) is not int:
+            raise InvalidMoney("Money.fen", value, "an int number of 分 (use Money.parse for text)")
+
+    @classmethod
+    def parse(cls, value: object, where: str = "Money") -> Self:
+        """Read money as people write it; a :class:`Money` is returned as it is.
+
+        Accepts ``10万元``, ``2000萬元``, ``29.3亿元``, ``1亿2000万元``, ``¥1,234.56``, ``1234.56元``,
+        full-width digits, ``RMB``/``CNY`` prefixes and a leading minus sign.
+
+        Raises:
+            InvalidMoney: the text is not an amount, or has a fraction of a 分.
+        """
+        if isinstance(value, cls):
+            return value
+        if not isinstance(value, str):
+            raise _fail(value, f"got {type(value).__name__}, not text", where)
+        if len(value) > _MAX_TEXT:
+            raise _fail(value[:_MAX_TEXT] + "…", f"the text is longer than {_MAX_TEXT} characters", where)
+        text = unicodedata.normalize("NFKC", value).replace(" ", "").replace("\u00a0", "")
+        sign = 1
+        if text[:1] in "-−":
+            sign, text = -1, text[1:]
+        elif text[:1] == "+":
+            text = text[1:]
+        for prefix in _PREFIXES:
+            if text.upper().startswith(prefix):
+                text = text[len(prefix) :]
+                break
+        for suffix in _SUFFIXES:
+            if text.endswith(suffix):
+                text = text[: -len(suffix)]
+                break
+        if not text:
+            raise _fail(value, "there is no number in it", where)
+        total = Decimal(0)
+        position = 0
+        last_multiplier = None
+        while position < len(text):
+            match = _PART.match(text, position)
+            if match is None:
+                raise _fail(value, f"cannot read {text[position:]!r}", where)
+            number, unit = match.group(1), match.group(2) or ""
+            multiplier = _MULTIPLIERS[unit]
+            if last_multiplier is not None and multiplier >= last_multiplier:
+                raise _fail(value, "units must go from large to small, as in '1亿2000万元'", where)
+            last_multiplier = multiplier
+            try:
+                total += Decimal(number.replace(",", "")) * multiplier
+            except InvalidOperation:  # pragma: no cover - the pattern admits only digits
+                raise _fail(value, where=where) from None
+            position = match.end()
+        fen = total * 100
+        if fen != fen.to_integral_value():
+            raise _fail(value, "it has a fraction of a 分", where)
+        return cls(sign * int(fen))
+
+    @classmethod
+    def from_yuan(cls, amount: int | Decimal | Fraction | str) -> Self:
+        """Build from a number of 元 given exactly (``int``, ``Decimal``, ``Fraction`` or decimal text).
+
+        Raises:
+            InvalidMoney: the amount has a fraction of a 分, or is a float (floats are not exact).
+        """
+        if isinstance(amount, bool) or not isinstance(amount, int | Decimal | Fraction | str):
+            raise _fail(amount, "give int, Decimal, Fraction or text; floats are not exact")
+        try:
+            exact = Fraction(amount)
+        except (ValueError, ZeroDivisionError):
+            raise _fail(amount) from None
+        fen = exact * 100
+        if fen.denominator != 1:
+            raise _fail(amount, "it has a fraction of a 分")
+        return cls(int(fen))
+
+    @classmethod
+    def from_wan(cls, amount: int | Decimal | Fraction | str) -> Self:
+        """Build from a number of 万元 (ten thousand 元), as reports often give them."""
+        if isinstance(amount, bool) or not isinstance(amount, int | Decimal | Fraction | str):
+            raise _fail(amount, "give int, Decimal, Fraction or text; floats are not exact")
+        try:
+            return cls.from_yuan(Fraction(amount) * 10_000)
+        except (ValueError, ZeroDivisionError):
+            raise _fail(amount) from None
+
+    @property
+    def yuan(self) -> Decimal:
+        """The amount in 元 as an exact ``Decimal`` with two places."""
+        return Decimal(self.fen).scaleb(-2)
+
+    def to_text(self) -> str:
+        """The canonical text: ``1234.56元``, ``100000元`` (whole 元 without decimals), ``-0.05元``."""
+        sign = "-" if self.fen < 0 else ""
+        whole, cents = divmod(abs(self.fen), 100)
+        return f"{sign}{whole}.{cents:02d}元" if cents else f"{sign}{whole}元"
+
+    def format(self, *, unit: str = "元", separators: bool = True) -> str:
+        """Text for people: ``1,234.56元``, or in ``万`` / ``亿`` when asked (exact, never rounded).
+
+        >>> Money.parse("204545元").format(unit="万")
+        '20.4545万元'
+        """
+        scale = {"元": 1, "万": 10**4, "亿": 10**8}.get(unit)
+        if scale is None:
+            raise InvalidMoney("Money.format(unit)", unit, "one of '元', '万', '亿'")
+        value = Fraction(self.fen, 100 * scale)
+        sign = "-" if value < 0 else ""
+        value = abs(value)
+        whole = value.numerator // value.denominator
+        rest = value - whole
+        digits = ""
+        while rest:  # terminates: the denominator divides a power of ten
+            rest *= 10
+            digit = rest.numerator // rest.denominator
+            digits += str(digit)
+            rest -= digit
+        if unit == "元" and digits:
+            digits = digits.ljust(2, "0")
+        whole_text = f"{whole:,}" if separators else str(whole)
+        return f"{sign}{whole_text}{'.' + digits if digits else ''}{'' if unit == '元' else unit}元"
+
+    def __str__(self) -> str:
+        return self.to_text()
+
+    def __repr__(self) -> str:
+        return f"Money({self.to_text()!r})"
+
+    def __add__(self, other: object) -> Money:
+        if isinstance(other, Money):
+            return Money(self.fen + other.fen)
+        return NotImplemented
+
+    def __radd__(self, other: object) -> Money:
+        if type(other) is int and other == 0:  # so that sum() works
+            return self
+        if isinstance(other, Money):
+            return Money(other.fen + self.fen)
+        return NotImplemented
+
+    def __sub__(self, other: object) -> Money:
+        if isinstance(other, Money):
+            return Money(self.fen - other.fen)
+        return NotImplemented
+
+    def __neg__(self) -> Money:
+        return Money(-self.fen)
+
+    def __abs__(self) -> Money:
+        return Money(abs(self.fen))
+
+    def __mul__(self, factor: SupportsIndex) -> Money:
+        if isinstance(factor, bool) or not hasattr(factor, "__index__"):
+            return NotImplemented
+        return Money(self.fen * factor.__index__())
+
+    __rmul__ = __mul__
+
+    def __bool__(self) -> bool:
+        return self.fen != 0
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Money, (self.fen,))
+
+
+Money.ZERO = Money(0)

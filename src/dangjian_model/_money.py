@@ -12,7 +12,7 @@ The one place for money arithmetic. Amounts are integers of 分; nothing is ever
     >>> Money.parse("0.001元")
     Traceback (most recent call last):
       ...
-    dangjian_model._errors.InvalidMoney: Money: '0.001元' is not valid; expected an amount in whole 分 (at most two decimals of 元); it has a fraction of a 分
+    dangjian_model._errors.InvalidMoney: Money: '0.001元' is not valid; expected an amount in 元 ...; it has a fraction of a 分
 """
 
 from __future__ import annotations

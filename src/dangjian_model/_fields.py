@@ -16,6 +16,22 @@ from typing import Any, TypeVar
 
 import attrs
 
+from dangjian_model._enums import (
+    AllianceType,
+    AssetNature,
+    BrandField,
+    ContributionKind,
+    Designation,
+    Linkage,
+    MembershipRole,
+    PartyOrgForm,
+    PartyStanding,
+    PersonRole,
+    Principle,
+    QuantityUnit,
+    TeamKind,
+    UnitKind,
+)
 from dangjian_model._errors import InvalidLabel, InvalidMoney, InvalidValue
 from dangjian_model._labels import LabelledEnum
 from dangjian_model._money import Money
@@ -172,16 +188,12 @@ def check_tuple(instance: object, attribute: attrs.Attribute[Any], value: object
         raise InvalidValue(where(instance, attribute), value, "a list, not a single value")
 
 
-def enum_converter(enum: type[E]) -> Callable[[E | str], E]:
+def _lenient(enum: type[E], value: E | str) -> E:
     """Convert a member, English id or Chinese label to the member; leave the rest to the validator."""
-
-    def convert(value: E | str) -> E:
-        try:
-            return enum.parse(value)
-        except InvalidLabel:
-            return value  # type: ignore[return-value]
-
-    return convert
+    try:
+        return enum.parse(value)
+    except InvalidLabel:
+        return value  # type: ignore[return-value]
 
 
 def enum_validator(enum: type[E]) -> Validator:
@@ -194,24 +206,18 @@ def enum_validator(enum: type[E]) -> Validator:
     return validate
 
 
-def enum_set_converter(enum: type[E]) -> Callable[[Iterable[E | str]], frozenset[E]]:
-    """A frozenset of members from any iterable of members or labels."""
-
-    def convert(values: Iterable[E | str]) -> frozenset[E]:
-        if isinstance(values, str):
-            return values  # type: ignore[return-value]
-        result: list[Any] = []
-        for value in values:
-            try:
-                result.append(enum.parse(value))
-            except InvalidLabel:
-                result.append(value)
-        try:
-            return frozenset(result)
-        except TypeError:  # an unhashable element: leave it for the validator
-            return tuple(result)  # type: ignore[return-value]
-
-    return convert
+def _lenient_set(enum: type[E], values: Iterable[E | str]) -> frozenset[E]:
+    """A frozenset of members from any iterable of members or labels; the rest is left to the validator."""
+    if isinstance(values, str):
+        return values  # type: ignore[return-value]
+    try:
+        result = [_lenient(enum, value) for value in values]
+    except TypeError:  # not iterable
+        return values  # type: ignore[return-value]
+    try:
+        return frozenset(result)
+    except TypeError:  # an unhashable element
+        return tuple(result)  # type: ignore[return-value]
 
 
 def enum_set_validator(enum: type[E]) -> Validator:
@@ -279,3 +285,76 @@ def check_share(instance: object, attribute: attrs.Attribute[Any], value: object
             value,
             "a share greater than 0 and at most 1, e.g. '49.3%', '1/3' or Decimal('0.5')",
         )
+
+
+# Named converters: the attrs mypy plugin needs a named function per field type.
+
+
+def to_unit_kind(value: UnitKind | str) -> UnitKind:
+    """A :class:`UnitKind` from a member, English id or Chinese label."""
+    return _lenient(UnitKind, value)
+
+
+def to_party_org_form(value: PartyOrgForm | str) -> PartyOrgForm:
+    """A :class:`PartyOrgForm` from a member, English id or Chinese label."""
+    return _lenient(PartyOrgForm, value)
+
+
+def to_party_standing(value: PartyStanding | str) -> PartyStanding:
+    """A :class:`PartyStanding` from a member, English id or Chinese label."""
+    return _lenient(PartyStanding, value)
+
+
+def to_alliance_type(value: AllianceType | str) -> AllianceType:
+    """A :class:`AllianceType` from a member, English id or Chinese label."""
+    return _lenient(AllianceType, value)
+
+
+def to_membership_role(value: MembershipRole | str) -> MembershipRole:
+    """A :class:`MembershipRole` from a member, English id or Chinese label."""
+    return _lenient(MembershipRole, value)
+
+
+def to_contribution_kind(value: ContributionKind | str) -> ContributionKind:
+    """A :class:`ContributionKind` from a member, English id or Chinese label."""
+    return _lenient(ContributionKind, value)
+
+
+def to_asset_nature(value: AssetNature | str) -> AssetNature:
+    """A :class:`AssetNature` from a member, English id or Chinese label."""
+    return _lenient(AssetNature, value)
+
+
+def to_team_kind(value: TeamKind | str) -> TeamKind:
+    """A :class:`TeamKind` from a member, English id or Chinese label."""
+    return _lenient(TeamKind, value)
+
+
+def to_optional_quantity_unit(value: QuantityUnit | str | None) -> QuantityUnit | None:
+    """A :class:`QuantityUnit` from a member, English id or Chinese label, or None."""
+    return None if value is None else _lenient(QuantityUnit, value)
+
+
+def to_optional_brand_field(value: BrandField | str | None) -> BrandField | None:
+    """A :class:`BrandField` from a member, English id or Chinese label, or None."""
+    return None if value is None else _lenient(BrandField, value)
+
+
+def to_designation_set(values: Iterable[Designation | str]) -> frozenset[Designation]:
+    """A frozenset of :class:`Designation` from members, English ids or Chinese labels."""
+    return _lenient_set(Designation, values)
+
+
+def to_person_role_set(values: Iterable[PersonRole | str]) -> frozenset[PersonRole]:
+    """A frozenset of :class:`PersonRole` from members, English ids or Chinese labels."""
+    return _lenient_set(PersonRole, values)
+
+
+def to_linkage_set(values: Iterable[Linkage | str]) -> frozenset[Linkage]:
+    """A frozenset of :class:`Linkage` from members, English ids or Chinese labels."""
+    return _lenient_set(Linkage, values)
+
+
+def to_principle_set(values: Iterable[Principle | str]) -> frozenset[Principle]:
+    """A frozenset of :class:`Principle` from members, English ids or Chinese labels."""
+    return _lenient_set(Principle, values)

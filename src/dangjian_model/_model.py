@@ -9,8 +9,10 @@ rules, so that one pass can report every problem at once.
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterable
 from decimal import Decimal
 from fractions import Fraction
+from typing import Any
 
 import attrs
 
@@ -75,10 +77,7 @@ def _id() -> str:
     return attrs.field(validator=f.check_id)  # type: ignore[no-any-return]
 
 
-frozen = attrs.frozen(kw_only=True)
-
-
-@frozen
+@attrs.frozen(kw_only=True)
 class Unit:
     """A unit (单位): a village, community, township, organ, school, firm or group.
 
@@ -99,13 +98,13 @@ class Unit:
 
     id: str = _id()
     name: str = attrs.field(validator=f.check_text)
-    kind: UnitKind = attrs.field(converter=f.enum_converter(UnitKind), validator=f.enum_validator(UnitKind))
+    kind: UnitKind = attrs.field(converter=f.to_unit_kind, validator=f.enum_validator(UnitKind))
     superior_id: str | None = attrs.field(default=None, validator=f.check_optional_id)
     division_code: str | None = attrs.field(default=None, validator=f.check_optional_id)
     credit_code: str | None = attrs.field(default=None, validator=f.check_optional_id)
     designations: frozenset[Designation] = attrs.field(
         default=frozenset(),
-        converter=f.enum_set_converter(Designation),
+        converter=f.to_designation_set,
         validator=f.enum_set_validator(Designation),
     )
     population: int | None = attrs.field(default=None, validator=f.check_optional_count)
@@ -118,7 +117,7 @@ class Unit:
     )
 
 
-@frozen
+@attrs.frozen(kw_only=True)
 class Committee:
     """The elected committee (委员会) of a party organisation and its term (届).
 
@@ -159,7 +158,7 @@ def _add_years(day: datetime.date, years: int) -> datetime.date:
         return day.replace(year=day.year + years, day=28)
 
 
-@frozen
+@attrs.frozen(kw_only=True)
 class PartyOrganisation:
     """A party organisation (党组织) with exactly one line of affiliation (隶属关系).
 
@@ -178,9 +177,7 @@ class PartyOrganisation:
 
     id: str = _id()
     name: str = attrs.field(validator=f.check_text)
-    form: PartyOrgForm = attrs.field(
-        converter=f.enum_converter(PartyOrgForm), validator=f.enum_validator(PartyOrgForm)
-    )
+    form: PartyOrgForm = attrs.field(converter=f.to_party_org_form, validator=f.enum_validator(PartyOrgForm))
     superior_id: str | None = attrs.field(default=None, validator=f.check_optional_id)
     host_unit_ids: tuple[str, ...] = attrs.field(
         default=(), converter=f.to_str_tuple, validator=[f.check_tuple, f.check_ids]
@@ -208,7 +205,7 @@ class PartyOrganisation:
         return self.full_members + self.probationary_members
 
 
-@frozen
+@attrs.frozen(kw_only=True)
 class Person:
     """A person, with only what the domain needs. Names, phones and ID numbers are masked in ``repr``.
 
@@ -230,13 +227,13 @@ class Person:
     name: str = attrs.field(validator=f.check_text, repr=mask_name)
     roles: frozenset[PersonRole] = attrs.field(
         default=frozenset(),
-        converter=f.enum_set_converter(PersonRole),
+        converter=f.to_person_role_set,
         validator=f.enum_set_validator(PersonRole),
     )
     party_organisation_id: str | None = attrs.field(default=None, validator=f.check_optional_id)
     standing: PartyStanding = attrs.field(
         default=PartyStanding.NONE,
-        converter=f.enum_converter(PartyStanding),
+        converter=f.to_party_standing,
         validator=f.enum_validator(PartyStanding),
     )
     unit_id: str | None = attrs.field(default=None, validator=f.check_optional_id)
@@ -244,7 +241,7 @@ class Person:
     id_card: str | None = attrs.field(default=None, validator=f.check_optional_text, repr=mask_id_card)
 
 
-@frozen
+@attrs.frozen(kw_only=True)
 class Membership:
     """A participant's place in an alliance.
 
@@ -258,7 +255,7 @@ class Membership:
     participant_id: str = _id()
     role: MembershipRole = attrs.field(
         default=MembershipRole.MEMBER,
-        converter=f.enum_converter(MembershipRole),
+        converter=f.to_membership_role,
         validator=f.enum_validator(MembershipRole),
     )
     joined_on: datetime.date | None = attrs.field(
@@ -276,7 +273,7 @@ class Membership:
         return joined and (self.left_on is None or on < self.left_on)
 
 
-@frozen
+@attrs.frozen(kw_only=True)
 class Agreement:
     """The agreement (协议, 契约) an alliance runs under, with its term.
 
@@ -297,8 +294,34 @@ class Agreement:
     contract_based: bool = attrs.field(default=True, validator=attrs.validators.instance_of(bool))
 
 
-def _item_tuple(value: object) -> tuple[Membership, ...]:
-    return f.to_str_tuple(value)  # type: ignore[arg-type,return-value]
+def _items(value: object) -> Any:
+    """A tuple from any iterable but a string; the rest is left to the validator."""
+    if isinstance(value, str | bytes):
+        return value
+    try:
+        return tuple(value)  # type: ignore[arg-type]
+    except TypeError:
+        return value
+
+
+def _memberships(value: Iterable[Membership]) -> tuple[Membership, ...]:
+    return _items(value)  # type: ignore[no-any-return]
+
+
+def _contributions(value: Iterable[Contribution]) -> tuple[Contribution, ...]:
+    return _items(value)  # type: ignore[no-any-return]
+
+
+def _shares(value: Iterable[Share]) -> tuple[Share, ...]:
+    return _items(value)  # type: ignore[no-any-return]
+
+
+def _income(value: Iterable[IncomeRecord]) -> tuple[IncomeRecord, ...]:
+    return _items(value)  # type: ignore[no-any-return]
+
+
+def _entries(value: Iterable[LedgerEntry]) -> tuple[LedgerEntry, ...]:
+    return _items(value)  # type: ignore[no-any-return]
 
 
 def _check_items(kind: type[object]) -> f.Validator:
@@ -310,7 +333,7 @@ def _check_items(kind: type[object]) -> f.Validator:
     return validate
 
 
-@frozen
+@attrs.frozen(kw_only=True)
 class Alliance:
     """A party-building alliance (党建联盟).
 
@@ -335,19 +358,17 @@ class Alliance:
 
     id: str = _id()
     name: str = attrs.field(validator=f.check_text)
-    type: AllianceType = attrs.field(
-        converter=f.enum_converter(AllianceType), validator=f.enum_validator(AllianceType)
-    )
+    type: AllianceType = attrs.field(converter=f.to_alliance_type, validator=f.enum_validator(AllianceType))
     lead_id: str = _id()
     memberships: tuple[Membership, ...] = attrs.field(
-        default=(), converter=_item_tuple, validator=[f.check_tuple, _check_items(Membership)]
+        default=(), converter=_memberships, validator=[f.check_tuple, _check_items(Membership)]
     )
     linkages: frozenset[Linkage] = attrs.field(
-        default=frozenset(), converter=f.enum_set_converter(Linkage), validator=f.enum_set_validator(Linkage)
+        default=frozenset(), converter=f.to_linkage_set, validator=f.enum_set_validator(Linkage)
     )
     principles: frozenset[Principle] = attrs.field(
         default=frozenset(),
-        converter=f.enum_set_converter(Principle),
+        converter=f.to_principle_set,
         validator=f.enum_set_validator(Principle),
     )
     joint_committee_id: str | None = attrs.field(default=None, validator=f.check_optional_id)
@@ -391,7 +412,7 @@ class Alliance:
         return found
 
 
-@frozen
+@attrs.frozen(kw_only=True)
 class Contribution:
     """What one member puts into a joint project.
 
@@ -406,7 +427,7 @@ class Contribution:
 
     contributor_id: str = _id()
     kind: ContributionKind = attrs.field(
-        converter=f.enum_converter(ContributionKind), validator=f.enum_validator(ContributionKind)
+        converter=f.to_contribution_kind, validator=f.enum_validator(ContributionKind)
     )
     amount: Money | None = attrs.field(
         default=None, converter=f.to_optional_money, validator=f.check_optional_money
@@ -416,7 +437,7 @@ class Contribution:
     )
     quantity_unit: QuantityUnit | None = attrs.field(
         default=None,
-        converter=attrs.converters.optional(f.enum_converter(QuantityUnit)),
+        converter=f.to_optional_quantity_unit,
         validator=attrs.validators.optional(f.enum_validator(QuantityUnit)),
     )
     on: datetime.date | None = attrs.field(
@@ -424,7 +445,7 @@ class Contribution:
     )
 
 
-@frozen
+@attrs.frozen(kw_only=True)
 class Share:
     """An equity share (股份) of a project or joint company.
 
@@ -437,7 +458,7 @@ class Share:
     fraction: Fraction = attrs.field(converter=f.to_fraction, validator=f.check_share)
 
 
-@frozen
+@attrs.frozen(kw_only=True)
 class IncomeRecord:
     """Income a project earned (收入), to be shared among members.
 
@@ -454,7 +475,7 @@ class IncomeRecord:
     description: str | None = attrs.field(default=None, validator=f.check_optional_text)
 
 
-@frozen
+@attrs.frozen(kw_only=True)
 class Project:
     """A joint project (共建项目) of an alliance.
 
@@ -476,13 +497,13 @@ class Project:
     site_unit_id: str | None = attrs.field(default=None, validator=f.check_optional_id)
     company_id: str | None = attrs.field(default=None, validator=f.check_optional_id)
     contributions: tuple[Contribution, ...] = attrs.field(
-        default=(), converter=_item_tuple, validator=[f.check_tuple, _check_items(Contribution)]
+        default=(), converter=_contributions, validator=[f.check_tuple, _check_items(Contribution)]
     )
     shares: tuple[Share, ...] = attrs.field(
-        default=(), converter=_item_tuple, validator=[f.check_tuple, _check_items(Share)]
+        default=(), converter=_shares, validator=[f.check_tuple, _check_items(Share)]
     )
     income: tuple[IncomeRecord, ...] = attrs.field(
-        default=(), converter=_item_tuple, validator=[f.check_tuple, _check_items(IncomeRecord)]
+        default=(), converter=_income, validator=[f.check_tuple, _check_items(IncomeRecord)]
     )
     started_on: datetime.date | None = attrs.field(
         default=None, converter=f.to_optional_date, validator=f.check_optional_date
@@ -505,7 +526,7 @@ class Project:
         )
 
 
-@frozen
+@attrs.frozen(kw_only=True)
 class Asset:
     """An asset (资产) with its owner and nature — what 资产属性不变 protects.
 
@@ -521,16 +542,14 @@ class Asset:
     id: str = _id()
     name: str = attrs.field(validator=f.check_text)
     owner_id: str = _id()
-    nature: AssetNature = attrs.field(
-        converter=f.enum_converter(AssetNature), validator=f.enum_validator(AssetNature)
-    )
+    nature: AssetNature = attrs.field(converter=f.to_asset_nature, validator=f.enum_validator(AssetNature))
     value: Money | None = attrs.field(
         default=None, converter=f.to_optional_money, validator=f.check_optional_money
     )
     held_in_id: str | None = attrs.field(default=None, validator=f.check_optional_id)
 
 
-@frozen
+@attrs.frozen(kw_only=True)
 class LedgerEntry:
     """One entry in a ledger: money in (positive) or out (negative).
 
@@ -547,7 +566,7 @@ class LedgerEntry:
     reference: str | None = attrs.field(default=None, validator=f.check_optional_id)
 
 
-@frozen
+@attrs.frozen(kw_only=True)
 class Ledger:
     """A unit's own books (账套) — what 账务核算不变 protects.
 
@@ -560,7 +579,7 @@ class Ledger:
     id: str = _id()
     owner_id: str = _id()
     entries: tuple[LedgerEntry, ...] = attrs.field(
-        default=(), converter=_item_tuple, validator=[f.check_tuple, _check_items(LedgerEntry)]
+        default=(), converter=_entries, validator=[f.check_tuple, _check_items(LedgerEntry)]
     )
 
     @property
@@ -569,7 +588,7 @@ class Ledger:
         return sum((entry.amount for entry in self.entries), Money.ZERO)
 
 
-@frozen
+@attrs.frozen(kw_only=True)
 class Grid:
     """A grid cell (网格) of a subdistrict's grid system (seed 003: 1/11/170/553 cells on four levels).
 
@@ -590,7 +609,7 @@ class Grid:
     party_group_id: str | None = attrs.field(default=None, validator=f.check_optional_id)
 
 
-@frozen
+@attrs.frozen(kw_only=True)
 class Brand:
     """A party-building brand under 一域一品: one brand per territory or field (seed 000).
 
@@ -607,13 +626,13 @@ class Brand:
     territory_id: str | None = attrs.field(default=None, validator=f.check_optional_id)
     field: BrandField | None = attrs.field(
         default=None,
-        converter=attrs.converters.optional(f.enum_converter(BrandField)),
+        converter=f.to_optional_brand_field,
         validator=attrs.validators.optional(f.enum_validator(BrandField)),
     )
     owner_id: str | None = attrs.field(default=None, validator=f.check_optional_id)
 
 
-@frozen
+@attrs.frozen(kw_only=True)
 class Team:
     """A standing team, such as the "1+4+N" 议事先锋队 of seed 002.
 
@@ -629,7 +648,7 @@ class Team:
 
     id: str = _id()
     name: str = attrs.field(validator=f.check_text)
-    kind: TeamKind = attrs.field(converter=f.enum_converter(TeamKind), validator=f.enum_validator(TeamKind))
+    kind: TeamKind = attrs.field(converter=f.to_team_kind, validator=f.enum_validator(TeamKind))
     party_organisation_id: str | None = attrs.field(default=None, validator=f.check_optional_id)
     leader_id: str | None = attrs.field(default=None, validator=f.check_optional_id)
     core_member_ids: tuple[str, ...] = attrs.field(
@@ -640,7 +659,7 @@ class Team:
     )
 
 
-@frozen
+@attrs.frozen(kw_only=True)
 class Need:
     """An item of a 需求清单: something residents need (seed 004).
 
@@ -657,7 +676,7 @@ class Need:
     alliance_id: str | None = attrs.field(default=None, validator=f.check_optional_id)
 
 
-@frozen
+@attrs.frozen(kw_only=True)
 class Resource:
     """An item of a 资源清单: something a merchant or partner can offer (seed 004).
 
@@ -674,7 +693,7 @@ class Resource:
     alliance_id: str | None = attrs.field(default=None, validator=f.check_optional_id)
 
 
-@frozen
+@attrs.frozen(kw_only=True)
 class ListedProject:
     """An item of a 项目清单: a partner claims a need it can serve (认领), with a resource (seed 004).
 

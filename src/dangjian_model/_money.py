@@ -6,7 +6,7 @@ The one place for money arithmetic. Amounts are integers of 分; nothing is ever
     >>> Money.parse("10万元")
     Money('100000元')
     >>> Money.parse("29.3亿元").fen
-    2930000000000
+    293000000000
     >>> Money.parse("¥1,234.56") + Money.parse("0.44元")
     Money('1235元')
     >>> Money.parse("0.001元")

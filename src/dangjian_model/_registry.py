@@ -69,18 +69,16 @@ ENTITY_KINDS: dict[str, tuple[type[Any], str]] = {
 _COLLECTION_OF = {cls: name for name, (cls, _) in ENTITY_KINDS.items()}
 
 
-def _by_id(kind: type[E]) -> Callable[[Iterable[E]], tuple[E, ...]]:
-    def convert(items: Iterable[E]) -> tuple[E, ...]:
-        if isinstance(items, str | bytes):
-            return items  # refused by the validator
-        result = tuple(items)
-        for index, item in enumerate(result):
-            if not isinstance(item, kind):
-                collection = _COLLECTION_OF[kind]
-                raise InvalidValue(f"Registry.{collection}[{index}]", item, f"a {kind.__name__}")
-        return tuple(sorted(result, key=_key))
-
-    return convert
+def _sorted(collection: str, items: Iterable[Any]) -> Any:
+    """The entities of one collection as a tuple sorted by id; anything else is refused with its place."""
+    kind = ENTITY_KINDS[collection][0]
+    if isinstance(items, str | bytes):
+        return items  # refused by the validator: a string is not a list
+    result = tuple(items)
+    for index, item in enumerate(result):
+        if not isinstance(item, kind):
+            raise InvalidValue(f"Registry.{collection}[{index}]", item, f"a {kind.__name__}")
+    return tuple(sorted(result, key=_key))
 
 
 def _key(entity: Entity) -> str:
@@ -92,8 +90,59 @@ def _check_tuple(instance: object, attribute: attrs.Attribute[Any], value: objec
         raise InvalidValue(f"Registry.{attribute.name}", value, "a list of entities")
 
 
-def _collection(kind: type[E]) -> Any:
-    return attrs.field(default=(), converter=_by_id(kind), validator=_check_tuple)
+# Named converters: the attrs mypy plugin needs a named function per field type.
+
+
+def _units(items: Iterable[Unit]) -> tuple[Unit, ...]:
+    return _sorted("units", items)  # type: ignore[no-any-return]
+
+
+def _party_organisations(items: Iterable[PartyOrganisation]) -> tuple[PartyOrganisation, ...]:
+    return _sorted("party_organisations", items)  # type: ignore[no-any-return]
+
+
+def _people(items: Iterable[Person]) -> tuple[Person, ...]:
+    return _sorted("people", items)  # type: ignore[no-any-return]
+
+
+def _alliances(items: Iterable[Alliance]) -> tuple[Alliance, ...]:
+    return _sorted("alliances", items)  # type: ignore[no-any-return]
+
+
+def _projects(items: Iterable[Project]) -> tuple[Project, ...]:
+    return _sorted("projects", items)  # type: ignore[no-any-return]
+
+
+def _assets(items: Iterable[Asset]) -> tuple[Asset, ...]:
+    return _sorted("assets", items)  # type: ignore[no-any-return]
+
+
+def _ledgers(items: Iterable[Ledger]) -> tuple[Ledger, ...]:
+    return _sorted("ledgers", items)  # type: ignore[no-any-return]
+
+
+def _grids(items: Iterable[Grid]) -> tuple[Grid, ...]:
+    return _sorted("grids", items)  # type: ignore[no-any-return]
+
+
+def _brands(items: Iterable[Brand]) -> tuple[Brand, ...]:
+    return _sorted("brands", items)  # type: ignore[no-any-return]
+
+
+def _teams(items: Iterable[Team]) -> tuple[Team, ...]:
+    return _sorted("teams", items)  # type: ignore[no-any-return]
+
+
+def _needs(items: Iterable[Need]) -> tuple[Need, ...]:
+    return _sorted("needs", items)  # type: ignore[no-any-return]
+
+
+def _resources(items: Iterable[Resource]) -> tuple[Resource, ...]:
+    return _sorted("resources", items)  # type: ignore[no-any-return]
+
+
+def _listed_projects(items: Iterable[ListedProject]) -> tuple[ListedProject, ...]:
+    return _sorted("listed_projects", items)  # type: ignore[no-any-return]
 
 
 @attrs.frozen(kw_only=True)
@@ -114,19 +163,23 @@ class Registry:
     ['匡堰镇']
     """
 
-    units: tuple[Unit, ...] = _collection(Unit)
-    party_organisations: tuple[PartyOrganisation, ...] = _collection(PartyOrganisation)
-    people: tuple[Person, ...] = _collection(Person)
-    alliances: tuple[Alliance, ...] = _collection(Alliance)
-    projects: tuple[Project, ...] = _collection(Project)
-    assets: tuple[Asset, ...] = _collection(Asset)
-    ledgers: tuple[Ledger, ...] = _collection(Ledger)
-    grids: tuple[Grid, ...] = _collection(Grid)
-    brands: tuple[Brand, ...] = _collection(Brand)
-    teams: tuple[Team, ...] = _collection(Team)
-    needs: tuple[Need, ...] = _collection(Need)
-    resources: tuple[Resource, ...] = _collection(Resource)
-    listed_projects: tuple[ListedProject, ...] = _collection(ListedProject)
+    units: tuple[Unit, ...] = attrs.field(default=(), converter=_units, validator=_check_tuple)
+    party_organisations: tuple[PartyOrganisation, ...] = attrs.field(
+        default=(), converter=_party_organisations, validator=_check_tuple
+    )
+    people: tuple[Person, ...] = attrs.field(default=(), converter=_people, validator=_check_tuple)
+    alliances: tuple[Alliance, ...] = attrs.field(default=(), converter=_alliances, validator=_check_tuple)
+    projects: tuple[Project, ...] = attrs.field(default=(), converter=_projects, validator=_check_tuple)
+    assets: tuple[Asset, ...] = attrs.field(default=(), converter=_assets, validator=_check_tuple)
+    ledgers: tuple[Ledger, ...] = attrs.field(default=(), converter=_ledgers, validator=_check_tuple)
+    grids: tuple[Grid, ...] = attrs.field(default=(), converter=_grids, validator=_check_tuple)
+    brands: tuple[Brand, ...] = attrs.field(default=(), converter=_brands, validator=_check_tuple)
+    teams: tuple[Team, ...] = attrs.field(default=(), converter=_teams, validator=_check_tuple)
+    needs: tuple[Need, ...] = attrs.field(default=(), converter=_needs, validator=_check_tuple)
+    resources: tuple[Resource, ...] = attrs.field(default=(), converter=_resources, validator=_check_tuple)
+    listed_projects: tuple[ListedProject, ...] = attrs.field(
+        default=(), converter=_listed_projects, validator=_check_tuple
+    )
 
     _index: dict[str, Entity] = attrs.field(init=False, eq=False, repr=False, hash=False)
     _cache: dict[str, Any] = attrs.field(init=False, eq=False, repr=False, hash=False)

@@ -220,6 +220,17 @@ def _lenient_set(enum: type[E], values: Iterable[E | str]) -> frozenset[E]:
         return tuple(result)  # type: ignore[return-value]
 
 
+def optional_enum_validator(enum: type[E]) -> Validator:
+    """Refuse anything that is not a member of ``enum`` or None."""
+    validate = enum_validator(enum)
+
+    def optional(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value is not None:
+            validate(instance, attribute, value)
+
+    return optional
+
+
 def enum_set_validator(enum: type[E]) -> Validator:
     """Refuse a set with anything but members of ``enum``."""
 
@@ -358,3 +369,19 @@ def to_linkage_set(values: Iterable[Linkage | str]) -> frozenset[Linkage]:
 def to_principle_set(values: Iterable[Principle | str]) -> frozenset[Principle]:
     """A frozenset of :class:`Principle` from members, English ids or Chinese labels."""
     return _lenient_set(Principle, values)
+
+
+def check_bool(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """``True`` or ``False`` (not 1, 0 or text)."""
+    if not isinstance(value, bool):
+        raise InvalidValue(where(instance, attribute), value, "true or false")
+
+
+def optional_instance(kind: type[Any]) -> Validator:
+    """Refuse anything but a ``kind`` or None, naming the field."""
+
+    def validate(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value is not None and not isinstance(value, kind):
+            raise InvalidValue(where(instance, attribute), value, f"a {kind.__name__} or nothing")
+
+    return validate

@@ -15,7 +15,7 @@ import difflib
 import unicodedata
 from collections.abc import Callable
 from enum import Enum
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from typing_extensions import Self
 
@@ -53,12 +53,19 @@ class LabelledEnum(Enum):
     label: str
     aliases: tuple[str, ...]
 
-    def __new__(cls, value: str, label: str, *aliases: str) -> Self:
-        member = object.__new__(cls)
-        member._value_ = value
-        member.label = label
-        member.aliases = aliases
-        return member
+    if TYPE_CHECKING:  # members are tuples in the source; their value is the English id
+
+        @property
+        def value(self) -> str: ...
+
+    else:  # type checkers see Enum's own call: ``UnitKind("行政村")``
+
+        def __new__(cls, value: str, label: str, *aliases: str) -> Self:
+            member = object.__new__(cls)
+            member._value_ = value
+            member.label = label
+            member.aliases = aliases
+            return member
 
     @classmethod
     def zh_name(cls) -> str:

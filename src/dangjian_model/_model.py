@@ -184,9 +184,7 @@ class PartyOrganisation:
     )
     full_members: int = attrs.field(default=0, validator=f.check_count)
     probationary_members: int = attrs.field(default=0, validator=f.check_count)
-    committee: Committee | None = attrs.field(
-        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(Committee))
-    )
+    committee: Committee | None = attrs.field(default=None, validator=f.optional_instance(Committee))
     founded_on: datetime.date | None = attrs.field(
         default=None, converter=f.to_optional_date, validator=f.check_optional_date
     )
@@ -291,7 +289,7 @@ class Agreement:
     expires_on: datetime.date | None = attrs.field(
         default=None, converter=f.to_optional_date, validator=f.check_optional_date
     )
-    contract_based: bool = attrs.field(default=True, validator=attrs.validators.instance_of(bool))
+    contract_based: bool = attrs.field(default=True, validator=f.check_bool)
 
 
 def _items(value: object) -> Any:
@@ -378,9 +376,7 @@ class Alliance:
     dissolved_on: datetime.date | None = attrs.field(
         default=None, converter=f.to_optional_date, validator=f.check_optional_date
     )
-    agreement: Agreement | None = attrs.field(
-        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(Agreement))
-    )
+    agreement: Agreement | None = attrs.field(default=None, validator=f.optional_instance(Agreement))
     key_project_id: str | None = attrs.field(default=None, validator=f.check_optional_id)
     anchor_id: str | None = attrs.field(default=None, validator=f.check_optional_id)
 
@@ -438,7 +434,7 @@ class Contribution:
     quantity_unit: QuantityUnit | None = attrs.field(
         default=None,
         converter=f.to_optional_quantity_unit,
-        validator=attrs.validators.optional(f.enum_validator(QuantityUnit)),
+        validator=f.optional_enum_validator(QuantityUnit),
     )
     on: datetime.date | None = attrs.field(
         default=None, converter=f.to_optional_date, validator=f.check_optional_date
@@ -627,7 +623,7 @@ class Brand:
     field: BrandField | None = attrs.field(
         default=None,
         converter=f.to_optional_brand_field,
-        validator=attrs.validators.optional(f.enum_validator(BrandField)),
+        validator=f.optional_enum_validator(BrandField),
     )
     owner_id: str | None = attrs.field(default=None, validator=f.check_optional_id)
 

@@ -184,7 +184,7 @@ class Money:
     def __repr__(self) -> str:
         return f"Money({self.to_text()!r})"
 
-    def __add__(self, other: object) -> Money:
+    def __add__(self, other: Money) -> Money:
         if isinstance(other, Money):
             return Money(self.fen + other.fen)
         return NotImplemented
@@ -196,7 +196,7 @@ class Money:
             return Money(other.fen + self.fen)
         return NotImplemented
 
-    def __sub__(self, other: object) -> Money:
+    def __sub__(self, other: Money) -> Money:
         if isinstance(other, Money):
             return Money(self.fen - other.fen)
         return NotImplemented

@@ -1,0 +1,173 @@
+"""Draw an alliance: lines of affiliation solid, alliance and joint-committee links dashed.
+
+The picture makes 三不变 visible: every member keeps its solid line up to its own superiors,
+while the alliance and its joint committee (联合党委) reach the members only by dashed lines of
+coordination.
+
+>>> from dangjian_model import Registry, Unit, Alliance, Membership
+>>> registry = Registry(
+...     units=[Unit(id="town", name="匡堰镇", kind="镇乡"),
+...            Unit(id="a", name="倡隆村", kind="村", superior_id="town"),
+...            Unit(id="b", name="乾炳村", kind="村", superior_id="town")],
+...     alliances=[Alliance(id="south", name="南部片区", type="片区联盟", lead_id="a",
+...                         memberships=[Membership(participant_id="a", role="牵头"), Membership(participant_id="b")])],
+... )
+>>> print(to_mermaid(registry, "south"))
+flowchart BT
+  n0{{"南部片区<br/>片区党建联盟"}}
+  n1["倡隆村<br/>行政村"]
+  n2["乾炳村<br/>行政村"]
+  n3["匡堰镇<br/>镇乡"]
+  n1 -- 行政隶属 --> n3
+  n2 -- 行政隶属 --> n3
+  n1 -. 牵头 .-> n0
+  n2 -. 成员 .-> n0
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import attrs
+
+from dangjian_model._model import Alliance, PartyOrganisation, Unit
+from dangjian_model._registry import Entity, Registry
+
+__all__ = ["Edge", "Picture", "picture", "to_dot", "to_mermaid"]
+
+SOLID = "solid"
+DASHED = "dashed"
+
+
+@attrs.frozen
+class Edge:
+    """A line from ``source`` to ``target``: ``solid`` for affiliation, ``dashed`` for coordination."""
+
+    source: str
+    target: str
+    label: str
+    style: str
+
+
+@attrs.frozen
+class Picture:
+    """What to draw: nodes (id → (label, kind)) in drawing order and the edges between them."""
+
+    title: str
+    nodes: tuple[tuple[str, str, str], ...]
+    edges: tuple[Edge, ...]
+
+
+def _label(entity: Entity) -> tuple[str, str]:
+    if isinstance(entity, Unit):
+        return entity.name, entity.kind.label
+    if isinstance(entity, PartyOrganisation):
+        return entity.name, entity.form.label
+    if isinstance(entity, Alliance):
+        return entity.name, entity.type.label
+    return getattr(entity, "name", entity.id), type(entity).__name__
+
+
+def picture(registry: Registry, alliance_id: str) -> Picture:
+    """Collect the nodes and edges of one alliance's picture.
+
+    Members and their party organisations keep their solid lines up to the roots of their
+    hierarchies; membership and the joint committee's coordination are dashed.
+
+    Raises:
+        UnknownId: the alliance (or a participant) is not in the registry.
+    """
+    alliance = registry.alliance(alliance_id)
+    order: dict[str, Entity] = {alliance.id: alliance}
+    edges: list[Edge] = []
+
+    def add(entity: Entity) -> None:
+        order.setdefault(entity.id, entity)
+
+    members = [registry.get(m.participant_id) for m in alliance.memberships if m.left_on is None]
+    for member in members:
+        add(member)
+    hosted = {
+        organisation.id: organisation
+        for organisation in registry.party_organisations
+        if any(unit in {m.id for m in members} for unit in organisation.host_unit_ids)
+        and organisation.id != alliance.joint_committee_id
+    }
+    for organisation in hosted.values():
+        add(organisation)
+    if alliance.joint_committee_id is not None:
+        add(registry.party_organisation(alliance.joint_committee_id))
+
+    solid: dict[Edge, None] = {}
+    for entity in list(order.values()):
+        if isinstance(entity, Unit):
+            chain: Iterable[Entity] = registry.administrative_ancestors(entity.id)
+            relation = "行政隶属"
+        elif isinstance(entity, PartyOrganisation):
+            chain = registry.party_ancestors(entity.id)
+            relation = "党组织隶属"
+        else:
+            continue
+        child: Entity = entity
+        for ancestor in chain:
+            solid[Edge(child.id, ancestor.id, relation, SOLID)] = None
+            add(ancestor)
+            child = ancestor
+    for organisation in hosted.values():
+        for unit_id in organisation.host_unit_ids:
+            if unit_id in order:
+                solid[Edge(organisation.id, unit_id, "设在", SOLID)] = None
+    edges.extend(solid)
+    for membership in alliance.memberships:
+        if membership.left_on is None:
+            edges.append(Edge(membership.participant_id, alliance.id, membership.role.label, DASHED))
+    if alliance.joint_committee_id is not None:
+        edges.append(Edge(alliance.joint_committee_id, alliance.id, "协调", DASHED))
+        for organisation in hosted.values():
+            edges.append(Edge(alliance.joint_committee_id, organisation.id, "协调", DASHED))
+    nodes = tuple((id, *_label(entity)) for id, entity in order.items())
+    return Picture(title=alliance.name, nodes=nodes, edges=tuple(edges))
+
+
+def _escape(text: str) -> str:
+    return text.replace('"', "#quot;")
+
+
+def to_mermaid(registry: Registry, alliance_id: str) -> str:
+    """A Mermaid flowchart of the alliance (solid ``-->`` affiliation, dashed ``-.->`` coordination)."""
+    drawing = picture(registry, alliance_id)
+    key = {id: f"n{i}" for i, (id, _, _) in enumerate(drawing.nodes)}
+    lines = ["flowchart BT"]
+    for i, (id, name, kind) in enumerate(drawing.nodes):
+        text = f'"{_escape(name)}<br/>{_escape(kind)}"'
+        lines.append(f"  {key[id]}{{{{{text}}}}}" if i == 0 else f"  {key[id]}[{text}]")
+    for edge in drawing.edges:
+        arrow = f"-- {edge.label} -->" if edge.style == SOLID else f"-. {edge.label} .->"
+        lines.append(f"  {key[edge.source]} {arrow} {key[edge.target]}")
+    return "\n".join(lines)
+
+
+def to_dot(registry: Registry, alliance_id: str) -> str:
+    """A Graphviz DOT graph of the alliance (solid affiliation, dashed coordination)."""
+    drawing = picture(registry, alliance_id)
+    key = {id: f"n{i}" for i, (id, _, _) in enumerate(drawing.nodes)}
+
+    def quote(text: str) -> str:
+        return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+    lines = [
+        "digraph alliance {",
+        f"  label={quote(drawing.title)};",
+        "  rankdir=BT;",
+        '  node [shape=box, fontname="Noto Sans CJK SC"];',
+        '  edge [fontname="Noto Sans CJK SC", fontsize=10];',
+    ]
+    for i, (id, name, kind) in enumerate(drawing.nodes):
+        shape = ", shape=hexagon" if i == 0 else ""
+        lines.append(f"  {key[id]} [label={quote(name + chr(10) + kind)}{shape}];")
+    for edge in drawing.edges:
+        lines.append(
+            f"  {key[edge.source]} -> {key[edge.target]} [label={quote(edge.label)}, style={edge.style}];"
+        )
+    lines.append("}")
+    return "\n".join(lines)

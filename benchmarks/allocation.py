@@ -40,7 +40,9 @@ def hamilton_by_package(votes: list[int], seats: int) -> list[int]:
     """The ``apportionment`` package's Hamilton method (floats, via NumPy)."""
     from apportionment.methods import compute
 
-    result: list[int] = compute("largest_remainder", votes, seats, parties=[f"m{k}" for k in range(len(votes))])
+    result: list[int] = compute(
+        "largest_remainder", votes, seats, parties=[f"m{k}" for k in range(len(votes))]
+    )
     return result
 
 
@@ -68,7 +70,9 @@ def check_correctness(seed: int = 0, cases: int = 50) -> list[str]:
         if HAVE_APPORTIONMENT and len(set(remainders)) == n:
             theirs = [int(x) for x in hamilton_by_package(votes, seats)]
             if theirs != ours(votes, seats):
-                problems.append(f"largest remainder case {case}: {votes} {seats}: {theirs} != {ours(votes, seats)}")
+                problems.append(
+                    f"largest remainder case {case}: {votes} {seats}: {theirs} != {ours(votes, seats)}"
+                )
         players = [f"p{i}" for i in range(min(n, 5))]
         table = [0] + [rng.randint(-50, 200) for _ in range(2 ** len(players) - 1)]
         definition = dict.fromkeys(players, Fraction(0))
@@ -102,7 +106,9 @@ def package_seconds(n: int, seats: int, seed: int, limit: float) -> float | None
         "v = weights_for(%d, %d); t = time.perf_counter(); hamilton_by_package(v, %d); print(time.perf_counter() - t)"
     ) % (str(__file__).rsplit("/", 1)[0], n, seed, seats)
     try:
-        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=limit, check=True)
+        out = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, timeout=limit, check=True
+        )
     except subprocess.TimeoutExpired:
         return None
     return float(out.stdout.strip().splitlines()[-1])
@@ -122,7 +128,9 @@ def bench_largest_remainder(sizes: list[int], limit: float) -> None:
             continue
         theirs = package_seconds(n, seats, n, limit)
         if theirs is None:
-            print(f"{n:>10}  {mine:>8.3f}  {'>' + format(limit, '.0f') + ' (stopped)':>16}  {'< ' + format(mine / limit, '.4f'):>18}")
+            print(
+                f"{n:>10}  {mine:>8.3f}  {'>' + format(limit, '.0f') + ' (stopped)':>16}  {'< ' + format(mine / limit, '.4f'):>18}"
+            )
         else:
             print(f"{n:>10}  {mine:>8.3f}  {theirs:>16.3f}  {mine / theirs:>18.4f}")
 
@@ -139,7 +147,9 @@ def bench_shapley(n: int) -> None:
     players = [f"p{i}" for i in range(n)]
     exact, phi = timed(lambda: shapley_from_table(players, table))
     assert sum(phi.values()) == table[-1]
-    print(f"evaluate v on every coalition: {evaluate:.3f} s; exact Shapley: {exact:.3f} s; ratio {exact / evaluate:.2f} (target ≤ 3)")
+    print(
+        f"evaluate v on every coalition: {evaluate:.3f} s; exact Shapley: {exact:.3f} s; ratio {exact / evaluate:.2f} (target ≤ 3)"
+    )
 
 
 def bench_weighted_voting(n: int) -> None:

@@ -109,7 +109,9 @@ def rules_for(members: list[Member], depth: int = 2) -> st.SearchStrategy[Rule]:
         st.builds(
             Waterfall,
             tiers=st.lists(
-                st.builds(Tier, name=st.sampled_from(["优先", "一般", "剩余"]), rule=inner, limit=st.none() | money),
+                st.builds(
+                    Tier, name=st.sampled_from(["优先", "一般", "剩余"]), rule=inner, limit=st.none() | money
+                ),
                 min_size=1,
                 max_size=3,
             ).map(tuple),

@@ -21,7 +21,9 @@ fast = settings(max_examples=80, deadline=None)
 
 @fast
 @given(total=totals, weights=weight_maps(), method=methods)
-def test_parts_always_add_up_to_the_total(total: int, weights: dict[str, int | Fraction], method: Method) -> None:
+def test_parts_always_add_up_to_the_total(
+    total: int, weights: dict[str, int | Fraction], method: Method
+) -> None:
     assert sum(apportion(total, weights, method).values()) == total
 
 
@@ -44,14 +46,21 @@ def test_largest_remainder_gives_each_the_floor_or_ceiling_of_its_quota(
 
 @fast
 @given(total=totals, weights=weight_maps(), method=methods)
-def test_a_loss_is_split_as_the_mirror_of_a_gain(total: int, weights: dict[str, int | Fraction], method: Method) -> None:
+def test_a_loss_is_split_as_the_mirror_of_a_gain(
+    total: int, weights: dict[str, int | Fraction], method: Method
+) -> None:
     gains = apportion(total, weights, method)
     losses = apportion(-total, weights, method)
     assert losses == {member: -part for member, part in gains.items()}
 
 
 @fast
-@given(total=totals, weights=weight_maps(), method=methods, factor=st.fractions(min_value=Fraction(1, 1000), max_value=1000))
+@given(
+    total=totals,
+    weights=weight_maps(),
+    method=methods,
+    factor=st.fractions(min_value=Fraction(1, 1000), max_value=1000),
+)
 def test_scaling_every_weight_by_the_same_factor_changes_nothing(
     total: int, weights: dict[str, int | Fraction], method: Method, factor: Fraction
 ) -> None:
@@ -70,14 +79,27 @@ def test_the_order_members_are_listed_in_changes_nobodys_amount(
 
 
 @fast
-@given(total=totals, names=st.lists(st.text(min_size=1, max_size=3), min_size=1, max_size=30, unique=True), method=methods)
-def test_equal_weights_give_amounts_that_differ_by_at_most_one_fen(total: int, names: list[str], method: Method) -> None:
+@given(
+    total=totals,
+    names=st.lists(st.text(min_size=1, max_size=3), min_size=1, max_size=30, unique=True),
+    method=methods,
+)
+def test_equal_weights_give_amounts_that_differ_by_at_most_one_fen(
+    total: int, names: list[str], method: Method
+) -> None:
     parts = apportion(total, dict.fromkeys(names, 7), method).values()
     assert max(parts) - min(parts) <= 1
 
 
 @fast
-@given(exact=st.dictionaries(st.text(min_size=1, max_size=3), st.fractions(-1000, 1000, max_denominator=50), min_size=1, max_size=10))
+@given(
+    exact=st.dictionaries(
+        st.text(min_size=1, max_size=3),
+        st.fractions(-1000, 1000, max_denominator=50),
+        min_size=1,
+        max_size=10,
+    )
+)
 def test_rounding_quotas_of_any_sign_keeps_their_sum_and_the_quota_rule(exact: dict[str, Fraction]) -> None:
     first = next(iter(exact))
     exact[first] -= sum(exact.values()) - math.floor(sum(exact.values()))  # make the sum whole

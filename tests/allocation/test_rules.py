@@ -51,12 +51,16 @@ def cases(draw: st.DrawFn) -> tuple[Rule, Money, list[Member], int]:
 
 @fast
 @given(case=cases())
-def test_every_rule_and_composition_reconciles_to_the_fen(case: tuple[Rule, Money, list[Member], int]) -> None:
+def test_every_rule_and_composition_reconciles_to_the_fen(
+    case: tuple[Rule, Money, list[Member], int],
+) -> None:
     rule, total, members, year = case
     result = allocate(rule, total, members, year=year)
     assert sum((line.amount for line in result.lines), Money.ZERO) + result.retained == total
-    assert all(line.amount.fen >= 0 for line in result.lines) or total.fen < 0 or any(
-        isinstance(r, Waterfall | Capped) for r in [rule]
+    assert (
+        all(line.amount.fen >= 0 for line in result.lines)
+        or total.fen < 0
+        or any(isinstance(r, Waterfall | Capped) for r in [rule])
     )
 
 
@@ -68,7 +72,10 @@ def test_listing_members_in_another_order_changes_nobodys_amount(
     rule, total, members, year = case
     shuffled = list(members)
     random.Random(seed).shuffle(shuffled)
-    assert allocate(rule, total, shuffled, year=year).amounts() == allocate(rule, total, members, year=year).amounts()
+    assert (
+        allocate(rule, total, shuffled, year=year).amounts()
+        == allocate(rule, total, members, year=year).amounts()
+    )
 
 
 @fast
@@ -107,7 +114,9 @@ def test_the_guaranteed_minimum_is_met_when_the_total_allows_and_the_guarantor_p
 
 @fast
 @given(members=member_lists(), total=st.integers(-(10**9), 10**11), year=st.integers(1, 8))
-def test_fixed_returns_are_paid_in_full_or_topped_up_by_the_guarantor(members: list[Member], total: int, year: int) -> None:
+def test_fixed_returns_are_paid_in_full_or_topped_up_by_the_guarantor(
+    members: list[Member], total: int, year: int
+) -> None:
     rule = FixedReturn("10%", guarantor_id="国资")
     result = allocate(rule, Money(total), members, year=year)
     for m in members:
@@ -116,7 +125,9 @@ def test_fixed_returns_are_paid_in_full_or_topped_up_by_the_guarantor(members: l
 
 @fast
 @given(members=member_lists(), total=st.integers(0, 10**10), cap=st.integers(0, 10**9))
-def test_caps_hold_and_what_they_cut_off_goes_to_the_others(members: list[Member], total: int, cap: int) -> None:
+def test_caps_hold_and_what_they_cut_off_goes_to_the_others(
+    members: list[Member], total: int, cap: int
+) -> None:
     result = allocate(Capped(EqualSplit(), cap=Money(cap)), Money(total), members)
     assert all(result.amount(m.id) <= Money(cap) for m in members)
     if total <= cap * len(members) - len(members):
@@ -173,8 +184,12 @@ def test_xiaoshan_sanlian_gets_its_escalating_minimum_plus_a_share_above_seven_m
     )
     members = [Member("三联村"), Member("景区公司")]
     assert allocate(rule, "900万元", members, year=1).amount("三联村") == wan(40)  # 30万 + 5% × 200万
-    assert allocate(rule, "900万元", members, year=4).amount("三联村") == Money.parse("47.4万元")  # 32.4万 + 15万
-    assert allocate(rule, "600万元", members, year=7).amount("三联村") == Money.parse("34.992万元")  # 30万 × 1.08²
+    assert allocate(rule, "900万元", members, year=4).amount("三联村") == Money.parse(
+        "47.4万元"
+    )  # 32.4万 + 15万
+    assert allocate(rule, "600万元", members, year=7).amount("三联村") == Money.parse(
+        "34.992万元"
+    )  # 30万 × 1.08²
     small = allocate(rule, "20万元", members, year=1)
     assert small.amount("三联村") == wan(20) and small.amount("景区公司") == Money.ZERO
 
@@ -184,7 +199,9 @@ def test_keqiao_state_investor_covers_the_villages_shortfall_as_a_separate_flow(
     members = [*villages, Member("国资", investment="2.6亿元")]
     rule = Portion(
         "90%",
-        FixedReturn("10%", member_ids=[m.id for m in villages], guarantor_id="国资", surplus=EqualSplit(["国资"])),
+        FixedReturn(
+            "10%", member_ids=[m.id for m in villages], guarantor_id="国资", surplus=EqualSplit(["国资"])
+        ),
     )
     lean = allocate(rule, "2000万元", members)  # 90% = 1800万 < 79 × 32万 = 2528万
     assert lean.retained == wan(200)
@@ -236,7 +253,9 @@ def test_the_table_shows_members_rules_tiers_and_guarantor_flows_in_chinese_and_
 
 
 def test_a_missing_attribute_is_refused_naming_the_member() -> None:
-    with pytest.raises(AllocationError, match=r"Weighted\(attribute='area_km2'\)\(members\)\['b'\].*every member"):
+    with pytest.raises(
+        AllocationError, match=r"Weighted\(attribute='area_km2'\)\(members\)\['b'\].*every member"
+    ):
         allocate(Weighted("area_km2"), "1元", [Member("a", attributes={"area_km2": 1}), Member("b")])
 
 

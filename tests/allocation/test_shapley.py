@@ -81,19 +81,26 @@ def test_the_shapley_value_of_a_sum_of_games_is_the_sum_of_their_values(
     first: tuple[list[str], list[int]], data: st.DataObject
 ) -> None:
     players, table = first
-    other = [0] + data.draw(st.lists(st.integers(-100, 100), min_size=len(table) - 1, max_size=len(table) - 1))
+    other = [0] + data.draw(
+        st.lists(st.integers(-100, 100), min_size=len(table) - 1, max_size=len(table) - 1)
+    )
     together = shapley_from_table(players, [a + b for a, b in zip(table, other)])
     apart = (shapley_from_table(players, table), shapley_from_table(players, other))
     assert together == {p: apart[0][p] + apart[1][p] for p in players}
 
 
 def test_fraction_valued_games_are_exact() -> None:
-    assert shapley_values(["a", "b"], lambda c: Fraction(len(c), 3)) == {"a": Fraction(1, 3), "b": Fraction(1, 3)}
+    assert shapley_values(["a", "b"], lambda c: Fraction(len(c), 3)) == {
+        "a": Fraction(1, 3),
+        "b": Fraction(1, 3),
+    }
 
 
 @fast
 @given(weights=st.lists(st.integers(0, 9), min_size=1, max_size=6), data=st.data())
-def test_weighted_voting_power_agrees_with_the_general_method(weights: list[int], data: st.DataObject) -> None:
+def test_weighted_voting_power_agrees_with_the_general_method(
+    weights: list[int], data: st.DataObject
+) -> None:
     if not any(weights):
         weights[0] = 1
     quota = data.draw(st.integers(1, sum(weights)))
@@ -153,5 +160,7 @@ def test_float_coalition_values_are_refused() -> None:
 
 
 def test_a_quota_above_the_total_weight_is_refused() -> None:
-    with pytest.raises(AllocationError, match=r"weighted_voting_shapley\(quota\).*at most the total weight 3"):
+    with pytest.raises(
+        AllocationError, match=r"weighted_voting_shapley\(quota\).*at most the total weight 3"
+    ):
         weighted_voting_shapley({"a": 1, "b": 2}, 4)

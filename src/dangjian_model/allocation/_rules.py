@@ -28,7 +28,7 @@ import attrs
 
 from dangjian_model._fields import to_fraction
 from dangjian_model._money import Money
-from dangjian_model.allocation._apportion import Method, _apportion_fen, _integer_weights
+from dangjian_model.allocation._apportion import Method, _apportion_fen, _integer_weights, round_quotas
 from dangjian_model.allocation._errors import AllocationError
 from dangjian_model.allocation._result import Allocation, GuarantorFlow, Line, Part, RuleKind
 from dangjian_model.allocation._shapley import shapley_from_table, shapley_split, weighted_voting_shapley
@@ -700,9 +700,10 @@ class Portion:
 class Capped:
     """封顶再分配: ``rule``, with no member above its cap; what a cap cuts off is redistributed.
 
-    Members over their cap are held at it and the rest of the total is split again by ``rule`` among
-    the others, until nobody is over. If everyone is capped the remainder is retained. Caps limit gains
-    only: a loss (negative total) is split by ``rule`` as it is.
+    ``rule`` is applied first. Members over their cap are held at it, and the rest of what ``rule``
+    distributed is split among the others in proportion to what ``rule`` gave them, until nobody is
+    over (so it works for any rule, including those that name members). If everyone is capped the
+    remainder is retained. Caps limit gains only: a loss (negative total) is split by ``rule`` as it is.
 
     Args:
         rule: The underlying rule.
@@ -728,37 +729,52 @@ class Capped:
     def allocate(self, total: Money, members: Sequence[Member], *, year: int = 1) -> Allocation:
         """Allocate ``total`` by ``rule`` within the caps."""
         listed = _member_list(members, "Capped")
+        inner = self.rule.allocate(total, listed, year=year)
         if total.fen <= 0:
-            return self.rule.allocate(total, listed, year=year)
+            return inner
+        first = inner.amounts()
+        over = self._over(first)
+        if not over:
+            return inner
+        pool = total - inner.retained
         held: dict[str, Money] = {}
-        active = list(listed)
-        while True:
-            remaining = total - sum(held.values(), Money.ZERO)
-            if not active or remaining.fen <= 0:
-                inner = Allocation(total=remaining, retained=remaining)
-                break
-            inner = self.rule.allocate(remaining, active, year=year)
-            amounts = inner.amounts()
-            over = []
-            for m in active:
-                limit = self.cap_of(m.id)
-                if limit is not None and amounts.get(m.id, Money.ZERO) > limit:
-                    over.append(m.id)
-            if not over:
-                break
+        active = {i: Fraction(a.fen) for i, a in first.items()}
+        exact: dict[str, Fraction] = {}
+        parts: dict[str, int] = {}
+        while over:
             for i in over:
                 held[i] = self.cap_of(i)  # type: ignore[assignment]
-            active = [m for m in active if m.id not in held]
+                del active[i]
+            remaining = pool - sum(held.values(), Money.ZERO)
+            whole = sum(active.values(), Fraction(0))
+            if whole <= 0 or remaining.fen <= 0:
+                exact, parts = {}, {}
+                break
+            exact = {i: remaining.fen * a / whole for i, a in active.items()}
+            parts = round_quotas(exact, where="Capped")
+            over = self._over({i: Money(p) for i, p in parts.items()})
         cap_lines = tuple(
             Line(member_id=i, amount=a, rule=self.RULE, part=Part.CAP, quota=Fraction(a.fen))
             for i, a in held.items()
         )
+        share_lines = tuple(
+            Line(member_id=i, amount=Money(parts[i]), rule=self.RULE, quota=exact[i]) for i in exact
+        )
+        given = sum(held.values(), Money.ZERO) + Money(sum(parts.values()))
         return Allocation(
             total=total,
-            lines=cap_lines + inner.lines,
-            retained=inner.retained,
+            lines=cap_lines + share_lines,
+            retained=total - given,
             guarantor_flows=inner.guarantor_flows,
         )
+
+    def _over(self, amounts: Mapping[str, Money]) -> list[str]:
+        over = []
+        for i, amount in amounts.items():
+            limit = self.cap_of(i)
+            if limit is not None and amount > limit:
+                over.append(i)
+        return over
 
 
 @attrs.frozen

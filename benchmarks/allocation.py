@@ -23,6 +23,7 @@ import sys
 import time
 from collections.abc import Callable
 from fractions import Fraction
+from functools import partial
 from typing import Any
 
 from dangjian_model.allocation import apportion, shapley_from_table, shapley_values, weighted_voting_shapley
@@ -38,7 +39,7 @@ def weights_for(n: int, seed: int) -> list[int]:
 
 def hamilton_by_package(votes: list[int], seats: int) -> list[int]:
     """The ``apportionment`` package's Hamilton method (floats, via NumPy)."""
-    from apportionment.methods import compute
+    from apportionment.methods import compute  # type: ignore[import-untyped]
 
     result: list[int] = compute(
         "largest_remainder", votes, seats, parties=[f"m{k}" for k in range(len(votes))]
@@ -49,6 +50,13 @@ def hamilton_by_package(votes: list[int], seats: int) -> list[int]:
 def ours(votes: list[int], seats: int) -> list[int]:
     """Our largest remainder, on the same input."""
     return list(apportion(seats, {f"m{k:07d}": v for k, v in enumerate(votes)}).values())
+
+
+def _voting_game(weights: dict[str, int], quota: int) -> Callable[[frozenset[str]], int]:
+    def value(coalition: frozenset[str]) -> int:
+        return int(sum(weights[p] for p in coalition) >= quota)
+
+    return value
 
 
 def check_correctness(seed: int = 0, cases: int = 50) -> list[str]:
@@ -85,8 +93,8 @@ def check_correctness(seed: int = 0, cases: int = 50) -> list[str]:
         if shapley_from_table(players, table) != definition:
             problems.append(f"shapley case {case}: {table}")
         quota = rng.randint(1, sum(votes[: len(players)]))
-        wv = dict(zip(players, votes))
-        general = shapley_values(players, lambda c: int(sum(wv[p] for p in c) >= quota))
+        wv = dict(zip(players, votes, strict=False))
+        general = shapley_values(players, _voting_game(wv, quota))
         if weighted_voting_shapley(wv, quota) != general:
             problems.append(f"weighted voting case {case}: {wv} quota {quota}")
     return problems
@@ -100,11 +108,13 @@ def timed(function: Callable[[], Any]) -> tuple[float, Any]:
 
 def package_seconds(n: int, seats: int, seed: int, limit: float) -> float | None:
     """Time the package in a child process (so that it can be stopped); None if over ``limit``."""
+    here = str(__file__).rsplit("/", 1)[0]
     code = (
-        "import sys, time; sys.path.insert(0, %r)\n"
+        f"import sys, time; sys.path.insert(0, {here!r})\n"
         "from allocation import weights_for, hamilton_by_package\n"
-        "v = weights_for(%d, %d); t = time.perf_counter(); hamilton_by_package(v, %d); print(time.perf_counter() - t)"
-    ) % (str(__file__).rsplit("/", 1)[0], n, seed, seats)
+        f"v = weights_for({n}, {seed}); t = time.perf_counter(); hamilton_by_package(v, {seats}); "
+        "print(time.perf_counter() - t)"
+    )
     try:
         out = subprocess.run(
             [sys.executable, "-c", code], capture_output=True, text=True, timeout=limit, check=True
@@ -121,7 +131,7 @@ def bench_largest_remainder(sizes: list[int], limit: float) -> None:
         seats = 10**9 + 7
         votes = weights_for(n, n)
         weights = {f"m{k:07d}": v for k, v in enumerate(votes)}
-        mine, parts = timed(lambda: apportion(seats, weights))
+        mine, parts = timed(partial(apportion, seats, weights))
         assert sum(parts.values()) == seats
         if not HAVE_APPORTIONMENT:
             print(f"{n:>10}  {mine:>8.3f}  {'not installed':>16}  {'-':>18}")
@@ -166,7 +176,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--quick", action="store_true", help="small sizes, a few seconds")
     args = parser.parse_args(argv)
     problems = check_correctness(cases=10 if args.quick else 50)
-    print("== correctness check:", "ok" if not problems else problems)
+    print("== correctness check:", problems if problems else "ok")
     if args.quick:
         bench_largest_remainder([1_000, 10_000, 100_000], limit=10)
         bench_shapley(14)

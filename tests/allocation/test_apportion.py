@@ -113,7 +113,14 @@ def test_ties_go_to_the_member_whose_id_sorts_first() -> None:
 
 
 def test_weights_may_be_ints_decimals_fractions_money_and_percentages() -> None:
-    weights = {"a": 1, "b": Decimal("1.0"), "c": Fraction(2, 2), "d": "100%", "e": Money(1), "f": "１/1"}
+    weights: dict[str, int | Decimal | Fraction | str | Money] = {
+        "a": 1,
+        "b": Decimal("1.0"),
+        "c": Fraction(2, 2),
+        "d": "100%",
+        "e": Money(1),
+        "f": "１/1",
+    }
     parts = apportion(Money.parse("120元"), weights)
     assert set(parts.values()) == {Money.parse("20元")}
 

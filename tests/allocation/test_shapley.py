@@ -14,9 +14,9 @@ from dangjian_model import Money
 from dangjian_model.allocation import (
     AllocationError,
     Member,
+    MemberWeight,
     ShapleyTable,
     WeightedVoting,
-    MemberWeight,
     allocate,
     shapley_from_table,
     shapley_monte_carlo,
@@ -31,7 +31,7 @@ fast = settings(max_examples=40, deadline=None)
 def games(draw: st.DrawFn, max_players: int = 5) -> tuple[list[str], list[int]]:
     n = draw(st.integers(1, max_players))
     players = [f"p{i}" for i in range(n)]
-    table = [0] + draw(st.lists(st.integers(-100, 1000), min_size=2**n - 1, max_size=2**n - 1))
+    table = [0, *draw(st.lists(st.integers(-100, 1000), min_size=2**n - 1, max_size=2**n - 1))]
     return players, table
 
 
@@ -81,10 +81,11 @@ def test_the_shapley_value_of_a_sum_of_games_is_the_sum_of_their_values(
     first: tuple[list[str], list[int]], data: st.DataObject
 ) -> None:
     players, table = first
-    other = [0] + data.draw(
-        st.lists(st.integers(-100, 100), min_size=len(table) - 1, max_size=len(table) - 1)
-    )
-    together = shapley_from_table(players, [a + b for a, b in zip(table, other)])
+    other = [
+        0,
+        *data.draw(st.lists(st.integers(-100, 100), min_size=len(table) - 1, max_size=len(table) - 1)),
+    ]
+    together = shapley_from_table(players, [a + b for a, b in zip(table, other, strict=False)])
     apart = (shapley_from_table(players, table), shapley_from_table(players, other))
     assert together == {p: apart[0][p] + apart[1][p] for p in players}
 
@@ -105,7 +106,7 @@ def test_weighted_voting_power_agrees_with_the_general_method(
         weights[0] = 1
     quota = data.draw(st.integers(1, sum(weights)))
     players = [f"v{i}" for i in range(len(weights))]
-    power = weighted_voting_shapley(dict(zip(players, weights)), quota)
+    power = weighted_voting_shapley(dict(zip(players, weights, strict=False)), quota)
     general = shapley_values(players, lambda c: int(sum(weights[int(p[1:])] for p in c) >= quota))
     assert power == general
     assert sum(power.values()) == 1

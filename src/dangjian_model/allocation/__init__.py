@@ -1,0 +1,97 @@
+"""Shared-benefit allocation (共享收益分配), exact to the 分, with the reason for every amount.
+
+- The apportionment core (:func:`apportion`) splits whole 分 by weights: largest remainder by default,
+  D'Hondt and Sainte-Laguë on request; ties go to the member id that sorts first.
+- Rules (:data:`Rule`) are typed, serialisable values that compose: equal split, proportional, weighted
+  by an attribute, agreed weights, fixed return, guaranteed minimum plus excess share, a portion, caps,
+  a waterfall of tiers, and the Shapley value.
+- An :class:`Allocation` says per member the amount, the rule and tier, and the exact quota.
+
+>>> from dangjian_model.allocation import apportion
+>>> apportion(2250000_00, {f"v{k:02d}": 1 for k in range(1, 12)})["v01"]
+20454546
+"""
+
+from dangjian_model.allocation._adapters import (
+    members_from_project,
+    shares_from_project,
+    weights_from_contributions,
+)
+from dangjian_model.allocation._apportion import Method, apportion, quotas, round_quotas
+from dangjian_model.allocation._errors import AllocationError
+from dangjian_model.allocation._result import Allocation, GuarantorFlow, Line, Part, RuleKind
+from dangjian_model.allocation._rules import (
+    ByWeights,
+    Capped,
+    EqualSplit,
+    FixedReturn,
+    GuaranteedMinimum,
+    Member,
+    MemberAmount,
+    MemberWeight,
+    Portion,
+    Proportional,
+    RateFrom,
+    Rule,
+    ShapleyTable,
+    Tier,
+    Waterfall,
+    Weighted,
+    WeightedVoting,
+    allocate,
+    round_half_up,
+)
+from dangjian_model.allocation._shapley import (
+    CoalitionValue,
+    ShapleyEstimate,
+    shapley_from_table,
+    shapley_monte_carlo,
+    shapley_split,
+    shapley_values,
+    weighted_voting_shapley,
+)
+from dangjian_model.allocation._weights import WeightLike, to_weight
+
+__all__ = [
+    "Allocation",
+    "AllocationError",
+    "ByWeights",
+    "Capped",
+    "CoalitionValue",
+    "EqualSplit",
+    "FixedReturn",
+    "GuaranteedMinimum",
+    "GuarantorFlow",
+    "Line",
+    "Member",
+    "MemberAmount",
+    "MemberWeight",
+    "Method",
+    "Part",
+    "Portion",
+    "Proportional",
+    "RateFrom",
+    "Rule",
+    "RuleKind",
+    "ShapleyEstimate",
+    "ShapleyTable",
+    "Tier",
+    "Waterfall",
+    "WeightLike",
+    "Weighted",
+    "WeightedVoting",
+    "allocate",
+    "apportion",
+    "members_from_project",
+    "quotas",
+    "round_half_up",
+    "round_quotas",
+    "shapley_from_table",
+    "shapley_monte_carlo",
+    "shapley_split",
+    "shapley_values",
+    "shares_from_project",
+    "to_weight",
+    "weighted_voting_shapley",
+    "weights_from_contributions",
+]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import random
 from fractions import Fraction
-from typing import Any
 
 import cattrs
 import pytest
@@ -225,23 +224,18 @@ def test_a_waterfall_pays_tiers_in_order_and_labels_each_line_with_its_tier() ->
 
 
 def test_weighting_by_population_uses_the_unit_figures_of_a_project() -> None:
-    # The model's own decorator is not understood by mypy's attrs plugin, hence the Any.
-    project_cls: Any = Project
-    contribution: Any = Contribution
-    share: Any = Share
-    unit: Any = Unit
-    project = project_cls(
+    project = Project(
         id="p",
         name="忆山文旅",
         contributions=(
-            contribution(contributor_id="changlong", kind="现金", amount="10万元"),
-            contribution(contributor_id="qianbing", kind="现金", amount="30万元"),
+            Contribution(contributor_id="changlong", kind="现金", amount="10万元"),
+            Contribution(contributor_id="qianbing", kind="现金", amount="30万元"),
         ),
-        shares=(share(holder_id="changlong", fraction="25%"), share(holder_id="qianbing", fraction="75%")),
+        shares=(Share(holder_id="changlong", fraction="25%"), Share(holder_id="qianbing", fraction="75%")),
     )
     units = [
-        unit(id="changlong", name="倡隆村", kind="行政村", population=1000),
-        unit(id="qianbing", name="乾炳村", kind="行政村", population=3000),
+        Unit(id="changlong", name="倡隆村", kind="行政村", population=1000),
+        Unit(id="qianbing", name="乾炳村", kind="行政村", population=3000),
     ]
     members = members_from_project(project, units)
     assert weights_from_contributions(project) == {"changlong": wan(10), "qianbing": wan(30)}

@@ -84,7 +84,8 @@ class ValidationConfig:
         ignore: Codes or prefixes not to run.
         severities: Code or prefix → the severity to report it with (the most specific entry wins).
         per_alliance: Alliance id → a configuration applied on top of this one to findings about that
-            alliance: its ``select`` replaces this one's if given, ``ignore`` and ``severities`` add to it.
+            alliance: if it gives ``select``, its ``select`` and ``ignore`` replace this one's; otherwise
+            its ``ignore`` adds to this one's. Its ``severities`` add to (and override) this one's.
         grid_party_groups: When a grid cell must have a party group (DJ441).
         as_of: The day to judge terms against (DJ211); None skips that rule.
 
@@ -115,7 +116,7 @@ class ValidationConfig:
                 return attrs.evolve(
                     self,
                     select=override.select if override.select is not None else self.select,
-                    ignore=self.ignore | override.ignore,
+                    ignore=override.ignore | (self.ignore if override.select is None else frozenset()),
                     severities=dict(self.severities) | dict(override.severities),
                     per_alliance={},
                 )

@@ -266,9 +266,12 @@ def _unit_identifiers(unit: Unit, path: str) -> Iterator[RawFinding]:
 
 def check_duplicate_ids(ctx: Context, scope: Scope, config: ValidationConfig) -> Iterator[RawFinding]:
     """DJ103: every id is used by one entity only (all kinds share one namespace)."""
+    duplicated = ctx.registry.duplicate_ids()
     seen: dict[str, list[Entity]] = {}
-    for entity in ctx.registry.entities():
-        seen.setdefault(entity.id, []).append(entity)
+    if duplicated:
+        for entity in ctx.registry.entities():
+            if entity.id in duplicated:
+                seen.setdefault(entity.id, []).append(entity)
     for id, entities in seen.items():
         if len(entities) > 1:
             kinds_zh = "、".join(_ZH_KIND[type(e)] for e in entities)

@@ -24,7 +24,8 @@ _FAMILIES = {
 
 
 def _source(builder: object) -> str:
-    return textwrap.dedent(inspect.getsource(builder)).strip()  # type: ignore[arg-type]
+    text = textwrap.dedent(inspect.getsource(builder))  # type: ignore[arg-type]
+    return "\n".join(line for line in text.strip().splitlines() if not line.startswith("@_"))
 
 
 def _section(rule: Rule) -> str:

@@ -49,6 +49,7 @@ __all__ = [
     "Contribution",
     "Grid",
     "IncomeRecord",
+    "JointPlan",
     "Ledger",
     "LedgerEntry",
     "ListedProject",
@@ -292,6 +293,25 @@ class Agreement:
     contract_based: bool = attrs.field(default=True, validator=f.check_bool)
 
 
+@attrs.frozen(kw_only=True)
+class JointPlan:
+    """A joint plan (规划联体, one of 四联): the territories one plan covers.
+
+    Args:
+        title: E.g. ``南部片区联合发展规划``.
+        covered_unit_ids: The territories it covers; covering a township covers its villages.
+        adopted_on: When it was adopted.
+    """
+
+    title: str = attrs.field(validator=f.check_text)
+    covered_unit_ids: tuple[str, ...] = attrs.field(
+        default=(), converter=f.to_str_tuple, validator=[f.check_tuple, f.check_ids]
+    )
+    adopted_on: datetime.date | None = attrs.field(
+        default=None, converter=f.to_optional_date, validator=f.check_optional_date
+    )
+
+
 def _items(value: object) -> Any:
     """A tuple from any iterable but a string; the rest is left to the validator."""
     if isinstance(value, str | bytes):
@@ -352,6 +372,7 @@ class Alliance:
         agreement: The agreement it runs under.
         key_project_id: The key project (项目牵引型).
         anchor_id: The service centre it is anchored at (服务统筹型).
+        joint_plan: Its joint plan (规划联体), if it has one.
     """
 
     id: str = _id()
@@ -379,6 +400,9 @@ class Alliance:
     agreement: Agreement | None = attrs.field(default=None, validator=f.optional_instance(Agreement))
     key_project_id: str | None = attrs.field(default=None, validator=f.check_optional_id)
     anchor_id: str | None = attrs.field(default=None, validator=f.check_optional_id)
+    joint_plan: JointPlan | None = attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(JointPlan))
+    )
 
     @property
     def member_ids(self) -> tuple[str, ...]:

@@ -30,6 +30,7 @@ from dangjian_model._enums import (
     ContributionKind,
     Designation,
     Linkage,
+    LinkageVocabulary,
     MembershipRole,
     PartyOrgForm,
     PartyStanding,
@@ -234,6 +235,18 @@ def alliances(member_ids: Sequence[str], alliance_id: str | None = None) -> st.S
     return build()
 
 
+#: Alliance types whose structure validation does not constrain (the eight Ningbo modes need members of
+#: particular kinds, designations and anchors that villages alone do not give), so generated registries
+#: validate without errors.
+_FREE_FORM_TYPES = tuple(t for t in AllianceType if not t.is_ningbo_mode)
+
+
+def _linkages_short_of_four_links() -> st.SearchStrategy[frozenset[Linkage]]:
+    """Declared linkages that are not all of 四联 (declaring 四联 asks for substance: DJ411–414)."""
+    four = LinkageVocabulary.FOUR_LINKS.linkages
+    return st.frozensets(st.sampled_from(Linkage), max_size=4).filter(lambda chosen: not four <= chosen)
+
+
 class _Ids:
     """Hands out ids that are unique within one registry, readable in failing examples."""
 
@@ -362,7 +375,7 @@ def _registry(draw: st.DrawFn, max_townships: int, max_villages: int, max_allian
             alliance = Alliance(
                 id=new("alliance"),
                 name=draw(name),
-                type=draw(st.sampled_from(AllianceType)),
+                type=draw(st.sampled_from(_FREE_FORM_TYPES)),
                 lead_id=members[0].id,
                 memberships=tuple(
                     Membership(
@@ -372,7 +385,7 @@ def _registry(draw: st.DrawFn, max_townships: int, max_villages: int, max_allian
                     )
                     for i, m in enumerate(members)
                 ),
-                linkages=draw(st.frozensets(st.sampled_from(Linkage), max_size=4)),
+                linkages=draw(_linkages_short_of_four_links()),
                 principles=draw(st.frozensets(st.sampled_from(Principle))),
                 joint_committee_id=joint_committee.id if joint_committee else None,
                 formed_on=formed,

@@ -1,0 +1,142 @@
+"""Configuration of the checks, like ruff's: select and ignore codes or prefixes, change severities, per alliance."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+import attrs
+
+from dangjian_model._errors import InvalidValue
+from dangjian_model._labels import LabelledEnum, zh_name
+from dangjian_model.validation._findings import Severity
+
+__all__ = ["GridPartyGroups", "ValidationConfig"]
+
+
+@zh_name("网格党小组要求")
+class GridPartyGroups(LabelledEnum):
+    """When a grid cell must have a party group (党小组建在网格上, seed 003)."""
+
+    WHERE_ANY = ("where_any", "有则全覆盖")  # a grid system with any party group has one on every cell
+    EVERY_GRID = ("every_grid", "每格必建")  # every cell of every grid system
+
+
+def _codes(value: Iterable[str] | None) -> frozenset[str] | None:
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return frozenset({value.strip().upper()})
+    return frozenset(code.strip().upper() for code in value)
+
+
+def _codes_or_empty(value: Iterable[str]) -> frozenset[str]:
+    return _codes(value) or frozenset()
+
+
+def _severities(value: Mapping[str, Severity | str]) -> tuple[tuple[str, Severity], ...]:
+    if isinstance(value, tuple):
+        return value  # already converted (attrs.evolve)
+    return tuple(sorted((code.strip().upper(), Severity.parse(sev)) for code, sev in dict(value).items()))
+
+
+def _overrides(value: Mapping[str, ValidationConfig]) -> tuple[tuple[str, ValidationConfig], ...]:
+    if isinstance(value, tuple):
+        return value
+    return tuple(sorted(dict(value).items()))
+
+
+def _grid_policy(value: GridPartyGroups | str) -> GridPartyGroups:
+    return GridPartyGroups.parse(value, "ValidationConfig.grid_party_groups")
+
+
+def _check_prefixes(instance: ValidationConfig, attribute: attrs.Attribute[Any], value: Any) -> None:
+    from dangjian_model.validation._catalogue import CODES
+
+    prefixes: Iterable[str] = ()
+    if isinstance(value, frozenset):
+        prefixes = value
+    elif isinstance(value, tuple):
+        prefixes = [code for code, _ in value]
+    for prefix in prefixes:
+        if not any(code.startswith(prefix) for code in CODES):
+            raise InvalidValue(
+                f"ValidationConfig.{attribute.name}",
+                prefix,
+                "a rule code such as 'DJ101' or a prefix such as 'DJ2'",
+            )
+
+
+def _longest(prefixes: Iterable[str], code: str) -> int:
+    return max((len(prefix) for prefix in prefixes if code.startswith(prefix)), default=0)
+
+
+@attrs.frozen(kw_only=True)
+class ValidationConfig:
+    """Which rules run and how severe their findings are.
+
+    A code is enabled when its most specific matching ``select`` entry is more specific than its most
+    specific matching ``ignore`` entry (as in ruff): ``select={"DJ101"}, ignore={"DJ1"}`` keeps DJ101.
+
+    Args:
+        select: Codes or prefixes to run; None (the default) means every rule (``DJ``).
+        ignore: Codes or prefixes not to run.
+        severities: Code or prefix → the severity to report it with (the most specific entry wins).
+        per_alliance: Alliance id → a configuration applied on top of this one to findings about that
+            alliance: if it gives ``select``, its ``select`` and ``ignore`` replace this one's; otherwise
+            its ``ignore`` adds to this one's. Its ``severities`` add to (and override) this one's.
+        grid_party_groups: When a grid cell must have a party group (DJ441).
+        as_of: The day to judge terms against (DJ211); None skips that rule.
+
+    >>> config = ValidationConfig(ignore=["DJ2"], severities={"DJ407": "error"})
+    >>> config.is_enabled("DJ201"), config.is_enabled("DJ301")
+    (False, True)
+    """
+
+    select: frozenset[str] | None = attrs.field(default=None, converter=_codes, validator=_check_prefixes)
+    ignore: frozenset[str] = attrs.field(
+        default=frozenset(), converter=_codes_or_empty, validator=_check_prefixes
+    )
+    severities: tuple[tuple[str, Severity], ...] = attrs.field(
+        default=(), converter=_severities, validator=_check_prefixes
+    )
+    per_alliance: tuple[tuple[str, ValidationConfig], ...] = attrs.field(default=(), converter=_overrides)
+    grid_party_groups: GridPartyGroups = attrs.field(
+        default=GridPartyGroups.WHERE_ANY, converter=_grid_policy
+    )
+    as_of: datetime.date | None = None
+
+    def for_alliance(self, alliance_id: str | None) -> ValidationConfig:
+        """The configuration that applies to findings about ``alliance_id``."""
+        if alliance_id is None:
+            return self
+        for key, override in self.per_alliance:
+            if key == alliance_id:
+                return attrs.evolve(
+                    self,
+                    select=override.select if override.select is not None else self.select,
+                    ignore=override.ignore | (self.ignore if override.select is None else frozenset()),
+                    severities=dict(self.severities) | dict(override.severities),
+                    per_alliance={},
+                )
+        return self
+
+    def is_enabled(self, code: str) -> bool:
+        """True if the rule ``code`` runs under this configuration."""
+        selected = _longest(self.select if self.select is not None else ("DJ",), code)
+        return selected > 0 and selected > _longest(self.ignore, code)
+
+    def severity_of(self, code: str, default: Severity) -> Severity:
+        """The severity findings of ``code`` are reported with."""
+        best, chosen = 0, default
+        for prefix, severity in self.severities:
+            if code.startswith(prefix) and len(prefix) > best:
+                best, chosen = len(prefix), severity
+        return chosen
+
+    def enabled_anywhere(self, code: str) -> bool:
+        """True if the rule runs for the registry or for any alliance override."""
+        return self.is_enabled(code) or any(
+            self.for_alliance(key).is_enabled(code) for key, _ in self.per_alliance
+        )

@@ -1,0 +1,220 @@
+"""The indexes the checks share, built in one pass over the registry, and the hierarchy walks (no recursion)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import attrs
+
+from dangjian_model._enums import PartyOrgForm, PartyStanding
+from dangjian_model._model import (
+    Alliance,
+    Asset,
+    Ledger,
+    PartyOrganisation,
+    Person,
+    Project,
+    Unit,
+)
+from dangjian_model._registry import ENTITY_KINDS, Entity, Registry
+
+__all__ = ["Context", "RawFinding", "collection_of", "find_cycles", "find_roots", "path_of"]
+
+_COLLECTIONS = {cls: name for name, (cls, _) in ENTITY_KINDS.items()}
+
+
+def collection_of(entity: Entity) -> str:
+    """The registry collection an entity lives in, e.g. ``units``."""
+    return _COLLECTIONS[type(entity)]
+
+
+def path_of(entity: Entity) -> str:
+    """The path of an entity, addressed by id: ``alliances[cixi-south]``."""
+    return f"{collection_of(entity)}[{entity.id}]"
+
+
+@attrs.frozen
+class RawFinding:
+    """A finding as a check reports it, before the configuration gives it a severity."""
+
+    code: str
+    path: str
+    message_zh: str
+    message_en: str
+    hint: str
+    alliance_id: str | None = None
+
+
+def find_cycles(parents: Mapping[str, str | None]) -> list[tuple[str, ...]]:
+    """Every cycle in a parent map, each once, rotated to start at its smallest id. Linear, iterative."""
+    state: dict[str, int] = {}  # 1: on the walk now, 2: finished
+    cycles: list[tuple[str, ...]] = []
+    for start in parents:
+        if start in state:
+            continue
+        walk: list[str] = []
+        position: dict[str, int] = {}
+        node: str | None = start
+        while node is not None and node in parents and node not in state:
+            state[node] = 1
+            position[node] = len(walk)
+            walk.append(node)
+            node = parents[node]
+        if node is not None and state.get(node) == 1:
+            cycle = walk[position[node] :]
+            first = cycle.index(min(cycle))
+            cycles.append(tuple(cycle[first:] + cycle[:first]))
+        for visited in walk:
+            state[visited] = 2
+    return cycles
+
+
+def find_roots(parents: Mapping[str, str | None]) -> dict[str, str | None]:
+    """The root of every node's tree (None for nodes on or above a cycle). Linear, iterative."""
+    roots: dict[str, str | None] = {}
+    for start in parents:
+        if start in roots:
+            continue
+        walk: list[str] = []
+        seen: set[str] = set()
+        node = start
+        while True:
+            if node in roots:
+                root = roots[node]
+                break
+            if node in seen:
+                root = None
+                break
+            seen.add(node)
+            walk.append(node)
+            parent = parents[node]
+            if parent is None or parent not in parents:
+                root = node
+                break
+            node = parent
+        for visited in walk:
+            roots[visited] = root
+    return roots
+
+
+_BASIC_FORMS = frozenset(
+    {
+        PartyOrgForm.COMMITTEE,
+        PartyOrgForm.WORKING_COMMITTEE,
+        PartyOrgForm.GENERAL_BRANCH,
+        PartyOrgForm.BRANCH,
+        PartyOrgForm.TEMPORARY_BRANCH,
+        PartyOrgForm.TEMPORARY_GENERAL_BRANCH,
+        PartyOrgForm.TEMPORARY_COMMITTEE,
+    }
+)
+
+
+@attrs.frozen
+class Context:
+    """Read-only indexes over one registry, built once and shared by every check.
+
+    Attributes:
+        registry: The registry being validated.
+        orgs_by_unit: Unit id → the party organisations hosted in it.
+        people_by_org: Party organisation id → its people.
+        full_people_by_unit: Unit id → how many full members (正式党员) are registered there.
+        projects_by_alliance: Alliance id → its projects.
+        assets_by_owner: Owner id → the assets it owns.
+        ledgers_by_owner: Owner id → the ledgers it keeps.
+        alliances_with_lists: Ids of alliances with a need or listed project (社会联治 items).
+    """
+
+    registry: Registry
+    orgs_by_unit: dict[str, list[PartyOrganisation]]
+    people_by_org: dict[str, list[Person]]
+    full_people_by_unit: dict[str, int]
+    projects_by_alliance: dict[str, list[Project]]
+    assets_by_owner: dict[str, list[Asset]]
+    ledgers_by_owner: dict[str, list[Ledger]]
+    alliances_with_lists: frozenset[str]
+
+    @classmethod
+    def build(cls, registry: Registry) -> Context:
+        """One pass over each collection."""
+        orgs_by_unit: dict[str, list[PartyOrganisation]] = {}
+        for org in registry.party_organisations:
+            for unit_id in dict.fromkeys(org.host_unit_ids):
+                orgs_by_unit.setdefault(unit_id, []).append(org)
+        people_by_org: dict[str, list[Person]] = {}
+        full_people_by_unit: dict[str, int] = {}
+        for person in registry.people:
+            if person.party_organisation_id is not None:
+                people_by_org.setdefault(person.party_organisation_id, []).append(person)
+            if person.unit_id is not None and person.standing is PartyStanding.FULL:
+                full_people_by_unit[person.unit_id] = full_people_by_unit.get(person.unit_id, 0) + 1
+        projects_by_alliance: dict[str, list[Project]] = {}
+        for project in registry.projects:
+            if project.alliance_id is not None:
+                projects_by_alliance.setdefault(project.alliance_id, []).append(project)
+        assets_by_owner: dict[str, list[Asset]] = {}
+        for asset in registry.assets:
+            assets_by_owner.setdefault(asset.owner_id, []).append(asset)
+        ledgers_by_owner: dict[str, list[Ledger]] = {}
+        for ledger in registry.ledgers:
+            ledgers_by_owner.setdefault(ledger.owner_id, []).append(ledger)
+        with_lists = {need.alliance_id for need in registry.needs} | {
+            item.alliance_id for item in registry.listed_projects
+        }
+        with_lists.discard(None)
+        return cls(
+            registry,
+            orgs_by_unit,
+            people_by_org,
+            full_people_by_unit,
+            projects_by_alliance,
+            assets_by_owner,
+            ledgers_by_owner,
+            frozenset(id for id in with_lists if id is not None),
+        )
+
+    def unit(self, id: str | None) -> Unit | None:
+        """The unit with this id, or None (missing, or another kind)."""
+        entity = self.registry.find(id) if id is not None else None
+        return entity if isinstance(entity, Unit) else None
+
+    def organisation(self, id: str | None) -> PartyOrganisation | None:
+        """The party organisation with this id, or None."""
+        entity = self.registry.find(id) if id is not None else None
+        return entity if isinstance(entity, PartyOrganisation) else None
+
+    def has_own_organisation(self, unit_id: str, besides: PartyOrganisation) -> bool:
+        """True if the unit has 3+ full members of its own: its own basic organisation, or 3+ people."""
+        if self.full_people_by_unit.get(unit_id, 0) >= 3:
+            return True
+        return any(
+            org is not besides and org.form in _BASIC_FORMS and org.full_members >= 3
+            for org in self.orgs_by_unit.get(unit_id, ())
+        )
+
+    def territories_of(self, participant_id: str) -> tuple[str, ...]:
+        """The units a participant stands for: a unit itself, an organisation's hosts, a person's unit."""
+        entity = self.registry.find(participant_id)
+        if isinstance(entity, Unit):
+            return (entity.id,)
+        if isinstance(entity, PartyOrganisation):
+            return entity.host_unit_ids
+        if isinstance(entity, Person) and entity.unit_id is not None:
+            return (entity.unit_id,)
+        return ()
+
+    def within(self, unit_id: str, area_id: str) -> bool:
+        """True if ``unit_id`` is ``area_id`` or lies under it administratively (cycle-safe)."""
+        seen: set[str] = set()
+        current: str | None = unit_id
+        while current is not None and current not in seen:
+            if current == area_id:
+                return True
+            seen.add(current)
+            unit = self.unit(current)
+            current = unit.superior_id if unit is not None else None
+        return False
+
+    def active_members(self, alliance: Alliance) -> list[str]:
+        """The ids of participants who have not left, each once, in listed order."""
+        return list(dict.fromkeys(alliance.member_ids))

@@ -90,10 +90,15 @@ def _exact(value: object, expected: str) -> str:
     raise _refuse(value, expected)
 
 
+def _decimal_text(value: object, expected: str) -> str:
+    """As the model reads decimals: a trailing ``%`` is ignored (``Unit.area_km2`` takes ``'12.5%'``)."""
+    return _exact(value, expected).rstrip("%")
+
+
 def _structure_decimal(value: object, _: type) -> Decimal:
     expected = "a decimal number such as 12.5 or '12.5'"
     try:
-        number = Decimal(_exact(value, expected))
+        number = Decimal(_decimal_text(value, expected))
     except InvalidOperation:
         raise InvalidValue("", value, expected) from None
     if not number.is_finite():

@@ -154,9 +154,8 @@ def _next_path(stack: list[_Frame]) -> str:
 def _key(frame: _Frame, event: Any, helper: Any, path: str) -> None:
     if not isinstance(event, yaml.ScalarEvent):
         raise _Refused(_problem(path, event.start_mark, "a key that is plain text, not a mapping or list"))
-    key = _scalar(event, helper, path)
-    if key is None:
-        key = "null"  # keep it visible as an unknown key rather than lose it
+    # Keys are text, never resolved: YAML 1.1 would read ``on:`` (IncomeRecord.on) as true.
+    key = event.value if event.tag in (None, "!") else _scalar(event, helper, path)
     try:
         hash(key)
     except TypeError:
@@ -177,7 +176,8 @@ def _put(frame: _Frame, value: Any, path: str, mark: Any, limits: Limits) -> Non
 
 def _scalar(event: Any, helper: Any, path: str) -> Any:
     tag = event.tag
-    if tag is None or tag == "!":
+    implicit = tag is None or tag == "!"
+    if implicit:
         tag = helper.resolve(yaml.ScalarNode, event.value, event.implicit)
     node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, style=event.style)
     try:
@@ -185,6 +185,8 @@ def _scalar(event: Any, helper: Any, path: str) -> Any:
     except yaml.constructor.ConstructorError as error:
         raise _Refused(_problem(path, event.start_mark, f"a safe YAML value ({error.problem})", shown(tag))) from None
     except (ValueError, OverflowError):
+        if implicit:  # 2020-13-01 looks like a date but is not one: the field's check will say so
+            return event.value
         raise _Refused(_problem(path, event.start_mark, f"a valid {tag.rsplit(':', 1)[-1]}", shown(event.value))) from None
 
 

@@ -22,7 +22,10 @@ from dangjian_model._money import Money
 from dangjian_model._registry import Registry
 from dangjian_model.files._converter import MAX_TEXT
 
-__all__ = ["fast_structure"]
+__all__ = ["FORMAT_DEPTH", "fast_structure"]
+
+#: The deepest nesting a well-formed document can have; below this limit the fast path is not taken.
+FORMAT_DEPTH = 7
 
 
 class _GiveUp(Exception):

@@ -11,7 +11,7 @@ from cattrs.preconf.json import make_converter as _make_preconf
 from dangjian_model.files._converter import configure_converter
 from dangjian_model.files._document import Document, Limits, check_depth, structure_document, unstructure_document
 from dangjian_model.files._errors import ConfigError, Problem
-from dangjian_model.files._fast import fast_structure
+from dangjian_model.files._fast import FORMAT_DEPTH, fast_structure
 from dangjian_model.files._problems import child, index
 
 __all__ = ["configure_converter", "dumps", "loads", "make_converter", "parse"]
@@ -86,7 +86,7 @@ def loads(
 ) -> Any:
     """Read a registry or an alliance from JSON text; canonical documents take the fast path."""
     tree, duplicated = parse(text, source, limits)
-    if not duplicated:
+    if not duplicated and limits.max_depth >= FORMAT_DEPTH:
         fast = fast_structure(tree, into)
         if fast is not None:
             return fast

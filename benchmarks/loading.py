@@ -45,7 +45,9 @@ def build(count: int) -> Registry:
                 superior_id=f"committee-{i // 20}",
                 host_unit_ids=(f"village-{i}",),
                 full_members=7 + i % 40,
-                committee=Committee(size=5, elected_on=datetime.date(2021, 1, 1) + datetime.timedelta(i % 900))
+                committee=Committee(
+                    size=5, elected_on=datetime.date(2021, 1, 1) + datetime.timedelta(i % 900)
+                )
                 if i % 2
                 else None,
             )

@@ -20,7 +20,7 @@ def fixture_cixi() -> Registry:
     """The 慈溪 three-villages registry built in Python (examples/cixi_three_villages.py)."""
     sys.path.insert(0, str(EXAMPLES))
     try:
-        import cixi_three_villages
+        import cixi_three_villages  # type: ignore[import-not-found]
     finally:
         sys.path.remove(str(EXAMPLES))
     registry: Registry = cixi_three_villages.build()

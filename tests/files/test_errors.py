@@ -10,12 +10,12 @@ from typing import Any
 
 import pytest
 import tomli_w
-import yaml
+import yaml  # type: ignore[import-untyped, unused-ignore]
 
 from dangjian_model import Registry
 from dangjian_model.files import ConfigError, Limits, loads
-from dangjian_model.files._json import _CONVERTER
 from dangjian_model.files._document import unstructure_document
+from dangjian_model.files._json import _CONVERTER
 from dangjian_model.files._problems import child, index
 
 _ENUM_KEYS = {"kind", "form", "type", "role", "nature", "linkages", "principles", "designations", "roles"}
@@ -83,7 +83,9 @@ def _text(tree: Any, format: str) -> str:
 
 
 @pytest.mark.parametrize("format", ["json", "yaml", "toml"])
-def test_every_mutation_of_a_valid_document_is_one_config_error_at_its_path(format: str, cixi: Registry) -> None:
+def test_every_mutation_of_a_valid_document_is_one_config_error_at_its_path(
+    format: str, cixi: Registry
+) -> None:
     tree = unstructure_document(cixi, _CONVERTER)
     count = 0
     for what, path, mutated in _mutations(tree):
@@ -92,7 +94,7 @@ def test_every_mutation_of_a_valid_document_is_one_config_error_at_its_path(form
         except (TypeError, ValueError):  # TOML cannot write a top-level list here and there
             continue
         with pytest.raises(ConfigError) as raised:
-            loads(text, format)  # type: ignore[arg-type]
+            loads(text, format)  # type: ignore[call-overload]
         paths = [p.path for p in raised.value.problems]
         assert path in paths, f"{what} at {path}: got {paths}"
         count += 1
@@ -127,11 +129,15 @@ people:
 
 
 def test_personal_data_is_masked_in_errors() -> None:
-    document = {"people": [{"id": "p", "name": " 龚建立", "phone": 13812345678, "id_card": 110105199001011234}]}
+    document = {
+        "people": [{"id": "p", "name": " 龚建立", "phone": 13812345678, "id_card": 110105199001011234}]
+    }
     with pytest.raises(ConfigError) as raised:
         loads(json.dumps(document, ensure_ascii=False))
     message = str(raised.value)
-    assert "龚建立" not in message and "13812345678" not in message and "19900101" not in message
+    assert "龚建立" not in message
+    assert "13812345678" not in message
+    assert "19900101" not in message
     assert "138****5678" in message
 
 
@@ -144,7 +150,7 @@ def test_a_json_syntax_error_gives_line_and_column() -> None:
 
 def test_a_toml_syntax_error_gives_line_and_column() -> None:
     with pytest.raises(ConfigError) as raised:
-        loads('version = 1\nunits = 3 3\n', "toml")
+        loads("version = 1\nunits = 3 3\n", "toml")
     assert raised.value.problems[0].line is not None
 
 
@@ -175,10 +181,13 @@ def test_a_yaml_alias_bomb_is_refused_at_once() -> None:
 
 @pytest.mark.parametrize("format", ["json", "yaml", "toml"])
 def test_nesting_beyond_the_limit_is_refused(format: str) -> None:
-    deep = {"json": "[" * 100_000 + "]" * 100_000, "yaml": "[" * 100_000 + "]" * 100_000,
-            "toml": "a = " + "[" * 100_000 + "]" * 100_000}[format]
+    deep = {
+        "json": "[" * 100_000 + "]" * 100_000,
+        "yaml": "[" * 100_000 + "]" * 100_000,
+        "toml": "a = " + "[" * 100_000 + "]" * 100_000,
+    }[format]
     with pytest.raises(ConfigError, match="nesting"):
-        loads(deep, format)  # type: ignore[arg-type]
+        loads(deep, format)  # type: ignore[call-overload]
     with pytest.raises(ConfigError, match="max_depth"):
         loads('{"units": [{"id": "a", "name": "b", "kind": "村"}]}', limits=Limits(max_depth=2))
 
@@ -198,7 +207,7 @@ def test_a_ten_megabyte_string_is_refused_quickly(format: str) -> None:
     }[format]
     start = time.perf_counter()
     with pytest.raises(ConfigError) as raised:
-        loads(text, format)  # type: ignore[arg-type]
+        loads(text, format)  # type: ignore[call-overload]
     # tomllib is pure Python: it reads 10 MB in seconds, still linear
     assert time.perf_counter() - start < (30 if format == "toml" else 5)
     assert len(str(raised.value)) < 5000
@@ -211,13 +220,15 @@ def test_a_ten_megabyte_string_is_refused_quickly(format: str) -> None:
 def test_odd_documents_are_config_errors(text: str) -> None:
     for format in ("json", "yaml", "toml") if text else ("json", "yaml"):  # empty TOML: an empty registry
         with pytest.raises(ConfigError):
-            loads(text, format)  # type: ignore[arg-type]
+            loads(text, format)
 
 
 def test_strictness_refuses_every_coercion() -> None:
     document = {
         "units": [{"id": "a", "name": "村", "kind": "村", "population": True, "designations": "强村"}],
-        "party_organisations": [{"id": 7, "name": "支部", "form": "党支部", "host_unit_ids": "a", "full_members": "3"}],
+        "party_organisations": [
+            {"id": 7, "name": "支部", "form": "党支部", "host_unit_ids": "a", "full_members": "3"}
+        ],
     }
     with pytest.raises(ConfigError) as raised:
         loads(json.dumps(document))
@@ -232,4 +243,6 @@ def test_strictness_refuses_every_coercion() -> None:
 
 def test_an_enum_value_written_twice_is_an_error_not_a_silent_drop() -> None:
     with pytest.raises(ConfigError, match="at most once"):
-        loads('{"units": [{"id": "a", "name": "村", "kind": "村", "designations": ["强村", "strong_village"]}]}')
+        loads(
+            '{"units": [{"id": "a", "name": "村", "kind": "村", "designations": ["强村", "strong_village"]}]}'
+        )

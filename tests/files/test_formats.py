@@ -12,9 +12,9 @@ from hypothesis import strategies as st
 
 from dangjian_model import Alliance, Money, Registry, UnitKind, strategies
 from dangjian_model.files import Format, dump, dumps, load, loads
+from dangjian_model.files._document import structure_document, unstructure_document
 from dangjian_model.files._fast import fast_structure
 from dangjian_model.files._json import _CONVERTER
-from dangjian_model.files._document import structure_document, unstructure_document
 from tests.files.conftest import EXAMPLES
 
 FORMATS: tuple[Format, ...] = get_args(Format)
@@ -69,8 +69,11 @@ def test_dump_writes_a_file_that_load_reads(tmp_path: Path, cixi: Registry) -> N
 
 def test_output_is_readable_chinese_with_english_identifiers(cixi: Registry) -> None:
     text = dumps(cixi, "json")
-    assert "倡隆村" in text and "\\u" not in text
-    assert '"kind": "village"' in text and '"amount": "300000元"' in text and '"fraction": "1/3"' in text
+    assert "倡隆村" in text
+    assert "\\u" not in text
+    assert '"kind": "village"' in text
+    assert '"amount": "300000元"' in text
+    assert '"fraction": "1/3"' in text
 
 
 def test_chinese_labels_and_money_as_people_write_it_are_read() -> None:
@@ -91,7 +94,8 @@ projects:
         "yaml",
     )
     village = registry.unit("changlong")
-    assert village.kind is UnitKind.VILLAGE and village.collective_income == Money.parse("2000万元")
+    assert village.kind is UnitKind.VILLAGE
+    assert village.collective_income == Money.parse("2000万元")
     assert str(village.area_km2) == "3.5"
     project = registry.project("p")
     assert [r.amount.fen for r in project.income] == [123456, 10_000_000]
@@ -102,7 +106,9 @@ projects:
 @settings(max_examples=30)
 def test_every_label_of_every_enum_is_read(data: st.DataObject) -> None:
     text, kind = data.draw(strategies.enum_texts(UnitKind))
-    registry = loads({"units": [{"id": "u", "name": "单位", "kind": text}]}.__repr__().replace("'", '"'), "json")
+    registry = loads(
+        {"units": [{"id": "u", "name": "单位", "kind": text}]}.__repr__().replace("'", '"'), "json"
+    )
     assert registry.unit("u").kind is kind
 
 

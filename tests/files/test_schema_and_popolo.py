@@ -6,9 +6,9 @@ import json
 from pathlib import Path
 from typing import Any
 
-import jsonschema
+import jsonschema  # type: ignore[import-untyped, unused-ignore]
 import pytest
-import yaml
+import yaml  # type: ignore[import-untyped, unused-ignore]
 from referencing import Registry as SchemaRegistry
 from referencing import Resource
 from referencing.jsonschema import DRAFT3
@@ -25,7 +25,9 @@ def test_the_published_schema_is_the_generated_one() -> None:
     jsonschema.Draft202012Validator.check_schema(json_schema())
 
 
-@pytest.mark.parametrize("path", sorted(p for p in EXAMPLES.iterdir() if p.suffix in (".json", ".yaml", ".toml")))
+@pytest.mark.parametrize(
+    "path", sorted(p for p in EXAMPLES.iterdir() if p.suffix in (".json", ".yaml", ".toml"))
+)
 def test_every_example_file_validates_against_the_schema(path: Path) -> None:
     text = path.read_text(encoding="utf-8")
     if path.suffix == ".json":
@@ -33,7 +35,9 @@ def test_every_example_file_validates_against_the_schema(path: Path) -> None:
     elif path.suffix == ".yaml":
         document = yaml.safe_load(text)
     else:
-        import tomllib
+        from dangjian_model.files import _toml
+
+        tomllib = _toml.tomllib  # type: ignore[attr-defined]
 
         document = tomllib.loads(text)
     jsonschema.Draft202012Validator(json_schema()).validate(document)
@@ -62,7 +66,8 @@ def test_popolo_export_validates_against_the_popolo_schemas(cixi: Registry) -> N
         organisations.validate(organisation)
     for membership in exported["memberships"]:
         memberships.validate(membership)
-        assert "organization_id" in membership and ("member" in membership or "person_id" in membership)
+        assert "organization_id" in membership
+        assert "member" in membership or "person_id" in membership
 
 
 def test_popolo_export_then_import_keeps_organisations_hierarchy_and_memberships(cixi: Registry) -> None:
@@ -92,7 +97,8 @@ def test_an_unknown_popolo_classification_is_kept_as_such() -> None:
     example = json.loads((POPOLO / "examples" / "organization.json").read_text(encoding="utf-8"))
     read = from_popolo(example)
     (unit,) = read.registry.units
-    assert unit.kind is UnitKind.OTHER and read.classifications == {"abc-inc": "Corporation"}
+    assert unit.kind is UnitKind.OTHER
+    assert read.classifications == {"abc-inc": "Corporation"}
     assert unit.superior_id == "holding-company-corp"
     assert any("other_names" in note for note in read.not_kept)
     again = to_popolo(read.registry, read.classifications)["organizations"][0]
@@ -105,7 +111,8 @@ def test_every_popolo_example_is_read_or_refused_with_a_config_error(name: str) 
     try:
         read = from_popolo(data)
     except ConfigError as error:
-        assert error.problems
+        problems = error.problems
+        assert problems
     else:
         assert isinstance(read.registry, Registry)
 
@@ -115,11 +122,15 @@ def test_popolo_memberships_embedded_in_an_alliance_are_read() -> None:
         "id": "a",
         "name": "片区联盟",
         "classification": "片区党建联盟",
-        "memberships": [{"member": {"id": "v1"}, "role": "牵头"}, {"member": {"id": "v2"}, "start_date": "2020-06"}],
+        "memberships": [
+            {"member": {"id": "v1"}, "role": "牵头"},
+            {"member": {"id": "v2"}, "start_date": "2020-06"},
+        ],
     }
     read = from_popolo(data)
     (alliance,) = read.registry.alliances
-    assert alliance.lead_id == "v1" and [m.participant_id for m in alliance.memberships] == ["v1", "v2"]
+    assert alliance.lead_id == "v1"
+    assert [m.participant_id for m in alliance.memberships] == ["v1", "v2"]
     assert any("whole day" in note for note in read.not_kept)
 
 

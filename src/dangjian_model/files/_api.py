@@ -38,7 +38,9 @@ def format_of(path: str | os.PathLike[str]) -> Format:
 def _module(format: str, source: str) -> object:
     module = _MODULES.get(format)
     if module is None:
-        raise ConfigError(source, (Problem(path="$", value=repr(format), expected="format json, yaml or toml"),))
+        raise ConfigError(
+            source, (Problem(path="$", value=repr(format), expected="format json, yaml or toml"),)
+        )
     return module
 
 
@@ -97,7 +99,11 @@ def loads(
 
 @overload
 def load(
-    path: str | os.PathLike[str], *, into: type[Registry] = ..., format: Format | None = ..., limits: Limits = ...
+    path: str | os.PathLike[str],
+    *,
+    into: type[Registry] = ...,
+    format: Format | None = ...,
+    limits: Limits = ...,
 ) -> Registry: ...
 @overload
 def load(
@@ -123,8 +129,10 @@ def load(
         with open(path, "rb") as file:
             data = file.read(limits.max_bytes + 1)
     except OSError as error:
-        raise ConfigError(source, (Problem(path="$", value="", expected=f"a readable file ({error.strerror})"),)) from None
-    return loads(data, chosen, into=into, limits=limits, source=source)  # type: ignore[call-overload,no-any-return]
+        raise ConfigError(
+            source, (Problem(path="$", value="", expected=f"a readable file ({error.strerror})"),)
+        ) from None
+    return loads(data, chosen, into=into, limits=limits, source=source)
 
 
 def dumps(obj: Document, format: Format = "json") -> str:

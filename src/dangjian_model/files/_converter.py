@@ -165,7 +165,7 @@ def _each(converter: cattrs.Converter, item_type: Any, value: list[Any]) -> list
         try:
             result.append(hook(item, item_type))
         except Exception as error:  # every error is reported by the walker, with its place
-            error.__notes__ = [*getattr(error, "__notes__", []), _index_note(index, item_type)]
+            error.__notes__ = [*getattr(error, "__notes__", []), _index_note(index, item_type)]  # type: ignore[attr-defined, unused-ignore]
             errors.append(error)
     if errors:
         raise IterableValidationError("items are not valid", errors, list)
@@ -234,7 +234,7 @@ def _class_hook(converter: cattrs.Converter) -> Callable[[Any], Callable[[Any, A
             converter,
             _cattrs_forbid_extra_keys=True,
             _cattrs_detailed_validation=True,
-            **overrides,
+            **overrides,  # type: ignore[arg-type]
         )
 
         def structure(value: Any, _: Any) -> Any:

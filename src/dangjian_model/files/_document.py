@@ -21,7 +21,15 @@ from dangjian_model.files._converter import VALIDATION_ERRORS, shown
 from dangjian_model.files._errors import ConfigError, Problem
 from dangjian_model.files._problems import Locate, child, index, problems_of
 
-__all__ = ["VERSION", "Document", "Limits", "check_depth", "structure_document", "unstructure_document"]
+__all__ = [
+    "DEFAULT_LIMITS",
+    "VERSION",
+    "Document",
+    "Limits",
+    "check_depth",
+    "structure_document",
+    "unstructure_document",
+]
 
 #: The version of the configuration format this library writes and reads.
 VERSION: Final = 1
@@ -65,6 +73,10 @@ class Limits:
             line=line,
             column=column,
         )
+
+
+#: The limits used when none are given.
+DEFAULT_LIMITS = Limits()
 
 
 def check_depth(tree: Any, limits: Limits, source: str) -> None:
@@ -122,7 +134,9 @@ def structure_document(
         except (RecursionError, MemoryError):
             problems.append(Problem(path=path, value="", expected="a document the library can hold"))
         except Exception as error:  # a bug: still one ConfigError, never a traceback
-            problems.append(Problem(path=path, value="", expected=f"a valid document ({type(error).__name__})"))
+            problems.append(
+                Problem(path=path, value="", expected=f"a valid document ({type(error).__name__})")
+            )
         else:
             if not problems:
                 return result
@@ -140,7 +154,9 @@ def _unknown(key: object, known: list[str]) -> Problem:
     return Problem(
         path=child("$", key),
         value="",
-        expected="no such key" + (f"; did you mean {hint[0]!r}?" if hint else "") + f" (keys: {', '.join(known)})",
+        expected="no such key"
+        + (f"; did you mean {hint[0]!r}?" if hint else "")
+        + f" (keys: {', '.join(known)})",
     )
 
 

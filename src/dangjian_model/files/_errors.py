@@ -51,7 +51,7 @@ class ConfigError(DangjianError, ValueError):
     Traceback (most recent call last):
       ...
     dangjian_model.files._errors.ConfigError: <string>: 1 problem
-      $.units[0].name: 1 is not valid; expected non-empty text of at most 2000 characters
+      $.units[0].name: 1 is not valid; expected text (got a number)
     """
 
     def __init__(self, source: str, problems: tuple[Problem, ...]) -> None:

@@ -132,5 +132,7 @@ def fast_structure(tree: Any, into: type[Any]) -> Any:
 
 
 _COLLECTIONS = {
-    a.name: typing.get_args(typing.get_type_hints(Registry)[a.name])[0] for a in attrs.fields(Registry) if a.init
+    a.name: typing.get_args(typing.get_type_hints(Registry)[a.name])[0]
+    for a in attrs.fields(Registry)
+    if a.init
 }

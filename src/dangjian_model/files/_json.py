@@ -9,7 +9,14 @@ import cattrs
 from cattrs.preconf.json import make_converter as _make_preconf
 
 from dangjian_model.files._converter import configure_converter
-from dangjian_model.files._document import Document, Limits, check_depth, structure_document, unstructure_document
+from dangjian_model.files._document import (
+    DEFAULT_LIMITS,
+    Document,
+    Limits,
+    check_depth,
+    structure_document,
+    unstructure_document,
+)
 from dangjian_model.files._errors import ConfigError, Problem
 from dangjian_model.files._fast import FORMAT_DEPTH, fast_structure
 from dangjian_model.files._problems import child, index
@@ -48,7 +55,7 @@ class _Duplicated(dict[str, Any]):
         self.repeated = sorted({key for key, _ in pairs if key in seen or seen.add(key)})  # type: ignore[func-returns-value]
 
 
-def parse(text: str, source: str = "<string>", limits: Limits = Limits()) -> tuple[Any, bool]:
+def parse(text: str, source: str = "<string>", limits: Limits = DEFAULT_LIMITS) -> tuple[Any, bool]:
     """Parse JSON text; a syntax error is a :class:`ConfigError` with its line and column.
 
     Returns:
@@ -73,7 +80,9 @@ def _duplicates(tree: Any) -> list[Problem]:
     while stack:
         node, path = stack.pop()
         if isinstance(node, _Duplicated):
-            found += [Problem(path=child(path, key), value="", expected="each key once") for key in node.repeated]
+            found += [
+                Problem(path=child(path, key), value="", expected="each key once") for key in node.repeated
+            ]
         if isinstance(node, dict):
             stack.extend((value, child(path, key)) for key, value in node.items())
         elif isinstance(node, list):
@@ -82,7 +91,7 @@ def _duplicates(tree: Any) -> list[Problem]:
 
 
 def loads(
-    text: str, into: type[Document], *, source: str = "<string>", limits: Limits = Limits()
+    text: str, into: type[Document], *, source: str = "<string>", limits: Limits = DEFAULT_LIMITS
 ) -> Any:
     """Read a registry or an alliance from JSON text; canonical documents take the fast path."""
     tree, duplicated = parse(text, source, limits)

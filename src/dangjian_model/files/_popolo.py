@@ -39,8 +39,27 @@ PREFIX = "dangjian"
 _JOINT_COMMITTEE = "joint_committee"
 _SCHEMES = {"division_code": "division_code", "credit_code": "uscc"}
 _FULL_DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
-_ORG_KEYS = {"id", "name", "classification", "parent_id", "identifiers", "founding_date", "dissolution_date", "memberships"}
-_MEMBERSHIP_KEYS = {"id", "label", "role", "member", "person_id", "organization_id", "organization", "start_date", "end_date"}
+_ORG_KEYS = {
+    "id",
+    "name",
+    "classification",
+    "parent_id",
+    "identifiers",
+    "founding_date",
+    "dissolution_date",
+    "memberships",
+}
+_MEMBERSHIP_KEYS = {
+    "id",
+    "label",
+    "role",
+    "member",
+    "person_id",
+    "organization_id",
+    "organization",
+    "start_date",
+    "end_date",
+}
 
 
 @attrs.frozen(kw_only=True)
@@ -116,7 +135,9 @@ def _optional(target: dict[str, Any], key: str, value: str | datetime.date | Non
         target[key] = value.isoformat() if isinstance(value, datetime.date) else value
 
 
-def _membership(registry: Registry, alliance: Alliance, position: int, membership: Membership) -> dict[str, Any]:
+def _membership(
+    registry: Registry, alliance: Alliance, position: int, membership: Membership
+) -> dict[str, Any]:
     result: dict[str, Any] = {
         "id": f"{alliance.id}#{position}",
         "label": membership.role.label,
@@ -141,7 +162,9 @@ class _Reader:
     not_kept: list[str] = attrs.field(factory=list)
 
     def fail(self, path: str, value: object, expected: str) -> None:
-        self.problems.append(Problem(path=path, value=shown(value) if value is not None else "", expected=expected))
+        self.problems.append(
+            Problem(path=path, value=shown(value) if value is not None else "", expected=expected)
+        )
 
     def text(self, item: Mapping[str, Any], key: str, path: str, required: bool = False) -> str | None:
         value = item.get(key)
@@ -164,7 +187,9 @@ class _Reader:
             except ValueError:
                 self.fail(child(path, key), value, "a date such as 2021-12-06")
                 return None
-        self.not_kept.append(f"{child(path, key)}: {value!r} is not a whole day; the model keeps whole days only")
+        self.not_kept.append(
+            f"{child(path, key)}: {value!r} is not a whole day; the model keeps whole days only"
+        )
         return None
 
 
@@ -181,7 +206,7 @@ def from_popolo(data: object, source: str = "<popolo>") -> PopoloImport:
     if not isinstance(data, Mapping):
         raise ConfigError(source, (Problem(path="$", value=shown(data), expected="a Popolo JSON object"),))
     organizations, memberships = _lists(data, reader)
-    kinds: dict[str, Any] = {}
+    kinds: dict[str, type[Any]] = {}
     built: dict[str, dict[str, Any]] = {}
     classifications: dict[str, str] = {}
     for position, (path, item) in enumerate(organizations):
@@ -217,9 +242,11 @@ def from_popolo(data: object, source: str = "<popolo>") -> PopoloImport:
                 units.append(Unit(**_fields(fields)))
         except InvalidValue as error:
             field = error.where.partition(".")[2] or "id"
-            key = {"superior_id": "parent_id", "formed_on": "founding_date", "founded_on": "founding_date"}.get(
-                field, "classification" if field in ("kind", "form", "type") else field
-            )
+            key = {
+                "superior_id": "parent_id",
+                "formed_on": "founding_date",
+                "founded_on": "founding_date",
+            }.get(field, "classification" if field in ("kind", "form", "type") else field)
             reader.fail(child(fields["_path"], key), error.value, error.expected)
     if reader.problems:
         raise ConfigError(source, tuple(reader.problems))
@@ -238,7 +265,9 @@ def _lists(data: Mapping[str, Any], reader: _Reader) -> tuple[list[tuple[str, An
     is_document = "organizations" in data or ("memberships" in data and not {"id", "name"} & set(data))
     if not is_document:
         single = "$"
-        looks_like_membership = any(k in data for k in ("organization_id", "organization", "person_id", "member"))
+        looks_like_membership = any(
+            k in data for k in ("organization_id", "organization", "person_id", "member")
+        )
         return ([], [(single, data)]) if looks_like_membership else ([(single, data)], [])
     found: dict[str, list[tuple[str, Any]]] = {"organizations": [], "memberships": []}
     for key, value in data.items():
@@ -295,6 +324,8 @@ def _organization_in(
         reader.fail(child(path, "id"), id, "an id used by one organisation only")
         return
     found = _classify(classification)
+    kind: type[Any]
+    value: Any
     if found is None:
         kind, value = Unit, UnitKind.OTHER
         if classification is not None:
@@ -313,7 +344,9 @@ def _organization_in(
             if field is not None and isinstance(code, str):
                 fields[field] = code
             else:
-                reader.not_kept.append(f"{identifier_path}: identifier scheme {scheme!r} has no field in the model")
+                reader.not_kept.append(
+                    f"{identifier_path}: identifier scheme {scheme!r} has no field in the model"
+                )
     elif kind is PartyOrganisation:
         fields["form"] = value
         fields["superior_id"] = parent
@@ -322,7 +355,9 @@ def _organization_in(
     else:
         fields["type"] = value
         if parent is not None:
-            reader.not_kept.append(f"{child(path, 'parent_id')}: an alliance has no parent, only a joint committee")
+            reader.not_kept.append(
+                f"{child(path, 'parent_id')}: an alliance has no parent, only a joint committee"
+            )
         fields["formed_on"] = reader.date(item, "founding_date", path)
         fields["dissolved_on"] = reader.date(item, "dissolution_date", path)
     if kind is Unit:
@@ -393,7 +428,9 @@ def _membership_in(
         try:
             role = MembershipRole.parse(role_text)
         except DangjianError:
-            reader.not_kept.append(f"{child(path, 'role')}: {role_text!r} is no alliance role; read as member")
+            reader.not_kept.append(
+                f"{child(path, 'role')}: {role_text!r} is no alliance role; read as member"
+            )
     for key in sorted(set(item) - _MEMBERSHIP_KEYS - {"person"}, key=str):
         reader.not_kept.append(f"{child(path, key)}: no field for it in the model")
     try:

@@ -136,11 +136,17 @@ def _scalar(hint: Any, checks: list[Any]) -> dict[str, Any]:
     if hint is Fraction:
         return {
             "description": "a fraction in (0, 1]: '1/3', '49.3%' or a number",
-            "anyOf": [{"type": "string", "pattern": r"^\s*\d+(\.\d+)?\s*(/\s*\d+|%)?\s*$"}, {"type": "number"}],
+            "anyOf": [
+                {"type": "string", "pattern": r"^\s*\d+(\.\d+)?\s*(/\s*\d+|%)?\s*$"},
+                {"type": "number"},
+            ],
         }
     if hint is Decimal:
         return {
             "description": "a decimal number ≥ 0 (text keeps it exact)",
-            "anyOf": [{"type": "string", "pattern": r"^\s*\d+(\.\d+)?\s*$"}, {"type": "number", "minimum": 0}],
+            "anyOf": [
+                {"type": "string", "pattern": r"^\s*\d+(\.\d+)?\s*$"},
+                {"type": "number", "minimum": 0},
+            ],
         }
     raise TypeError(f"no schema for {hint!r}")  # pragma: no cover - a new field type needs a rule here

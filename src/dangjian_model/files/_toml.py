@@ -10,13 +10,20 @@ import cattrs
 import tomli_w
 
 from dangjian_model.files._converter import configure_converter
-from dangjian_model.files._document import Document, Limits, check_depth, structure_document, unstructure_document
+from dangjian_model.files._document import (
+    DEFAULT_LIMITS,
+    Document,
+    Limits,
+    check_depth,
+    structure_document,
+    unstructure_document,
+)
 from dangjian_model.files._errors import ConfigError, Problem
 
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover - Python 3.10
-    import tomli as tomllib
+    import tomli as tomllib  # type: ignore[import-not-found, unused-ignore]
 
 __all__ = ["configure_converter", "dumps", "loads", "make_converter", "parse"]
 
@@ -33,7 +40,7 @@ def make_converter() -> cattrs.Converter:
 _CONVERTER = make_converter()
 
 
-def parse(text: str, source: str = "<string>", limits: Limits = Limits()) -> Any:
+def parse(text: str, source: str = "<string>", limits: Limits = DEFAULT_LIMITS) -> Any:
     """Parse TOML text; a syntax error is a :class:`ConfigError` with its line and column."""
     limits.check_size(len(text), source)
     try:
@@ -53,7 +60,9 @@ def parse(text: str, source: str = "<string>", limits: Limits = Limits()) -> Any
     raise ConfigError(source, (problem,))
 
 
-def loads(text: str, into: type[Document], *, source: str = "<string>", limits: Limits = Limits()) -> Any:
+def loads(
+    text: str, into: type[Document], *, source: str = "<string>", limits: Limits = DEFAULT_LIMITS
+) -> Any:
     """Read a registry or an alliance from TOML text."""
     return structure_document(parse(text, source, limits), into, _CONVERTER, source)
 

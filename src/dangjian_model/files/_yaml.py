@@ -11,11 +11,17 @@ from __future__ import annotations
 from typing import Any
 
 import cattrs
-import yaml
+import yaml  # type: ignore[import-untyped, unused-ignore]
 from cattrs.preconf.pyyaml import make_converter as _make_preconf
 
 from dangjian_model.files._converter import configure_converter, shown
-from dangjian_model.files._document import Document, Limits, structure_document, unstructure_document
+from dangjian_model.files._document import (
+    DEFAULT_LIMITS,
+    Document,
+    Limits,
+    structure_document,
+    unstructure_document,
+)
 from dangjian_model.files._errors import ConfigError, Problem
 from dangjian_model.files._problems import child, index
 
@@ -59,7 +65,9 @@ class _Frame:
         self.key_mark: Any = None
 
 
-def parse(text: str, source: str = "<string>", limits: Limits = Limits()) -> tuple[Any, dict[str, tuple[int, int]]]:
+def parse(
+    text: str, source: str = "<string>", limits: Limits = DEFAULT_LIMITS
+) -> tuple[Any, dict[str, tuple[int, int]]]:
     """Parse one YAML document safely.
 
     Returns:
@@ -113,7 +121,9 @@ def _compose(text: str, limits: Limits, marks: dict[str, tuple[int, int]]) -> An
             path = _next_path(stack)
             if isinstance(event, yaml.AliasEvent):
                 raise _Refused(
-                    _problem(path, event.start_mark, "no aliases (*name): write the value out", f"*{event.anchor}")
+                    _problem(
+                        path, event.start_mark, "no aliases (*name): write the value out", f"*{event.anchor}"
+                    )
                 )
             if stack and isinstance(stack[-1].value, dict) and stack[-1].key is None:
                 _key(stack[-1], event, helper, path)
@@ -122,7 +132,9 @@ def _compose(text: str, limits: Limits, marks: dict[str, tuple[int, int]]) -> An
             if isinstance(event, yaml.MappingStartEvent | yaml.SequenceStartEvent):
                 tag = _MAP if isinstance(event, yaml.MappingStartEvent) else _SEQ
                 if event.tag not in (None, "!", tag):
-                    raise _Refused(_problem(path, event.start_mark, "no tags on mappings or lists", event.tag))
+                    raise _Refused(
+                        _problem(path, event.start_mark, "no tags on mappings or lists", event.tag)
+                    )
                 if len(stack) + 1 > limits.max_depth:
                     raise _Refused(limits.depth_problem(path, *marks[path]))
                 value: dict[Any, Any] | list[Any] = {} if tag == _MAP else []
@@ -183,20 +195,26 @@ def _scalar(event: Any, helper: Any, path: str) -> Any:
     try:
         return helper.construct_object(node, deep=True)
     except yaml.constructor.ConstructorError as error:
-        raise _Refused(_problem(path, event.start_mark, f"a safe YAML value ({error.problem})", shown(tag))) from None
+        raise _Refused(
+            _problem(path, event.start_mark, f"a safe YAML value ({error.problem})", shown(tag))
+        ) from None
     except (ValueError, OverflowError):
         if implicit:  # 2020-13-01 looks like a date but is not one: the field's check will say so
             return event.value
-        raise _Refused(_problem(path, event.start_mark, f"a valid {tag.rsplit(':', 1)[-1]}", shown(event.value))) from None
+        raise _Refused(
+            _problem(path, event.start_mark, f"a valid {tag.rsplit(':', 1)[-1]}", shown(event.value))
+        ) from None
 
 
-def loads(text: str, into: type[Document], *, source: str = "<string>", limits: Limits = Limits()) -> Any:
+def loads(
+    text: str, into: type[Document], *, source: str = "<string>", limits: Limits = DEFAULT_LIMITS
+) -> Any:
     """Read a registry or an alliance from YAML text."""
     tree, marks = parse(text, source, limits)
     return structure_document(tree, into, _CONVERTER, source, marks.get)
 
 
-class _Dumper(yaml.SafeDumper):
+class _Dumper(yaml.SafeDumper):  # type: ignore[misc]
     """Block style; lists indented under their key; no anchors even for repeated values."""
 
     def ignore_aliases(self, data: Any) -> bool:

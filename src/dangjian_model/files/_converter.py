@@ -1,0 +1,294 @@
+"""The one converter configuration every format shares: strict structuring, canonical unstructuring.
+
+Structuring accepts what people write — Chinese labels of every enum, money as ``10万元`` or
+``¥1,234.56``, ISO dates (or the native dates of YAML and TOML) — and refuses anything that would
+need a guess: a number where text is expected, a string where a list is expected, ``true`` where a
+number is expected, unknown keys. Each field is checked by the model's own validator, so that
+cattrs' detailed validation reports *every* bad field, not only the first one of each object.
+
+Unstructuring gives the canonical form: keys in field order, fields at their default left out,
+enum values as English identifiers, sets sorted, money as ``300000元``, dates ISO, fractions as
+``1/3`` and decimals as text.
+"""
+
+from __future__ import annotations
+
+import datetime
+import typing
+from collections.abc import Callable
+from decimal import Decimal, InvalidOperation
+from fractions import Fraction
+from typing import Any
+
+import attrs
+import cattrs
+from cattrs.errors import ClassValidationError, IterableValidationError, IterableValidationNote
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
+
+from dangjian_model._errors import InvalidValue
+from dangjian_model._labels import LabelledEnum
+from dangjian_model._money import Money
+
+__all__ = ["MAX_TEXT", "configure_converter", "shown"]
+
+#: No text field of the model may be longer; longer strings are refused before any other work.
+MAX_TEXT = 2000
+_MAX_LABEL = 100
+_SHOWN = 80
+
+
+def shown(value: object) -> str:
+    """The ``repr`` of a value for a message, cut to a readable length (never the whole of a 10 MB string)."""
+    if isinstance(value, str) and len(value) > _SHOWN:
+        return repr(value[:_SHOWN]) + "…"
+    if isinstance(value, dict):
+        return "a mapping" if value else "{}"
+    if isinstance(value, list):
+        return "a list" if value else "[]"
+    text = repr(value)
+    return text if len(text) <= _SHOWN else text[:_SHOWN] + "…"
+
+
+def _type_name(value: object) -> str:
+    names = {str: "text", bool: "true/false", int: "a number", float: "a number", dict: "a mapping"}
+    return names.get(type(value), "a list" if isinstance(value, list) else type(value).__name__)
+
+
+def _refuse(value: object, expected: str) -> InvalidValue:
+    return InvalidValue("", value, f"{expected} (got {_type_name(value)})")
+
+
+# ------------------------------------------------------------------ scalars
+
+
+def _structure_str(value: object, _: type) -> str:
+    if type(value) is not str:
+        raise _refuse(value, "text")
+    if len(value) > MAX_TEXT:
+        raise InvalidValue("", value[:_SHOWN] + "…", f"text of at most {MAX_TEXT} characters")
+    return value
+
+
+def _structure_int(value: object, _: type) -> int:
+    if type(value) is not int:
+        raise _refuse(value, "a whole number")
+    return value
+
+
+def _structure_bool(value: object, _: type) -> bool:
+    if type(value) is not bool:
+        raise _refuse(value, "true or false")
+    return value
+
+
+def _exact(value: object, expected: str) -> str:
+    """Numbers as exact text: ints as they are, floats by their shortest repr (what the user typed)."""
+    if type(value) is int or type(value) is float:
+        return repr(value)
+    if type(value) is str and len(value) <= _MAX_LABEL:
+        return value.strip()
+    raise _refuse(value, expected)
+
+
+def _decimal_text(value: object, expected: str) -> str:
+    """As the model reads decimals: a trailing ``%`` is ignored (``Unit.area_km2`` takes ``'12.5%'``)."""
+    return _exact(value, expected).rstrip("%")
+
+
+def _structure_decimal(value: object, _: type) -> Decimal:
+    expected = "a decimal number such as 12.5 or '12.5'"
+    try:
+        number = Decimal(_decimal_text(value, expected))
+    except InvalidOperation:
+        raise InvalidValue("", value, expected) from None
+    if not number.is_finite():
+        raise InvalidValue("", value, expected + ", finite")
+    return number
+
+
+def _structure_fraction(value: object, _: type) -> Fraction:
+    expected = "a fraction such as '1/3', '49.3%' or 0.5"
+    text = _exact(value, expected)
+    try:
+        if text.endswith("%"):
+            return Fraction(text[:-1].strip()) / 100
+        return Fraction(text)
+    except (ValueError, ZeroDivisionError):
+        raise InvalidValue("", value, expected) from None
+
+
+def _structure_money(value: object, _: type) -> Money:
+    if type(value) is not str:
+        raise _refuse(value, "money as text with its unit, such as '10万元' or '1234.56元'")
+    return Money.parse(value, where="")
+
+
+def _structure_date(value: object, _: type) -> datetime.date:
+    expected = "a date such as 2021-12-06"
+    if type(value) is datetime.date:
+        return value
+    if type(value) is str and len(value) <= _MAX_LABEL:
+        try:
+            return datetime.date.fromisoformat(value)
+        except ValueError:
+            raise InvalidValue("", value, expected) from None
+    raise _refuse(value, expected)
+
+
+def _structure_enum(value: object, enum: type[LabelledEnum]) -> LabelledEnum:
+    if type(value) is not str:
+        raise _refuse(value, f"{enum.zh_name()} ({enum.__name__}) as text")
+    if len(value) > _MAX_LABEL:
+        raise InvalidValue("", value[:_SHOWN] + "…", f"{enum.zh_name()} ({enum.__name__}): a short label")
+    return enum.parse(value, where="")
+
+
+def _is_enum(cls: Any) -> bool:
+    return isinstance(cls, type) and issubclass(cls, LabelledEnum)
+
+
+# ------------------------------------------------------------------ collections
+
+
+def _items(value: object, kind: str) -> list[Any]:
+    if not isinstance(value, list):
+        raise _refuse(value, f"a list of {kind}")
+    return value
+
+
+def _each(converter: cattrs.Converter, item_type: Any, value: list[Any]) -> list[Any]:
+    """Structure every item, collecting the errors of all of them with their index."""
+    hook = converter.get_structure_hook(item_type)
+    result: list[Any] = []
+    errors: list[Exception] = []
+    for index, item in enumerate(value):
+        try:
+            result.append(hook(item, item_type))
+        except Exception as error:  # every error is reported by the walker, with its place
+            error.__notes__ = [*getattr(error, "__notes__", []), _index_note(index, item_type)]  # type: ignore[attr-defined, unused-ignore]
+            errors.append(error)
+    if errors:
+        raise IterableValidationError("items are not valid", errors, list)
+    return result
+
+
+def _index_note(index: int, item_type: Any) -> IterableValidationNote:
+    return IterableValidationNote(f"Structuring item @ index {index}", index, item_type)
+
+
+def _tuple_hook(converter: cattrs.Converter) -> Callable[[Any], Callable[[Any, Any], Any]]:
+    def factory(cls: Any) -> Callable[[Any, Any], Any]:
+        (item_type, _ellipsis) = typing.get_args(cls)
+        kind = getattr(item_type, "__name__", "items")
+
+        def structure(value: Any, _: Any) -> tuple[Any, ...]:
+            return tuple(_each(converter, item_type, _items(value, kind)))
+
+        return structure
+
+    return factory
+
+
+def _is_tuple(cls: Any) -> bool:
+    args = typing.get_args(cls)
+    return typing.get_origin(cls) is tuple and len(args) == 2 and args[1] is Ellipsis
+
+
+def _is_enum_set(cls: Any) -> bool:
+    args = typing.get_args(cls)
+    return typing.get_origin(cls) is frozenset and len(args) == 1 and _is_enum(args[0])
+
+
+def _enum_set_hook(converter: cattrs.Converter) -> Callable[[Any], Callable[[Any, Any], Any]]:
+    def factory(cls: Any) -> Callable[[Any, Any], Any]:
+        (enum,) = typing.get_args(cls)
+
+        def structure(value: Any, _: Any) -> frozenset[Any]:
+            members = _each(converter, enum, _items(value, f"{enum.zh_name()} ({enum.__name__})"))
+            result = frozenset(members)
+            if len(result) != len(members):
+                repeated = sorted({m.value for m in members if members.count(m) > 1})
+                raise InvalidValue("", value, f"each {enum.__name__} at most once; repeated: {repeated}")
+            return result
+
+        return structure
+
+    return factory
+
+
+# ------------------------------------------------------------------ attrs classes
+
+
+def _class_hook(converter: cattrs.Converter) -> Callable[[Any], Callable[[Any, Any], Any]]:
+    def factory(cls: Any) -> Callable[[Any, Any], Any]:
+        hints = typing.get_type_hints(cls)
+        # A bare instance only names the class in the model validators' messages.
+        bare = object.__new__(cls)
+        overrides = {
+            a.name: override(struct_hook=_field_hook(converter, bare, a, hints[a.name]))
+            for a in attrs.fields(cls)
+            if a.init and a.validator is not None
+        }
+        generated = make_dict_structure_fn(
+            cls,
+            converter,
+            _cattrs_forbid_extra_keys=True,
+            _cattrs_detailed_validation=True,
+            **overrides,  # type: ignore[arg-type]
+        )
+
+        def structure(value: Any, _: Any) -> Any:
+            if not isinstance(value, dict):
+                raise _refuse(value, f"a mapping of {cls.__name__} fields")
+            return generated(value)
+
+        return structure
+
+    return factory
+
+
+def _field_hook(
+    converter: cattrs.Converter, bare: object, attribute: attrs.Attribute[Any], field_type: Any
+) -> Callable[[Any, Any], Any]:
+    validator = attribute.validator
+    assert validator is not None
+
+    def structure(value: Any, _: Any) -> Any:
+        result = converter.structure(value, field_type)
+        validator(bare, attribute, result)
+        return result
+
+    return structure
+
+
+def _unstructure_set(value: frozenset[LabelledEnum]) -> list[str]:
+    return sorted(member.value for member in value)
+
+
+def configure_converter(converter: cattrs.Converter) -> None:
+    """Configure a (preconf) converter for the configuration format; every format calls this."""
+    converter.register_structure_hook(str, _structure_str)
+    converter.register_structure_hook(int, _structure_int)
+    converter.register_structure_hook(bool, _structure_bool)
+    converter.register_structure_hook(Decimal, _structure_decimal)
+    converter.register_structure_hook(Fraction, _structure_fraction)
+    converter.register_structure_hook(Money, _structure_money)
+    converter.register_structure_hook(datetime.date, _structure_date)
+    converter.register_structure_hook_func(_is_enum, _structure_enum)
+    converter.register_structure_hook_factory(_is_tuple, _tuple_hook(converter))
+    converter.register_structure_hook_factory(_is_enum_set, _enum_set_hook(converter))
+    converter.register_structure_hook_factory(attrs.has, _class_hook(converter))
+
+    converter.register_unstructure_hook(Money, Money.to_text)
+    converter.register_unstructure_hook(datetime.date, datetime.date.isoformat)
+    converter.register_unstructure_hook(Fraction, str)
+    converter.register_unstructure_hook(Decimal, str)
+    converter.register_unstructure_hook_func(_is_enum, lambda member: member.value)
+    converter.register_unstructure_hook_func(_is_enum_set, _unstructure_set)
+    converter.register_unstructure_hook_factory(
+        attrs.has, lambda cls: make_dict_unstructure_fn(cls, converter, _cattrs_omit_if_default=True)
+    )
+
+
+# Keep the names the error walker needs in one place.
+VALIDATION_ERRORS = (ClassValidationError, IterableValidationError)

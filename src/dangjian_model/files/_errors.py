@@ -1,0 +1,71 @@
+"""The errors of the file formats: one :class:`ConfigError` that lists every :class:`Problem`."""
+
+from __future__ import annotations
+
+import attrs
+
+from dangjian_model._errors import DangjianError
+
+__all__ = ["ConfigError", "Problem"]
+
+_MAX_SHOWN = 50
+
+
+@attrs.frozen(kw_only=True)
+class Problem:
+    """One thing wrong in a document.
+
+    Attributes:
+        path: Where, in the file's own keys: ``$.alliances[0].memberships[2].role``.
+        value: The offending value as text (``repr``), masked if it is personal data; empty when
+            there is no value (a missing key, a syntax error).
+        expected: What would be right, in words.
+        line: The line in the file (1-based), when the format tells it.
+        column: The column in the line (1-based), when the format tells it.
+    """
+
+    path: str
+    value: str
+    expected: str
+    line: int | None = None
+    column: int | None = None
+
+    def __str__(self) -> str:
+        where = self.path
+        if self.line is not None:
+            where = f"line {self.line}" + (f", column {self.column}" if self.column is not None else "")
+            where += f": {self.path}"
+        got = f"{self.value} is not valid; " if self.value else ""
+        return f"{where}: {got}expected {self.expected}"
+
+
+class ConfigError(DangjianError, ValueError):
+    """A configuration document is malformed; ``problems`` lists every problem found.
+
+    Attributes:
+        source: The file name, or ``<string>`` for text.
+        problems: Every problem, in document order where known.
+
+    >>> from dangjian_model.files import loads
+    >>> loads('{"units": [{"id": "a", "name": 1, "kind": "村"}]}', format="json")
+    Traceback (most recent call last):
+      ...
+    dangjian_model.files._errors.ConfigError: <string>: 1 problem
+      $.units[0].name: 1 is not valid; expected text (got a number)
+    """
+
+    def __init__(self, source: str, problems: tuple[Problem, ...]) -> None:
+        self.source = source
+        self.problems = problems
+        super().__init__(self._message())
+
+    def _message(self) -> str:
+        count = len(self.problems)
+        lines = [f"{self.source}: {count} problem{'' if count == 1 else 's'}"]
+        lines += [f"  {problem}" for problem in self.problems[:_MAX_SHOWN]]
+        if count > _MAX_SHOWN:
+            lines.append(f"  … and {count - _MAX_SHOWN} more")
+        return "\n".join(lines)
+
+    def __reduce__(self) -> tuple[type[ConfigError], tuple[str, tuple[Problem, ...]]]:
+        return (type(self), (self.source, self.problems))

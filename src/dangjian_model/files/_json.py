@@ -1,0 +1,110 @@
+"""JSON: the same small API as the other formats (``make_converter``, ``configure_converter``, ``loads``, ``dumps``)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import cattrs
+from cattrs.preconf.json import make_converter as _make_preconf
+
+from dangjian_model.files._converter import configure_converter
+from dangjian_model.files._document import (
+    DEFAULT_LIMITS,
+    Document,
+    Limits,
+    check_depth,
+    structure_document,
+    unstructure_document,
+)
+from dangjian_model.files._errors import ConfigError, Problem
+from dangjian_model.files._fast import FORMAT_DEPTH, fast_structure
+from dangjian_model.files._problems import child, index
+
+__all__ = ["configure_converter", "dumps", "loads", "make_converter", "parse"]
+
+
+def make_converter() -> cattrs.Converter:
+    """cattrs' JSON converter with the shared configuration."""
+    converter = _make_preconf()
+    configure_converter(converter)
+    return converter
+
+
+_CONVERTER = make_converter()
+
+
+class _Pairs:
+    """Builds JSON objects and remembers whether any had a key twice (which ``dict`` would drop)."""
+
+    def __init__(self) -> None:
+        self.duplicated = False
+
+    def __call__(self, pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        result = dict(pairs)
+        if len(result) != len(pairs):
+            self.duplicated = True
+            return _Duplicated(pairs)
+        return result
+
+
+class _Duplicated(dict[str, Any]):
+    def __init__(self, pairs: list[tuple[str, Any]]) -> None:
+        super().__init__(pairs)
+        seen: set[str] = set()
+        self.repeated = sorted({key for key, _ in pairs if key in seen or seen.add(key)})  # type: ignore[func-returns-value]
+
+
+def parse(text: str, source: str = "<string>", limits: Limits = DEFAULT_LIMITS) -> tuple[Any, bool]:
+    """Parse JSON text; a syntax error is a :class:`ConfigError` with its line and column.
+
+    Returns:
+        The tree, and whether an object repeated a key.
+    """
+    limits.check_size(len(text), source)
+    pairs = _Pairs()
+    try:
+        return json.loads(text, object_pairs_hook=pairs), pairs.duplicated
+    except json.JSONDecodeError as error:
+        problem = Problem(
+            path="$", value="", expected=f"valid JSON ({error.msg})", line=error.lineno, column=error.colno
+        )
+    except RecursionError:
+        problem = limits.depth_problem("$")
+    raise ConfigError(source, (problem,))
+
+
+def _duplicates(tree: Any) -> list[Problem]:
+    found: list[Problem] = []
+    stack: list[tuple[Any, str]] = [(tree, "$")]
+    while stack:
+        node, path = stack.pop()
+        if isinstance(node, _Duplicated):
+            found += [
+                Problem(path=child(path, key), value="", expected="each key once") for key in node.repeated
+            ]
+        if isinstance(node, dict):
+            stack.extend((value, child(path, key)) for key, value in node.items())
+        elif isinstance(node, list):
+            stack.extend((value, index(path, i)) for i, value in enumerate(node))
+    return sorted(found, key=lambda problem: problem.path)
+
+
+def loads(
+    text: str, into: type[Document], *, source: str = "<string>", limits: Limits = DEFAULT_LIMITS
+) -> Any:
+    """Read a registry or an alliance from JSON text; canonical documents take the fast path."""
+    tree, duplicated = parse(text, source, limits)
+    if not duplicated and limits.max_depth >= FORMAT_DEPTH:
+        fast = fast_structure(tree, into)
+        if fast is not None:
+            return fast
+    check_depth(tree, limits, source)
+    if duplicated:
+        raise ConfigError(source, tuple(_duplicates(tree)))
+    return structure_document(tree, into, _CONVERTER, source)
+
+
+def dumps(obj: Document) -> str:
+    """Canonical JSON: UTF-8 text (not ASCII escapes), two-space indents, a final newline."""
+    return json.dumps(unstructure_document(obj, _CONVERTER), ensure_ascii=False, indent=2) + "\n"

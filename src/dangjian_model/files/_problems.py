@@ -1,0 +1,107 @@
+"""Walk cattrs' detailed validation errors into :class:`Problem` entries with paths in the file's keys.
+
+cattrs reports attribute names; our keys are the attribute names, so a path is built from its
+notes directly. Values of personal fields (a person's name, phone and ID-card number) are masked.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Callable
+from typing import Any
+
+import attrs
+from cattrs.errors import (
+    AttributeValidationNote,
+    ClassValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationError,
+    IterableValidationNote,
+)
+
+from dangjian_model._errors import InvalidValue
+from dangjian_model._model import Person
+from dangjian_model._privacy import mask_id_card, mask_name, mask_phone
+from dangjian_model.files._converter import shown
+from dangjian_model.files._errors import Problem
+
+__all__ = ["Locate", "child", "index", "problems_of"]
+
+#: Maps a path to its (line, column) in the file, or None when the format cannot tell.
+Locate = Callable[[str], "tuple[int, int] | None"]
+
+_IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
+_MASKS: dict[tuple[type[Any], str], Callable[[object], str]] = {
+    (Person, "name"): mask_name,
+    (Person, "phone"): mask_phone,
+    (Person, "id_card"): mask_id_card,
+}
+_WHERE = re.compile(r"[A-Za-z]+\.([A-Za-z_]+)(.*)\Z")
+
+
+def child(path: str, key: object) -> str:
+    """The path of ``key`` inside the mapping at ``path``: ``$.units`` or ``$["odd key"]``."""
+    text = str(key)
+    if _IDENTIFIER.match(text):
+        return f"{path}.{text}"
+    return f"{path}[{shown(text)}]"
+
+
+def index(path: str, position: int) -> str:
+    """The path of item ``position`` of the list at ``path``."""
+    return f"{path}[{position}]"
+
+
+def problems_of(error: BaseException, path: str = "$") -> list[Problem]:
+    """Every problem in a (nested) cattrs validation error, depth-first in document order."""
+    found: list[Problem] = []
+    _walk(error, path, None, found)
+    return found
+
+
+def _walk(
+    error: BaseException, path: str, mask: Callable[[object], str] | None, found: list[Problem]
+) -> None:
+    if isinstance(error, ForbiddenExtraKeysError):
+        known = [a.name for a in attrs.fields(error.cl) if a.init]
+        for key in sorted(error.extra_fields, key=str):
+            hint = difflib.get_close_matches(str(key)[:100], known, n=1)
+            expected = "no such key" + (f"; did you mean {hint[0]!r}?" if hint else "")
+            expected += f" (keys of {error.cl.__name__}: {', '.join(known)})"
+            found.append(Problem(path=child(path, key), value="", expected=expected))
+        return
+    if isinstance(error, ClassValidationError):
+        for sub in error.exceptions:
+            name = _note(sub, AttributeValidationNote)
+            if name is None:
+                _walk(sub, path, mask, found)
+            else:
+                _walk(sub, child(path, name.name), _MASKS.get((error.cl, name.name)), found)
+        return
+    if isinstance(error, IterableValidationError):
+        for sub in error.exceptions:
+            note = _note(sub, IterableValidationNote)
+            _walk(sub, path if note is None else index(path, int(note.index)), mask, found)
+        return
+    if isinstance(error, KeyError) and _note(error, AttributeValidationNote) is not None:
+        found.append(Problem(path=path, value="", expected="this key, which is required"))
+        return
+    if isinstance(error, InvalidValue):
+        where = _WHERE.match(error.where)
+        if where:  # ``Class.field[2]`` from a model validator: the field may already be on the path
+            if not path.endswith("." + where.group(1)):
+                path = child(path, where.group(1))
+            path += where.group(2)
+        value = mask(error.value) if mask is not None else shown(error.value)
+        found.append(Problem(path=path, value=value, expected=error.expected))
+        return
+    # Anything else is a bug of ours or of a library; the user still gets a place, not a traceback.
+    found.append(Problem(path=path, value="", expected=f"a valid value ({type(error).__name__})"))
+
+
+def _note(error: BaseException, kind: type[Any]) -> Any:
+    for note in getattr(error, "__notes__", ()):
+        if isinstance(note, kind):
+            return note
+    return None

@@ -1,0 +1,72 @@
+"""TOML: the same small API as the other formats. TOML has no null: fields left out are None."""
+
+from __future__ import annotations
+
+import re
+import sys
+from typing import Any
+
+import cattrs
+import tomli_w
+
+from dangjian_model.files._converter import configure_converter
+from dangjian_model.files._document import (
+    DEFAULT_LIMITS,
+    Document,
+    Limits,
+    check_depth,
+    structure_document,
+    unstructure_document,
+)
+from dangjian_model.files._errors import ConfigError, Problem
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - Python 3.10
+    import tomli as tomllib  # type: ignore[import-not-found, unused-ignore]
+
+__all__ = ["configure_converter", "dumps", "loads", "make_converter", "parse"]
+
+_AT = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*\Z")
+
+
+def make_converter() -> cattrs.Converter:
+    """A cattrs converter with the shared configuration (cattrs' TOML preconf needs tomlkit)."""
+    converter = cattrs.Converter()
+    configure_converter(converter)
+    return converter
+
+
+_CONVERTER = make_converter()
+
+
+def parse(text: str, source: str = "<string>", limits: Limits = DEFAULT_LIMITS) -> Any:
+    """Parse TOML text; a syntax error is a :class:`ConfigError` with its line and column."""
+    limits.check_size(len(text), source)
+    try:
+        tree = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        message = str(error)
+        at = _AT.search(message)
+        line, column = (int(at.group(1)), int(at.group(2))) if at else (None, None)
+        problem = Problem(
+            path="$", value="", expected=f"valid TOML ({_AT.sub('', message)})", line=line, column=column
+        )
+    except RecursionError:
+        problem = limits.depth_problem("$")
+    else:
+        check_depth(tree, limits, source)
+        return tree
+    raise ConfigError(source, (problem,))
+
+
+def loads(
+    text: str, into: type[Document], *, source: str = "<string>", limits: Limits = DEFAULT_LIMITS
+) -> Any:
+    """Read a registry or an alliance from TOML text."""
+    return structure_document(parse(text, source, limits), into, _CONVERTER, source)
+
+
+def dumps(obj: Document) -> str:
+    """Canonical TOML: keys in field order, arrays of tables for the collections."""
+    return tomli_w.dumps(unstructure_document(obj, _CONVERTER))

@@ -1,0 +1,230 @@
+"""YAML: the same small API as the other formats, loaded safely and with line numbers.
+
+The document is composed here from the parser's events rather than by ``yaml.load``: aliases
+(``*name``) are refused before anything is expanded (no alias bombs), nesting is bounded, keys may
+appear once, only the safe scalar tags are constructed, and every path keeps its line and column
+so that problems can say where they are.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import cattrs
+import yaml  # type: ignore[import-untyped, unused-ignore]
+from cattrs.preconf.pyyaml import make_converter as _make_preconf
+
+from dangjian_model.files._converter import configure_converter, shown
+from dangjian_model.files._document import (
+    DEFAULT_LIMITS,
+    Document,
+    Limits,
+    structure_document,
+    unstructure_document,
+)
+from dangjian_model.files._errors import ConfigError, Problem
+from dangjian_model.files._problems import child, index
+
+__all__ = ["configure_converter", "dumps", "loads", "make_converter", "parse"]
+
+_Parser: Any = getattr(yaml, "CBaseLoader", None) or yaml.BaseLoader
+_MAP = "tag:yaml.org,2002:map"
+_SEQ = "tag:yaml.org,2002:seq"
+
+
+def make_converter() -> cattrs.Converter:
+    """cattrs' PyYAML converter with the shared configuration."""
+    converter = _make_preconf()
+    configure_converter(converter)
+    return converter
+
+
+_CONVERTER = make_converter()
+
+
+class _Refused(Exception):
+    def __init__(self, problem: Problem) -> None:
+        self.problem = problem
+
+
+def _problem(path: str, mark: Any, expected: str, value: str = "") -> Problem:
+    line = mark.line + 1 if mark is not None else None
+    column = mark.column + 1 if mark is not None else None
+    return Problem(path=path, value=value, expected=expected, line=line, column=column)
+
+
+class _Frame:
+    """A mapping or list being built, with the path of the next value in it."""
+
+    __slots__ = ("key", "key_mark", "path", "value")
+
+    def __init__(self, value: dict[Any, Any] | list[Any], path: str) -> None:
+        self.value = value
+        self.path = path
+        self.key: Any = None
+        self.key_mark: Any = None
+
+
+def parse(
+    text: str, source: str = "<string>", limits: Limits = DEFAULT_LIMITS
+) -> tuple[Any, dict[str, tuple[int, int]]]:
+    """Parse one YAML document safely.
+
+    Returns:
+        The tree and a map from each path to its (line, column).
+
+    Raises:
+        ConfigError: a syntax error, an alias, an unsafe tag, a repeated key, or a limit passed.
+    """
+    limits.check_size(len(text), source)
+    marks: dict[str, tuple[int, int]] = {}
+    try:
+        return _compose(text, limits, marks), marks
+    except _Refused as refused:
+        raise ConfigError(source, (refused.problem,)) from None
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        reason = " ".join(part for part in (error.context, error.problem) if part)
+        problem = _problem("$", mark, f"valid YAML ({reason})")
+    except yaml.YAMLError as error:
+        problem = Problem(path="$", value="", expected=f"valid YAML ({type(error).__name__})")
+    except RecursionError:
+        problem = limits.depth_problem("$")
+    raise ConfigError(source, (problem,))
+
+
+def _compose(text: str, limits: Limits, marks: dict[str, tuple[int, int]]) -> Any:
+    parser = _Parser(text)
+    helper = yaml.SafeLoader("")  # resolves and constructs single scalars with the safe tags only
+    stack: list[_Frame] = []
+    documents = 0
+    root: Any = None
+    try:
+        while True:
+            event = parser.get_event()
+            if isinstance(event, yaml.StreamEndEvent):
+                break
+            if isinstance(event, yaml.DocumentStartEvent):
+                documents += 1
+                if documents > 1:
+                    raise _Refused(_problem("$", event.start_mark, "one YAML document, not several"))
+                continue
+            if isinstance(event, yaml.StreamStartEvent | yaml.DocumentEndEvent):
+                continue
+            if isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
+                done = stack.pop()
+                if not stack:
+                    root = done.value
+                else:
+                    _put(stack[-1], done.value, done.path, event.start_mark, limits)
+                continue
+            path = _next_path(stack)
+            if isinstance(event, yaml.AliasEvent):
+                raise _Refused(
+                    _problem(
+                        path, event.start_mark, "no aliases (*name): write the value out", f"*{event.anchor}"
+                    )
+                )
+            if stack and isinstance(stack[-1].value, dict) and stack[-1].key is None:
+                _key(stack[-1], event, helper, path)
+                continue
+            marks[path] = (event.start_mark.line + 1, event.start_mark.column + 1)
+            if isinstance(event, yaml.MappingStartEvent | yaml.SequenceStartEvent):
+                tag = _MAP if isinstance(event, yaml.MappingStartEvent) else _SEQ
+                if event.tag not in (None, "!", tag):
+                    raise _Refused(
+                        _problem(path, event.start_mark, "no tags on mappings or lists", event.tag)
+                    )
+                if len(stack) + 1 > limits.max_depth:
+                    raise _Refused(limits.depth_problem(path, *marks[path]))
+                value: dict[Any, Any] | list[Any] = {} if tag == _MAP else []
+                stack.append(_Frame(value, path))
+                continue
+            scalar = _scalar(event, helper, path)
+            if not stack:
+                root = scalar
+            else:
+                _put(stack[-1], scalar, path, event.start_mark, limits)
+    finally:
+        dispose = getattr(parser, "dispose", None)
+        if dispose is not None:
+            dispose()
+    return root
+
+
+def _next_path(stack: list[_Frame]) -> str:
+    if not stack:
+        return "$"
+    frame = stack[-1]
+    if isinstance(frame.value, list):
+        return index(frame.path, len(frame.value))
+    if frame.key is None:
+        return frame.path
+    return child(frame.path, frame.key)
+
+
+def _key(frame: _Frame, event: Any, helper: Any, path: str) -> None:
+    if not isinstance(event, yaml.ScalarEvent):
+        raise _Refused(_problem(path, event.start_mark, "a key that is plain text, not a mapping or list"))
+    # Keys are text, never resolved: YAML 1.1 would read ``on:`` (IncomeRecord.on) as true.
+    key = event.value if event.tag in (None, "!") else _scalar(event, helper, path)
+    try:
+        hash(key)
+    except TypeError:
+        raise _Refused(_problem(path, event.start_mark, "a key that is plain text")) from None
+    assert isinstance(frame.value, dict)
+    if key in frame.value:
+        raise _Refused(_problem(child(frame.path, key), event.start_mark, "each key once", shown(key)))
+    frame.key, frame.key_mark = key, event.start_mark
+
+
+def _put(frame: _Frame, value: Any, path: str, mark: Any, limits: Limits) -> None:
+    if isinstance(frame.value, list):
+        frame.value.append(value)
+    else:
+        frame.value[frame.key] = value
+        frame.key = None
+
+
+def _scalar(event: Any, helper: Any, path: str) -> Any:
+    tag = event.tag
+    implicit = tag is None or tag == "!"
+    if implicit:
+        tag = helper.resolve(yaml.ScalarNode, event.value, event.implicit)
+    node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, style=event.style)
+    try:
+        return helper.construct_object(node, deep=True)
+    except yaml.constructor.ConstructorError as error:
+        raise _Refused(
+            _problem(path, event.start_mark, f"a safe YAML value ({error.problem})", shown(tag))
+        ) from None
+    except (ValueError, OverflowError):
+        if implicit:  # 2020-13-01 looks like a date but is not one: the field's check will say so
+            return event.value
+        raise _Refused(
+            _problem(path, event.start_mark, f"a valid {tag.rsplit(':', 1)[-1]}", shown(event.value))
+        ) from None
+
+
+def loads(
+    text: str, into: type[Document], *, source: str = "<string>", limits: Limits = DEFAULT_LIMITS
+) -> Any:
+    """Read a registry or an alliance from YAML text."""
+    tree, marks = parse(text, source, limits)
+    return structure_document(tree, into, _CONVERTER, source, marks.get)
+
+
+class _Dumper(yaml.SafeDumper):  # type: ignore[misc]
+    """Block style; lists indented under their key; no anchors even for repeated values."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
+
+    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
+        super().increase_indent(flow, False)
+
+
+def dumps(obj: Document) -> str:
+    """Canonical YAML: block style, keys in field order, UTF-8 text (not escapes)."""
+    document = unstructure_document(obj, _CONVERTER)
+    return str(yaml.dump(document, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=1000))

@@ -94,6 +94,12 @@ def _contains_run(entries: tuple[LedgerEntry, ...], run: tuple[LedgerEntry, ...]
     return any(entries[i : i + size] == run for i in range(len(entries) - size + 1))
 
 
+def _new_entries(before: Registry, ledger: Ledger) -> tuple[LedgerEntry, ...]:
+    """The entries ``ledger`` has gained since ``before`` (all of them if it is new)."""
+    old = before.find(ledger.id)
+    return ledger.entries[len(old.entries) :] if isinstance(old, Ledger) else ledger.entries
+
+
 def check_three_unchanged(before: Registry, after: Registry) -> tuple[Breach, ...]:
     """Every breach of 三不变 (and 原组织隶属关系不变) between two registries, for the subjects
     protected in ``before``; an empty tuple when every promise holds.
@@ -167,7 +173,7 @@ def check_three_unchanged(before: Registry, after: Registry) -> tuple[Breach, ..
                 into = [
                     other.id
                     for other in after.ledgers
-                    if ledger.entries and _contains_run(other.entries, ledger.entries)
+                    if ledger.entries and _contains_run(_new_entries(before, other), ledger.entries)
                 ]
                 note = f"its entries were pooled into {', '.join(into)}" if into else "the ledger is gone"
                 add(breach(field="exists", before=ledger.id, after=None, note=note))

@@ -19,7 +19,7 @@ def references(value: Any) -> Iterator[str]:
         item = getattr(value, field.name)
         if field.name.endswith("_id") and item is not None:
             yield item
-        elif field.name.endswith("_ids"):
+        elif field.name.endswith("_ids") and item is not None:
             yield from item
         elif isinstance(item, tuple):
             for element in item:

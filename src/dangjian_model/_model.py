@@ -38,6 +38,7 @@ from dangjian_model._enums import (
 from dangjian_model._errors import InvalidValue
 from dangjian_model._money import Money
 from dangjian_model._privacy import mask_id_card, mask_name, mask_phone
+from dangjian_model.allocation._rules import RULE_TYPES, Rule
 
 __all__ = [
     "THREE_UNCHANGED",
@@ -495,6 +496,13 @@ class IncomeRecord:
     description: str | None = attrs.field(default=None, validator=f.check_optional_text)
 
 
+def _check_rule(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None and not isinstance(value, RULE_TYPES):
+        raise InvalidValue(
+            f.where(instance, attribute), value, "an allocation rule such as EqualSplit() or nothing"
+        )
+
+
 @attrs.frozen(kw_only=True)
 class Project:
     """A joint project (共建项目) of an alliance.
@@ -508,7 +516,8 @@ class Project:
         contributions: What members put in.
         shares: Equity shares, if it has them.
         income: The income it earned.
-        started_on: When it started.
+        started_on: When it started (year 1 of its agreement).
+        allocation_rule: How its income is shared (see :mod:`dangjian_model.allocation`); 平分 when None.
     """
 
     id: str = _id()
@@ -528,6 +537,7 @@ class Project:
     started_on: datetime.date | None = attrs.field(
         default=None, converter=f.to_optional_date, validator=f.check_optional_date
     )
+    allocation_rule: Rule | None = attrs.field(default=None, validator=_check_rule)
 
     @property
     def total_income(self) -> Money:

@@ -20,7 +20,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Sequence
 from fractions import Fraction
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from hypothesis import strategies as st
 
@@ -60,6 +60,7 @@ from dangjian_model._registry import Registry
 
 __all__ = [
     "alliances",
+    "allocation_rules",
     "committees",
     "dates",
     "enum_texts",
@@ -410,6 +411,9 @@ def _registry(draw: st.DrawFn, max_townships: int, max_villages: int, max_allian
                             for _ in range(draw(st.integers(0, 3)))
                         ),
                         started_on=formed,
+                        allocation_rule=draw(
+                            st.none() | allocation_rules([m.id for m in members], max_depth=1)
+                        ),
                     )
                 )
     for ledger in list(ledgers):
@@ -441,3 +445,69 @@ def registries(
     """Whole registries with consistent references: a district, its townships and villages, their party
     organisations in one line of affiliation, ledgers, assets, people, grids, alliances and projects."""
     return _registry(max_townships, max_villages, max_alliances)
+
+
+def allocation_rules(member_ids: Sequence[str], max_depth: int = 2) -> st.SearchStrategy[Any]:
+    """Allocation rules over ``member_ids`` (non-empty), composed up to ``max_depth`` levels deep."""
+    from dangjian_model.allocation import (
+        ByWeights,
+        Capped,
+        EqualSplit,
+        FixedReturn,
+        GuaranteedMinimum,
+        MemberWeight,
+        Portion,
+        Proportional,
+        RateFrom,
+        Tier,
+        Waterfall,
+        Weighted,
+    )
+
+    ids = list(member_ids)
+    subset = st.none() | st.lists(st.sampled_from(ids), min_size=1, max_size=len(ids), unique=True).map(tuple)
+    rate = st.fractions(min_value=0, max_value=1, max_denominator=1000)
+    amount = money(0, 10**9)
+    leaves: st.SearchStrategy[Any] = st.one_of(
+        st.builds(EqualSplit, member_ids=subset),
+        st.builds(Proportional, basis=st.sampled_from(["investment", "share"])),
+        st.builds(Weighted, attribute=st.just("population")),
+        st.builds(
+            ByWeights,
+            weights=st.lists(st.sampled_from(ids), min_size=1, unique=True).map(
+                lambda chosen: tuple(MemberWeight(id, 1 + i) for i, id in enumerate(chosen))
+            ),
+        ),
+    )
+    if max_depth <= 0:
+        return leaves
+    inner = allocation_rules(ids, max_depth - 1)
+    return st.one_of(
+        leaves,
+        st.builds(FixedReturn, rate=rate, years=st.integers(1, 10), then=st.none() | inner),
+        st.builds(
+            GuaranteedMinimum,
+            member_ids=st.lists(st.sampled_from(ids), min_size=1, unique=True).map(tuple),
+            minimum=amount,
+            escalation=rate,
+            every_years=st.integers(1, 5),
+            threshold=st.none() | amount,
+            excess_rates=st.lists(
+                st.builds(RateFrom, from_year=st.integers(1, 10), rate=rate),
+                max_size=2,
+                unique_by=lambda r: r.from_year,
+            ).map(lambda rates: tuple(sorted(rates, key=lambda r: r.from_year))),
+            residual=st.none() | inner,
+            guarantor_id=st.none() | st.sampled_from(ids),
+        ),
+        st.builds(Portion, fraction=rate, rule=inner),
+        st.builds(Capped, rule=inner, cap=st.none() | amount),
+        st.builds(
+            Waterfall,
+            tiers=st.lists(
+                st.builds(Tier, name=st.sampled_from(["优先", "剩余"]), rule=inner, limit=st.none() | amount),
+                min_size=1,
+                max_size=2,
+            ).map(tuple),
+        ),
+    )

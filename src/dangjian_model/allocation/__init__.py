@@ -13,7 +13,11 @@
 """
 
 from dangjian_model.allocation._adapters import (
+    allocate_project,
     members_from_project,
+    project_members,
+    project_rule,
+    project_year,
     shares_from_project,
     weights_from_contributions,
 )
@@ -21,6 +25,7 @@ from dangjian_model.allocation._apportion import Method, apportion, quotas, roun
 from dangjian_model.allocation._errors import AllocationError
 from dangjian_model.allocation._result import Allocation, GuarantorFlow, Line, Part, RuleKind
 from dangjian_model.allocation._rules import (
+    RULE_TYPES,
     ByWeights,
     Capped,
     EqualSplit,
@@ -53,6 +58,7 @@ from dangjian_model.allocation._shapley import (
 from dangjian_model.allocation._weights import WeightLike, to_weight
 
 __all__ = [
+    "RULE_TYPES",
     "Allocation",
     "AllocationError",
     "ByWeights",
@@ -81,8 +87,12 @@ __all__ = [
     "Weighted",
     "WeightedVoting",
     "allocate",
+    "allocate_project",
     "apportion",
     "members_from_project",
+    "project_members",
+    "project_rule",
+    "project_year",
     "quotas",
     "round_half_up",
     "round_quotas",

@@ -19,6 +19,7 @@ an excess share) is rounded to the nearest 分, halves away from zero (四舍五
 from __future__ import annotations
 
 import math
+import typing
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
@@ -34,6 +35,7 @@ from dangjian_model.allocation._result import Allocation, GuarantorFlow, Line, P
 from dangjian_model.allocation._shapley import shapley_from_table, shapley_split, weighted_voting_shapley
 
 __all__ = [
+    "RULE_TYPES",
     "ByWeights",
     "Capped",
     "EqualSplit",
@@ -854,6 +856,9 @@ Rule: TypeAlias = (
     | Waterfall
 )
 """Any allocation rule; the ``kind`` field tells them apart."""
+
+#: The rule classes, in the order of :data:`Rule`; each has a distinct ``kind`` tag.
+RULE_TYPES: tuple[type[Rule], ...] = typing.get_args(Rule)
 
 for _cls in (
     Member,

@@ -14,6 +14,7 @@ enum values as English identifiers, sets sorted, money as ``300000元``, dates I
 from __future__ import annotations
 
 import datetime
+import types
 import typing
 from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
@@ -261,6 +262,66 @@ def _field_hook(
     return structure
 
 
+# ------------------------------------------------------------------ allocation rules (a tagged union)
+
+
+def _rule_classes(cls: Any) -> dict[str, type[Any]] | None:
+    """``kind`` tag → class, when ``cls`` is a union of allocation rules (optional or not)."""
+    from dangjian_model.allocation._rules import RULE_TYPES
+
+    if typing.get_origin(cls) not in (typing.Union, types.UnionType):
+        return None
+    args = {arg for arg in typing.get_args(cls) if arg is not type(None)}
+    if not args or not args <= set(RULE_TYPES):
+        return None
+    return {_tag(rule): rule for rule in RULE_TYPES if rule in args}
+
+
+def _tag(rule: type[Any]) -> str:
+    default = attrs.fields_dict(rule)["kind"].default
+    assert isinstance(default, str)
+    return default
+
+
+def _is_rule_union(cls: Any) -> bool:
+    return _rule_classes(cls) is not None
+
+
+def _rule_hook(converter: cattrs.Converter) -> Callable[[Any], Callable[[Any, Any], Any]]:
+    def factory(cls: Any) -> Callable[[Any, Any], Any]:
+        classes = _rule_classes(cls)
+        assert classes is not None
+        optional = type(None) in typing.get_args(cls)
+        expected = "an allocation rule with a 'kind' of " + ", ".join(repr(k) for k in classes)
+
+        def structure(value: Any, _: Any) -> Any:
+            if value is None and optional:
+                return None
+            if not isinstance(value, dict):
+                raise _refuse(value, expected)
+            kind = value.get("kind")
+            rule = classes.get(kind) if type(kind) is str else None
+            if rule is None:
+                raise InvalidValue("", kind, expected)
+            return converter.structure(value, rule)
+
+        return structure
+
+    return factory
+
+
+def _unstructure_rule(converter: cattrs.Converter) -> Callable[[Any], Callable[[Any], Any]]:
+    def factory(cls: Any) -> Callable[[Any], Any]:
+        def unstructure(value: Any) -> Any:
+            if value is None:
+                return None
+            return {"kind": value.kind, **converter.unstructure(value, type(value))}
+
+        return unstructure
+
+    return factory
+
+
 def _unstructure_set(value: frozenset[LabelledEnum]) -> list[str]:
     return sorted(member.value for member in value)
 
@@ -278,6 +339,7 @@ def configure_converter(converter: cattrs.Converter) -> None:
     converter.register_structure_hook_factory(_is_tuple, _tuple_hook(converter))
     converter.register_structure_hook_factory(_is_enum_set, _enum_set_hook(converter))
     converter.register_structure_hook_factory(attrs.has, _class_hook(converter))
+    converter.register_structure_hook_factory(_is_rule_union, _rule_hook(converter))
 
     converter.register_unstructure_hook(Money, Money.to_text)
     converter.register_unstructure_hook(datetime.date, datetime.date.isoformat)
@@ -288,6 +350,7 @@ def configure_converter(converter: cattrs.Converter) -> None:
     converter.register_unstructure_hook_factory(
         attrs.has, lambda cls: make_dict_unstructure_fn(cls, converter, _cattrs_omit_if_default=True)
     )
+    converter.register_unstructure_hook_factory(_is_rule_union, _unstructure_rule(converter))
 
 
 # Keep the names the error walker needs in one place.

@@ -42,6 +42,7 @@ class _Plan:
     lists: tuple[str, ...]
     sets: tuple[str, ...]
     numbers: tuple[str, ...]
+    unions: tuple[tuple[str, dict[str, type[Any]]], ...] = ()
 
 
 _PLANS: dict[type[Any], _Plan] = {}
@@ -53,12 +54,15 @@ def _plan(cls: type[Any]) -> _Plan:
         return plan
     hints = typing.get_type_hints(cls)
     nested, nested_lists, lists, sets, numbers = [], [], [], [], []
+    unions: list[tuple[str, dict[str, type[Any]]]] = []
     for a in attrs.fields(cls):
         hint = hints[a.name]
         args = [arg for arg in typing.get_args(hint) if arg is not type(None)]
         inner = args[0] if args else hint
         origin = typing.get_origin(hint)
-        if origin is tuple:
+        if len(args) > 1 and all(attrs.has(arg) for arg in args):  # a tagged union: the ``kind`` picks
+            unions.append((a.name, {str(attrs.fields_dict(arg)["kind"].default): arg for arg in args}))
+        elif origin is tuple:
             lists.append(a.name)
             if attrs.has(inner) and inner is not Money:
                 nested_lists.append((a.name, inner))
@@ -70,7 +74,9 @@ def _plan(cls: type[Any]) -> _Plan:
             nested.append((a.name, inner))
         elif inner is not str and inner is not int and inner is not bool:
             numbers.append(a.name)  # Decimal, Fraction, Money, date: never a float here
-    plan = _Plan(cls, tuple(nested), tuple(nested_lists), tuple(lists), tuple(sets), tuple(numbers))
+    plan = _Plan(
+        cls, tuple(nested), tuple(nested_lists), tuple(lists), tuple(sets), tuple(numbers), tuple(unions)
+    )
     _PLANS[cls] = plan
     return plan
 
@@ -89,8 +95,12 @@ def _build(cls: type[Any], item: Any) -> Any:
     for name in plan.numbers:
         if type(item.get(name)) is float:
             raise _GiveUp
-    if plan.nested or plan.nested_lists:
+    if plan.nested or plan.nested_lists or plan.unions:
         item = dict(item)
+        for name, classes in plan.unions:
+            value = item.get(name)
+            if value is not None:
+                item[name] = _build(classes[value["kind"]], value)  # a wrong kind gives up
         for name, inner in plan.nested:
             value = item.get(name)
             if value is not None:

@@ -74,7 +74,9 @@ def _class(cls: type[Any], defs: dict[str, Any]) -> dict[str, Any]:
         if not a.init:
             continue
         properties[a.name] = _type(hints[a.name], a, defs)
-        if a.default is attrs.NOTHING:
+        if (
+            a.default is attrs.NOTHING or typing.get_origin(hints[a.name]) is typing.Literal
+        ):  # a tag is required
             required.append(a.name)
     schema: dict[str, Any] = {"type": "object"}
     doc = inspect.getdoc(cls)
@@ -96,9 +98,13 @@ def _validators(attribute: attrs.Attribute[Any] | None) -> list[Any]:
 
 def _type(hint: Any, attribute: attrs.Attribute[Any] | None, defs: dict[str, Any]) -> dict[str, Any]:
     origin, args = typing.get_origin(hint), typing.get_args(hint)
-    if origin in (typing.Union, types.UnionType) and type(None) in args:
-        (inner,) = [arg for arg in args if arg is not type(None)]
-        return {"anyOf": [_type(inner, attribute, defs), {"type": "null"}]}
+    if origin in (typing.Union, types.UnionType):
+        options = [_type(arg, attribute, defs) for arg in args if arg is not type(None)]
+        if len(options) > 1:  # a tagged union (allocation rules): the ``kind`` tells which
+            options = [{"anyOf": options}]
+        return {"anyOf": [*options, {"type": "null"}]} if type(None) in args else options[0]
+    if origin is typing.Literal:
+        return {"enum": list(args)} if len(args) > 1 else {"const": args[0]}
     if origin is tuple:
         return {"type": "array", "items": _type(args[0], attribute, defs)}
     if origin is frozenset:

@@ -24,9 +24,10 @@ from dangjian_model._enums import (
     QuantityUnit,
     UnitKind,
 )
-from dangjian_model._model import Agreement, Alliance, PartyOrganisation, Unit
+from dangjian_model._model import Agreement, Alliance, PartyOrganisation, Project, Unit
 from dangjian_model._money import Money
 from dangjian_model._registry import Registry
+from dangjian_model.allocation import GuarantorFlow, allocate, apportion, project_members, project_year
 from dangjian_model.lifecycle._checks import (
     Outcome,
     active_alliance,
@@ -488,16 +489,27 @@ def undistributed_income(registry: Registry, project_id: str) -> Money:
 
 
 def _split(total: Money, member_ids: Sequence[str]) -> dict[str, Money]:
-    """An equal split exact to the 分: the largest remainder, left-over 分 to the smallest ids.
-
-    The one place the sharing rule lives, to be replaced by the allocation engine.
+    """An equal split (平分) exact to the 分, by the allocation engine: left-over 分 go to the smallest ids.
 
     >>> _split(Money(100), ["c", "a", "b"])
     {'a': Money('0.34元'), 'b': Money('0.33元'), 'c': Money('0.33元')}
     """
-    ordered = sorted(member_ids)
-    base, extra = divmod(total.fen, len(ordered))
-    return {id: Money(base + (1 if index < extra else 0)) for index, id in enumerate(ordered)}
+    parts = apportion(total.fen, dict.fromkeys(member_ids, 1))
+    return {id: Money(parts[id]) for id in sorted(member_ids)}
+
+
+def _shares(
+    registry: Registry, project: Project, value: Money, on: datetime.date, payees: Sequence[str], chosen: bool
+) -> tuple[dict[str, Money], tuple[GuarantorFlow, ...]]:
+    """Each payee's part by the project's rule (平分 among ``payees`` without one) and any guarantor flows."""
+    if project.allocation_rule is None:
+        split = _split(value, payees)
+        return {id: split[id] for id in payees}, ()
+    members = project_members(registry, project)
+    if chosen:
+        members = tuple(m for m in members if m.id in set(payees))
+    result = allocate(project.allocation_rule, value, members, year=project_year(project, on))
+    return result.amounts(), result.guarantor_flows
 
 
 def distribute_income(
@@ -542,22 +554,28 @@ def distribute_income(
         payees = list(dict.fromkeys(member_ids))
     if not payees:
         raise OperationRefused(f"{where}(member_ids)", "there is no one to pay", "one or more member units")
+    parts, flows = _shares(registry, project, value, on, payees, member_ids is not None)
     ledger_of: dict[str, str] = {}
-    for index, id in enumerate(payees):
-        at = f"{where}(member_ids[{index}])"
-        _current_member(alliance, at, id)
+    for index, id in enumerate(dict.fromkeys([*parts, *(f.guarantor_id for f in flows)])):
+        at = f"{where}(member_ids[{index}])" if id in payees else f"{where}(payee {id!r})"
+        if id in parts:
+            _current_member(alliance, at, id)
         ledgers = registry.ledgers_of(id)
         if not ledgers:
-            raise OperationRefused(
-                at, f"member {id!r} keeps no ledger (账套)", "members that keep their own books"
-            )
+            raise OperationRefused(at, f"{id!r} keeps no ledger (账套)", "payees that keep their own books")
         ledger_of[id] = ledgers[0].id
-    parts = _split(value, payees)
-    payouts = tuple(
-        Payout(member_id=id, ledger_id=ledger_of[id], amount=parts[id]) for id in payees if parts[id].fen
-    )
+    payouts = [
+        Payout(member_id=id, ledger_id=ledger_of[id], amount=part) for id, part in parts.items() if part.fen
+    ]
+    for flow in flows:  # 柯桥: the guarantor covers a shortfall from its own books; the pool is not touched
+        payouts.append(
+            Payout(member_id=flow.member_id, ledger_id=ledger_of[flow.member_id], amount=flow.amount)
+        )
+        payouts.append(
+            Payout(member_id=flow.guarantor_id, ledger_id=ledger_of[flow.guarantor_id], amount=-flow.amount)
+        )
     event = IncomeDistributed(
-        on=on, project_id=project_id, description=f"{project.name} 收益分配", payouts=payouts
+        on=on, project_id=project_id, description=f"{project.name} 收益分配", payouts=tuple(payouts)
     )
     return _done(registry, event)
 

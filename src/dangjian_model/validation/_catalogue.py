@@ -194,6 +194,10 @@ _ENTRIES: tuple[tuple[str, str, str, str, Severity, str, str], ...] = (
      "seed 001；DOMAIN §5"),
     ("DJ507", "project-dates", "项目日期早于开始", "A project record predates its start", W,
      "Contributions and income are recorded on or after the project starts.", _MODEL),
+    ("DJ508", "allocation-rule-incomplete", "分配规则不完整", "The allocation rule does not fit its project", E,
+     "A project's allocation rule must be applicable as written: every member it names shares in the "
+     "project, its guarantor exists, and the project has the basis it splits by (investments, shares, "
+     "figures). It is checked by allocating a trial amount.", "DOMAIN §5；seed 001（所得收入由三村共同分配）"),
     # DJ6xx — identifiers
     ("DJ601", "uscc", "统一社会信用代码无效", "An invalid Unified Social Credit Code", E,
      "18 characters from 0-9A-HJ-NPQRTUWXY with a MOD 31-3 check character; positions 1–2 may be letters.",

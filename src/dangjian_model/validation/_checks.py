@@ -24,6 +24,7 @@ from dangjian_model._enums import (
     TeamKind,
     UnitKind,
 )
+from dangjian_model._errors import DangjianError
 from dangjian_model._model import (
     Alliance,
     Asset,
@@ -39,7 +40,9 @@ from dangjian_model._model import (
     Team,
     Unit,
 )
+from dangjian_model._money import Money
 from dangjian_model._registry import ENTITY_KINDS, Entity
+from dangjian_model.allocation import allocate_project, project_members
 from dangjian_model.identifiers import InvalidIdentifier, division_code, id_card, uscc
 from dangjian_model.validation._config import GridPartyGroups, ValidationConfig
 from dangjian_model.validation._context import Context, RawFinding, find_cycles, find_roots, path_of
@@ -1095,9 +1098,65 @@ def check_brands(ctx: Context, scope: Scope, config: ValidationConfig) -> Iterat
 
 
 def check_projects(ctx: Context, scope: Scope, config: ValidationConfig) -> Iterator[RawFinding]:
-    """DJ501–507: shares, contributions, allocation basis and dates of each project."""
+    """DJ501–508: shares, contributions, allocation basis and rule, and dates of each project."""
     for project in scope.projects:
         yield from _project(ctx, project)
+
+
+def _rule_ids(rule: Any, at: str) -> Iterator[tuple[str, str, str]]:
+    """(path, field name, id) of every member or guarantor an allocation rule names, nested rules included."""
+    for a in attrs.fields(type(rule)):
+        value = getattr(rule, a.name)
+        here = f"{at}.{a.name}"
+        if value is None:
+            continue
+        if a.name.endswith("_id") or (a.name.endswith("_ids") or a.name == "players"):
+            for i, id in enumerate((value,) if isinstance(value, str) else value):
+                yield (here if isinstance(value, str) else f"{here}[{i}]", a.name, id)
+        elif isinstance(value, tuple):
+            for i, item in enumerate(value):
+                if attrs.has(type(item)):
+                    yield from _rule_ids(item, f"{here}[{i}]")
+        elif attrs.has(type(value)) and not isinstance(value, Money):
+            yield from _rule_ids(value, here)
+
+
+_TRIAL = Money(100_000_00)
+
+
+def _allocation_rule(
+    ctx: Context, project: Project, raw: Callable[[str, str, str, str, str], RawFinding]
+) -> Iterator[RawFinding]:
+    """DJ508: the rule names only members who share, an existing guarantor, and applies to a trial amount."""
+    sharers = {m.id for m in project_members(ctx.registry, project)}
+    for path, name, id in _rule_ids(project.allocation_rule, "allocation_rule"):
+        if name == "guarantor_id":
+            if id not in ctx.registry:
+                yield raw(
+                    "DJ508",
+                    path,
+                    f"担保方 {id!r} 不在登记中",
+                    f"the guarantor {id!r} is not in the registry",
+                    "登记担保方单位 / register the guarantor unit",
+                )
+        elif id not in sharers:
+            yield raw(
+                "DJ508",
+                path,
+                f"规则点名的 {id!r} 不参与本项目分配",
+                f"the rule names {id!r}, who does not share in this project",
+                "只点名项目的出资方、股东或联盟成员 / name only the project's contributors, shareholders or members",
+            )
+    try:
+        allocate_project(ctx.registry, project.id, _TRIAL, year=1)
+    except DangjianError as error:
+        yield raw(
+            "DJ508",
+            "allocation_rule",
+            f"分配规则无法用于本项目：{error}",
+            f"the allocation rule cannot be applied to this project: {error}",
+            "补全分配依据（投入、股份或人口等），或改用合适的规则 / give the basis the rule splits by, or choose another rule",
+        )
 
 
 def _project(ctx: Context, project: Project) -> Iterator[RawFinding]:
@@ -1169,6 +1228,8 @@ def _project(ctx: Context, project: Project) -> Iterator[RawFinding]:
                 f"income recorded on {record.on}, before the project started on {project.started_on}",
                 "核对日期 / check the dates",
             )
+    if project.allocation_rule is not None:
+        yield from _allocation_rule(ctx, project, raw)
     if project.income and not project.shares and not project.contributions:
         yield raw(
             "DJ506",
@@ -1213,5 +1274,5 @@ CHECKS: tuple[Check, ...] = (
     Check(frozenset({"DJ431", "DJ432", "DJ433"}), check_teams, whole_registry_only=True),
     Check(frozenset({"DJ441", "DJ442"}), check_grids, whole_registry_only=True),
     Check(frozenset({"DJ451", "DJ452"}), check_brands, whole_registry_only=True),
-    Check(frozenset({f"DJ50{n}" for n in range(1, 8)}), check_projects),
+    Check(frozenset({f"DJ50{n}" for n in range(1, 9)}), check_projects),
 )

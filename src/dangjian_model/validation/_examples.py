@@ -35,6 +35,7 @@ from dangjian_model._model import (
     Unit,
 )
 from dangjian_model._registry import Registry
+from dangjian_model.allocation import EqualSplit, Proportional
 
 __all__ = ["EXAMPLES", "Builder", "cixi"]
 
@@ -898,14 +899,22 @@ def dj507_failing() -> Registry:
     return _project(income=[IncomeRecord(on="2019-12-31", amount="1万元")])
 
 
-@_passing("DJ501", "DJ502", "DJ503", "DJ504", "DJ505", "DJ506", "DJ507")
+@_failing("DJ508")
+def dj508_failing() -> Registry:
+    """An equal split that names a village which holds no share of the project."""
+    return _project(contributions=[], allocation_rule=EqualSplit(member_ids=["changlong", "stranger"]))
+
+
+@_passing("DJ501", "DJ502", "DJ503", "DJ504", "DJ505", "DJ506", "DJ507", "DJ508")
 def project_passing() -> Registry:
-    """Three equal shares, cash with amounts and a land quota in 亩."""
+    """Three equal shares split by share, cash with amounts and a land quota in 亩."""
     quota = Contribution(
         contributor_id="gangdun", kind="建设用地指标", quantity="12.5", quantity_unit="亩", on="2020-07-01"
     )
     project = cixi().project("lianshu-village")
-    return _project(contributions=(*project.contributions, quota))
+    return _project(
+        contributions=(*project.contributions, quota), allocation_rule=Proportional(basis="share")
+    )
 
 
 # ---------------------------------------------------------------- DJ6xx

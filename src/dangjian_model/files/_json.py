@@ -21,7 +21,16 @@ from dangjian_model.files._errors import ConfigError, Problem
 from dangjian_model.files._fast import FORMAT_DEPTH, fast_loads_json, fast_structure
 from dangjian_model.files._problems import child, index
 
-__all__ = ["configure_converter", "dumpb", "dumps", "encode", "loads", "loads_fast", "make_converter", "parse"]
+__all__ = [
+    "configure_converter",
+    "dumpb",
+    "dumps",
+    "encode",
+    "loads",
+    "loads_fast",
+    "make_converter",
+    "parse",
+]
 
 
 def make_converter() -> cattrs.Converter:

@@ -343,10 +343,11 @@ def measure(n: int, runs: int, check: bool) -> dict[str, Any]:
     row["dump_p"], other = best(lambda: by_pydantic.model_dump_json(indent=2, exclude_defaults=True), runs)
     if check:
         assert same_dumps(mine, theirs, other.encode()), "the libraries wrote different documents"
-    del registry, by_msgspec, by_pydantic, mine, theirs, other
-    row["validate"], report = best(lambda: validate(ours), runs)
+    registry = by_msgspec = by_pydantic = mine = theirs = other = None  # free them before validating
+    loaded = ours
+    row["validate"], report = best(lambda: validate(loaded), runs)
     row["findings"] = len(report.findings)
-    del ours, report
+    report = loaded = ours = None
     gc.collect()
     row["peak_mb"], row["bytes_per_org"] = memory(data, n)
     return row

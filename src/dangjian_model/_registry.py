@@ -186,7 +186,7 @@ class Registry:
 
     def __attrs_post_init__(self) -> None:
         entities = list(self.entities())
-        index: dict[str, Entity] = dict(zip(map(_key, entities), entities))
+        index: dict[str, Entity] = dict(zip(map(_key, entities), entities, strict=True))
         if len(index) != len(entities):  # a duplicate id: the first entity keeps it
             index = {}
             for entity in entities:

@@ -8,6 +8,7 @@ need more than one object (references, hierarchies, date order) are validation r
 from __future__ import annotations
 
 import datetime
+import re
 import unicodedata
 from collections.abc import Callable, Iterable
 from decimal import Decimal
@@ -39,6 +40,7 @@ from dangjian_model._money import Money
 E = TypeVar("E", bound=LabelledEnum)
 _MAX_ID = 200
 _MAX_TEXT = 2000
+_RATIO = re.compile(r"([0-9]{1,50})/([0-9]{1,50})\Z")
 
 Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
 
@@ -277,6 +279,12 @@ def to_fraction(value: Fraction | Decimal | int | str) -> Fraction:
     if isinstance(value, bool):
         return value  # type: ignore[return-value]
     if isinstance(value, str):
+        ratio = _RATIO.match(value)
+        if ratio:  # the canonical '1/3': the same as Fraction(text), without its general parser
+            try:
+                return Fraction(int(ratio[1]), int(ratio[2]))
+            except ZeroDivisionError:
+                return value  # type: ignore[return-value]
         text = value.strip()
         try:
             if text.endswith("%"):

@@ -11,7 +11,6 @@ Users type either; both are accepted wherever an enum value is read::
 
 from __future__ import annotations
 
-import difflib
 import unicodedata
 from collections.abc import Callable
 from enum import Enum
@@ -109,6 +108,8 @@ class LabelledEnum(Enum):
         text = f"one of {choices}"
         if isinstance(value, str):
             spellings = [s for m in cls for s in (m.value, m.label)]
+            import difflib  # only for a message: not paid for by every import
+
             close = difflib.get_close_matches(value, spellings, n=1, cutoff=0.5)
             if close:
                 text = f"{text}; did you mean {close[0]!r}?"

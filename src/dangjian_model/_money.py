@@ -39,6 +39,9 @@ _EXPECTED = "an amount in 元 such as '10万元', '2000萬元', '29.3亿元', '�
 _MAX_TEXT = 64
 
 
+_CANONICAL = re.compile(r"(-?)([0-9]+)(?:\.([0-9]{2}))?元\Z")
+
+
 def _fail(value: object, why: str = "", where: str = "Money") -> InvalidMoney:
     return InvalidMoney(where, value, _EXPECTED + (f"; {why}" if why else ""))
 
@@ -74,6 +77,11 @@ class Money:
             return value
         if not isinstance(value, str):
             raise _fail(value, f"got {type(value).__name__}, not text", where)
+        canonical = _CANONICAL.match(value) if len(value) <= 100 else None
+        if canonical:  # what to_text writes: the general reading below gives the same, slower
+            sign_text, whole_text, cents_text = canonical.groups()
+            exact = int(whole_text) * 100 + int(cents_text or 0)
+            return cls(-exact if sign_text else exact)
         if len(value) > _MAX_TEXT:
             raise _fail(value[:_MAX_TEXT] + "…", f"the text is longer than {_MAX_TEXT} characters", where)
         text = unicodedata.normalize("NFKC", value).replace(" ", "").replace("\u00a0", "")

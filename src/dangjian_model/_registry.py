@@ -7,7 +7,7 @@ duplicate id is kept and reported by validation, never silently dropped.
 from __future__ import annotations
 
 import datetime
-import difflib
+import operator
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, TypeAlias, TypeVar
 
@@ -75,14 +75,14 @@ def _sorted(collection: str, items: Iterable[Any]) -> Any:
     if isinstance(items, str | bytes):
         return items  # refused by the validator: a string is not a list
     result = tuple(items)
-    for index, item in enumerate(result):
-        if not isinstance(item, kind):
-            raise InvalidValue(f"Registry.{collection}[{index}]", item, f"a {kind.__name__}")
+    if not set(map(type, result)) <= {kind}:  # in C; the loop only to name the first stranger
+        for index, item in enumerate(result):
+            if not isinstance(item, kind):
+                raise InvalidValue(f"Registry.{collection}[{index}]", item, f"a {kind.__name__}")
     return tuple(sorted(result, key=_key))
 
 
-def _key(entity: Entity) -> str:
-    return entity.id
+_key = operator.attrgetter("id")
 
 
 def _check_tuple(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -185,9 +185,12 @@ class Registry:
     _cache: dict[str, Any] = attrs.field(init=False, eq=False, repr=False, hash=False)
 
     def __attrs_post_init__(self) -> None:
-        index: dict[str, Entity] = {}
-        for entity in self.entities():
-            index.setdefault(entity.id, entity)
+        entities = list(self.entities())
+        index: dict[str, Entity] = dict(zip(map(_key, entities), entities, strict=True))
+        if len(index) != len(entities):  # a duplicate id: the first entity keeps it
+            index = {}
+            for entity in entities:
+                index.setdefault(entity.id, entity)
         object.__setattr__(self, "_index", index)
         object.__setattr__(self, "_cache", {})
 
@@ -232,6 +235,8 @@ class Registry:
         candidates = [key for key, value in self._index.items() if kind is None or isinstance(value, kind)]
         if len(candidates) > 10_000:  # keep a failed lookup cheap in big registries
             return ""
+        import difflib  # only for a message: not paid for by every import
+
         close = difflib.get_close_matches(id, candidates, n=1)
         return f"did you mean {close[0]!r}?" if close else ""
 

@@ -93,6 +93,11 @@ def loads(
     module = _module(format, source)
     if into not in (Registry, Alliance):
         raise TypeError(f"into must be Registry or Alliance, not {into!r}")
+    if format == "json" and isinstance(text, bytes):  # msgspec reads UTF-8 bytes without a copy
+        limits.check_size(len(text), source)
+        fast: Document | None = _json.loads_fast(text, into, limits)
+        if fast is not None:
+            return fast
     result: Document = module.loads(_text(text, source, limits), into, source=source, limits=limits)  # type: ignore[attr-defined]
     return result
 
@@ -153,6 +158,11 @@ def dumps(obj: Document, format: Format = "json") -> str:
 
 def dump(obj: Document, path: str | os.PathLike[str], *, format: Format | None = None) -> None:
     """Write the canonical text of a registry or an alliance to a file (UTF-8, ``\\n`` line ends)."""
-    text = dumps(obj, format or format_of(path))
+    chosen = format or format_of(path)
+    if chosen == "json":  # bytes straight from the encoder: no copy as text
+        with open(path, "wb") as binary:
+            binary.write(_json.dumpb(obj))
+        return
+    text = dumps(obj, chosen)
     with open(path, "w", encoding="utf-8", newline="\n") as file:
         file.write(text)

@@ -2,123 +2,266 @@
 
 The detailed path (cattrs with detailed validation) checks every field separately so that it can
 report every problem; that costs several passes per field. Most documents are well-formed, so
-loading first tries this path: each object is built by the model's own constructor — its
-converters and validators are the same checks — after cheap guards for the few things the
-constructors would accept but the format refuses (a mapping where a list is expected, a repeated
-enum value, a float, a very long string). Anything unexpected makes it give up (return None) and the
-detailed path runs, so a malformed document always gets the full list of problems.
+loading first tries this path. Each class gets a builder, generated once from its attrs fields,
+that reads a JSON object and runs, for every field present, *the model's own converter and
+validator* — so the objects it builds are the ones the constructor would build — and then fills
+the slots directly. Three things make it fast:
+
+- The result of converting and validating a text value depends only on the text, so it is cached
+  per load: an id, a name, a date or an amount seen before costs one dict lookup, and equal values
+  share one object (a million branches named ``第1村党支部`` hold one string).
+- A few guards cover what the constructors accept but the format refuses (a float, a number as
+  long text, a key the class does not have, a repeated enum value, a repeated key).
+- For JSON bytes, msgspec decodes each collection separately (so only one collection's tree is
+  alive at a time) and a repeated key is found by counting: a document without one has exactly as
+  many ``:`` outside its strings as its objects have keys.
+
+Anything unexpected makes it give up (return None) and the detailed path runs, so a malformed
+document always gets the full list of problems.
 """
 
 from __future__ import annotations
 
+import gc
 import typing
+from collections.abc import Callable
 from typing import Any
 
 import attrs
 
-from dangjian_model._labels import LabelledEnum
+from dangjian_model import _fields as f
 from dangjian_model._model import Alliance
 from dangjian_model._money import Money
 from dangjian_model._registry import Registry
-from dangjian_model.files._converter import MAX_TEXT
 
-__all__ = ["FORMAT_DEPTH", "fast_structure"]
+__all__ = ["FORMAT_DEPTH", "fast_loads_json", "fast_structure"]
 
 #: The deepest nesting a well-formed document can have; below this limit the fast path is not taken.
 FORMAT_DEPTH = 7
+#: The longest text the detailed path reads as a number, date or label.
+_MAX_LABEL = 100
 
 
 class _GiveUp(Exception):
     """The fast path cannot tell; the detailed path will."""
 
 
-@attrs.frozen
-class _Plan:
-    """How to build one class: which fields hold nested objects, lists or enum sets."""
-
-    cls: type[Any]
-    nested: tuple[tuple[str, type[Any]], ...]
-    nested_lists: tuple[tuple[str, type[Any]], ...]
-    lists: tuple[str, ...]
-    sets: tuple[str, ...]
-    numbers: tuple[str, ...]
-    unions: tuple[tuple[str, dict[str, type[Any]]], ...] = ()
-
-
-_PLANS: dict[type[Any], _Plan] = {}
+_MISSING = object()
+_INT_BOUNDS: dict[Any, tuple[int, bool]] = {
+    f.check_count: (0, False),
+    f.check_optional_count: (0, True),
+    f.check_positive: (1, False),
+    f.check_optional_positive: (1, True),
+}
+_TEXT_CHECKS = (f.check_id, f.check_optional_id, f.check_text, f.check_optional_text)
+# For text (never None) the optional check is the check; lists of ids check each id with check_id.
+_SAME_FOR_TEXT = {f.check_optional_id: f.check_id, f.check_optional_text: f.check_text}
 
 
-def _plan(cls: type[Any]) -> _Plan:
-    plan = _PLANS.get(cls)
-    if plan is not None:
-        return plan
-    hints = typing.get_type_hints(cls)
-    nested, nested_lists, lists, sets, numbers = [], [], [], [], []
-    unions: list[tuple[str, dict[str, type[Any]]]] = []
-    for a in attrs.fields(cls):
-        hint = hints[a.name]
+class _Session:
+    """The builders of one load, with their caches (dropped with the session)."""
+
+    def __init__(self) -> None:
+        self.keys = 0  # keys of every object built, for the repeated-key count
+        self._builders: dict[type[Any], Callable[[Any], Any]] = {}
+        self._caches: dict[tuple[Any, Any], dict[str, Any]] = {}
+
+    def builder(self, cls: type[Any]) -> Callable[[Any], Any]:
+        found = self._builders.get(cls)
+        if found is None:
+            found = self._compile(cls)
+        return found
+
+    def _cache(self, converter: Any, validator: Any) -> dict[str, Any]:
+        # one cache per check, whatever the field: every id shares one, every name another
+        validator = _SAME_FOR_TEXT.get(validator, validator)
+        return self._caches.setdefault((converter, validator), {})
+
+    def _compile(self, cls: type[Any]) -> Callable[[Any], Any]:
+        hints = typing.get_type_hints(cls)
+        bare = object.__new__(cls)  # only names the class in the validators' messages
+        names: dict[str, Any] = {
+            "_GiveUp": _GiveUp,
+            "_M": _MISSING,
+            "_new": object.__new__,
+            "_set": object.__setattr__,
+            "_cls": cls,
+            "_session": self,
+            "_str": str,
+            "_int": int,
+            "_list": list,
+            "_dict": dict,
+            "_len": len,
+            "_tuple": tuple,
+            "_frozenset": frozenset,
+        }
+        lines = [
+            "def build(item):",
+            "    if type(item) is not _dict: raise _GiveUp",
+            "    self = _new(_cls)",
+            "    n = 0",
+        ]
+        for a in attrs.fields(cls):
+            if not a.init:
+                continue
+            lines += self._field(a, hints[a.name], bare, names)
+        lines += [
+            "    if n != _len(item): raise _GiveUp",  # a key the class does not have
+            "    _session.keys += n",
+            "    return self",
+        ]
+        code = "\n".join(lines)
+        exec(compile(code, f"<fast builder {cls.__name__}>", "exec"), names)
+        build: Callable[[Any], Any] = names["build"]
+        self._builders[cls] = build
+        return build
+
+    def _field(self, a: attrs.Attribute[Any], hint: Any, bare: object, names: dict[str, Any]) -> list[str]:
+        name = a.name
         args = [arg for arg in typing.get_args(hint) if arg is not type(None)]
         inner = args[0] if args else hint
         origin = typing.get_origin(hint)
-        if len(args) > 1 and all(attrs.has(arg) for arg in args):  # a tagged union: the ``kind`` picks
-            unions.append((a.name, {str(attrs.fields_dict(arg)["kind"].default): arg for arg in args}))
-        elif origin is tuple:
-            lists.append(a.name)
-            if attrs.has(inner) and inner is not Money:
-                nested_lists.append((a.name, inner))
-        elif origin is frozenset:
-            lists.append(a.name)
-            if isinstance(inner, type) and issubclass(inner, LabelledEnum):
-                sets.append(a.name)
+        names[f"D_{name}"] = a.default
+        required = a.default is attrs.NOTHING
+        head = [f"    v = item.get({name!r}, _M)", "    if v is _M:"]
+        head.append("        raise _GiveUp" if required else f"        P_{name}(self, D_{name})")
+        head += ["    else:", "        n += 1"]
+        if len(args) > 1:  # a tagged union (allocation rules): few per document, built by the converter
+            names[f"R_{name}"] = _union_builder(hint)
+            names["_count_keys"] = _count_keys
+            body = ["        _session.keys += _count_keys(v)", f"        v = R_{name}(v)"]
+        elif origin is tuple and attrs.has(inner) and inner is not Money:
+            names[f"B_{name}"] = self.builder(inner)
+            body = [
+                "        if type(v) is not _list: raise _GiveUp",
+                f"        v = _tuple([B_{name}(x) for x in v])",
+            ]
+        elif origin in (tuple, frozenset):
+            item_check = f._lenient if origin is frozenset else None
+            converter = a.converter if origin is frozenset else None
+            names[f"C_{name}"] = cache = self._cache(converter, item_check or f.check_id)
+            names[f"S_{name}"] = self._item(a, inner if origin is frozenset else str, bare, cache)
+            body = [
+                "        if type(v) is not _list: raise _GiveUp",
+                f"        c = C_{name}",
+                f"        w = [c[x] if x in c else S_{name}(x) for x in v]",
+            ]
+            if origin is frozenset:
+                body += ["        v = _frozenset(w)", "        if _len(v) != _len(w): raise _GiveUp"]
+            else:
+                body += ["        v = _tuple(w)"]
         elif attrs.has(inner) and inner is not Money:
-            nested.append((a.name, inner))
-        elif inner is not str and inner is not int and inner is not bool:
-            numbers.append(a.name)  # Decimal, Fraction, Money, date: never a float here
-    plan = _Plan(
-        cls, tuple(nested), tuple(nested_lists), tuple(lists), tuple(sets), tuple(numbers), tuple(unions)
-    )
-    _PLANS[cls] = plan
-    return plan
+            names[f"B_{name}"] = self.builder(inner)
+            body = [f"        if v is not None: v = B_{name}(v)"]
+            if required:
+                body = [f"        v = B_{name}(v)"]
+        elif a.validator in _INT_BOUNDS and a.converter is None:
+            low, optional = _INT_BOUNDS[a.validator]
+            test = f"(type(v) is not _int or v < {low})"
+            body = [f"        if {'v is not None and ' if optional else ''}{test}: raise _GiveUp"]
+        else:
+            names[f"C_{name}"] = self._cache(a.converter, a.validator)
+            names[f"S_{name}"] = self._value(a, bare, names[f"C_{name}"])
+            body = [
+                f"        w = C_{name}.get(v) if type(v) is _str else None",
+                f"        v = S_{name}(v) if w is None else w",
+            ]
+        names[f"P_{name}"] = _slot_setter(type(bare), name)  # faster than object.__setattr__
+        return [*head, *body, f"        P_{name}(self, v)"]
+
+    @staticmethod
+    def _value(a: attrs.Attribute[Any], bare: object, cache: dict[str, Any]) -> Callable[[Any], Any]:
+        """Convert and validate one value as the constructor would; remember the result for text."""
+        converter: Any = a.converter
+        validator = a.validator
+        texts = a.validator in _TEXT_CHECKS
+
+        def slow(value: Any) -> Any:
+            if type(value) is float or type(value) in (list, dict):
+                raise _GiveUp  # the detailed path reads these differently, or refuses them
+            if type(value) is str and not texts and len(value) > _MAX_LABEL:
+                raise _GiveUp
+            result = value if converter is None else converter(value)
+            if validator is not None:
+                try:
+                    validator(bare, a, result)
+                except Exception:
+                    raise _GiveUp from None
+            if type(value) is str:
+                cache[value] = result
+            return result
+
+        return slow
+
+    @staticmethod
+    def _item(
+        a: attrs.Attribute[Any], kind: Any, bare: object, cache: dict[str, Any]
+    ) -> Callable[[Any], Any]:
+        """One element of a list of ids or of a set of enum members."""
+
+        def slow(value: Any) -> Any:
+            if type(value) is not str:
+                raise _GiveUp
+            if kind is str:
+                try:
+                    f.check_id(bare, a, value)
+                except Exception:
+                    raise _GiveUp from None
+                result: Any = value
+            else:
+                if len(value) > _MAX_LABEL:
+                    raise _GiveUp
+                result = f._lenient(kind, value)
+                if not isinstance(result, kind):
+                    raise _GiveUp
+            cache[value] = result
+            return result
+
+        return slow
 
 
-def _build(cls: type[Any], item: Any) -> Any:
-    if type(item) is not dict:
-        raise _GiveUp
-    plan = _PLANS.get(cls) or _plan(cls)
-    for value in item.values():
-        if type(value) is str and len(value) > MAX_TEXT:
-            raise _GiveUp
-    for name in plan.lists:
-        value = item.get(name)
-        if value is not None and type(value) is not list:
-            raise _GiveUp
-    for name in plan.numbers:
-        if type(item.get(name)) is float:
-            raise _GiveUp
-    if plan.nested or plan.nested_lists or plan.unions:
-        item = dict(item)
-        for name, classes in plan.unions:
-            value = item.get(name)
-            if value is not None:
-                item[name] = _build(classes[value["kind"]], value)  # a wrong kind gives up
-        for name, inner in plan.nested:
-            value = item.get(name)
-            if value is not None:
-                item[name] = _build(inner, value)
-        for name, inner in plan.nested_lists:
-            value = item.get(name)
-            if value is not None:
-                item[name] = [_build(inner, element) for element in value]
-    result = cls(**item)
-    for name in plan.sets:
-        value = item.get(name)
-        if value is not None and len(getattr(result, name)) != len(value):
-            raise _GiveUp  # a repeated value: the detailed path reports it
-    return result
+def _count_keys(value: Any) -> int:
+    """The keys of every mapping inside a value, for the repeated-key count."""
+    count, stack = 0, [value]
+    while stack:
+        item = stack.pop()
+        if type(item) is dict:
+            count += len(item)
+            stack.extend(item.values())
+        elif type(item) is list:
+            stack.extend(item)
+    return count
+
+
+def _union_builder(hint: Any) -> Callable[[Any], Any]:
+    """Build a tagged-union value (an allocation rule) with the shared converter; any problem gives up."""
+    from cattrs.preconf.json import make_converter
+
+    from dangjian_model.files._converter import configure_converter
+
+    converter = make_converter()
+    configure_converter(converter)
+
+    def build(value: Any) -> Any:
+        try:
+            return converter.structure(value, hint)
+        except Exception:  # the detailed path reports it with its place
+            raise _GiveUp from None
+
+    return build
+
+
+def _slot_setter(cls: type[Any], name: str) -> Callable[[Any, Any], None]:
+    for klass in cls.__mro__:
+        slot = klass.__dict__.get(name)
+        if slot is not None and hasattr(slot, "__set__"):
+            return slot.__set__  # type: ignore[no-any-return]
+    return lambda obj, value: object.__setattr__(obj, name, value)  # pragma: no cover - slots classes only
 
 
 def fast_structure(tree: Any, into: type[Any]) -> Any:
-    """The registry or alliance of a well-formed document, or None to take the detailed path."""
+    """The registry or alliance of a well-formed, parsed document, or None to take the detailed path."""
+    session = _Session()
     try:
         if type(tree) is not dict:
             return None
@@ -129,19 +272,66 @@ def fast_structure(tree: Any, into: type[Any]) -> Any:
         if into is Alliance:
             if list(body) != ["alliance"]:
                 return None
-            return _build(Alliance, body["alliance"])
+            return session.builder(Alliance)(body["alliance"])
         collections = {}
         for name, items in body.items():
             kind = _COLLECTIONS.get(name)
             if kind is None or type(items) is not list:
                 return None
-            collections[name] = [_build(kind, item) for item in items]
+            build = session.builder(kind)
+            collections[name] = [build(item) for item in items]
         return Registry(**collections)
     except Exception:  # any doubt at all: the detailed path decides and explains
         return None
 
 
-_COLLECTIONS = {
+def fast_loads_json(data: bytes | str, into: type[Any]) -> Any:
+    """The registry or alliance of well-formed JSON text, or None to take the detailed path."""
+    try:
+        import msgspec
+    except ImportError:  # pragma: no cover - msgspec is a dependency; without it the old parser runs
+        return None
+    if isinstance(data, bytes) and data.startswith(b"\xef\xbb\xbf"):
+        return None
+    session = _Session()
+    collecting = gc.isenabled()
+    gc.disable()  # millions of new objects, none in a cycle: collections would only rescan them
+    try:
+        top = msgspec.json.decode(data, type=dict[str, msgspec.Raw])
+        keys = len(top)
+        version = msgspec.json.decode(top.pop("version")) if "version" in top else 1
+        if type(version) is not int or version != 1:
+            return None
+        result: Any
+        if into is Alliance:
+            if list(top) != ["alliance"]:
+                return None
+            result = session.builder(Alliance)(msgspec.json.decode(top["alliance"]))
+        else:
+            collections = {}
+            for name in list(top):
+                kind = _COLLECTIONS.get(name)
+                if kind is None:
+                    return None
+                items = msgspec.json.decode(top.pop(name))  # one collection's tree at a time
+                if type(items) is not list:
+                    return None
+                build = session.builder(kind)
+                collections[name] = [build(item) for item in items]
+                del items
+            result = Registry(**collections)
+        colons = data.count(b":" if isinstance(data, bytes) else ":")  # type: ignore[arg-type]
+        if colons != keys + session.keys:
+            return None  # a repeated key, or a ':' inside a string: let the detailed path look
+        return result
+    except Exception:  # any doubt at all: the detailed path decides and explains
+        return None
+    finally:
+        if collecting:
+            gc.enable()
+
+
+_COLLECTIONS: dict[str, type[Any]] = {
     a.name: typing.get_args(typing.get_type_hints(Registry)[a.name])[0]
     for a in attrs.fields(Registry)
     if a.init

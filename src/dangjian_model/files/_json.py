@@ -18,10 +18,19 @@ from dangjian_model.files._document import (
     unstructure_document,
 )
 from dangjian_model.files._errors import ConfigError, Problem
-from dangjian_model.files._fast import FORMAT_DEPTH, fast_structure
+from dangjian_model.files._fast import FORMAT_DEPTH, fast_loads_json, fast_structure
 from dangjian_model.files._problems import child, index
 
-__all__ = ["configure_converter", "dumps", "loads", "make_converter", "parse"]
+__all__ = [
+    "configure_converter",
+    "dumpb",
+    "dumps",
+    "encode",
+    "loads",
+    "loads_fast",
+    "make_converter",
+    "parse",
+]
 
 
 def make_converter() -> cattrs.Converter:
@@ -90,10 +99,21 @@ def _duplicates(tree: Any) -> list[Problem]:
     return sorted(found, key=lambda problem: problem.path)
 
 
+def loads_fast(data: str | bytes, into: type[Document], limits: Limits = DEFAULT_LIMITS) -> Any:
+    """The document of well-formed JSON text or UTF-8 bytes (size already checked), or None."""
+    if limits.max_depth < FORMAT_DEPTH:
+        return None
+    return fast_loads_json(data, into)
+
+
 def loads(
     text: str, into: type[Document], *, source: str = "<string>", limits: Limits = DEFAULT_LIMITS
 ) -> Any:
-    """Read a registry or an alliance from JSON text; canonical documents take the fast path."""
+    """Read a registry or an alliance from JSON text; well-formed documents take the fast path."""
+    limits.check_size(len(text), source)
+    fast = loads_fast(text, into, limits)
+    if fast is not None:
+        return fast
     tree, duplicated = parse(text, source, limits)
     if not duplicated and limits.max_depth >= FORMAT_DEPTH:
         fast = fast_structure(tree, into)
@@ -107,4 +127,30 @@ def loads(
 
 def dumps(obj: Document) -> str:
     """Canonical JSON: UTF-8 text (not ASCII escapes), two-space indents, a final newline."""
-    return json.dumps(unstructure_document(obj, _CONVERTER), ensure_ascii=False, indent=2) + "\n"
+    tree = unstructure_document(obj, _CONVERTER)
+    fast = encode(tree)
+    if fast is not None:
+        return fast.decode("utf-8")
+    return json.dumps(tree, ensure_ascii=False, indent=2) + "\n"
+
+
+def dumpb(obj: Document) -> bytes:
+    """The canonical JSON of :func:`dumps` as UTF-8 bytes (what a file holds)."""
+    tree = unstructure_document(obj, _CONVERTER)
+    fast = encode(tree)
+    if fast is not None:
+        return fast
+    return (json.dumps(tree, ensure_ascii=False, indent=2) + "\n").encode("utf-8", "surrogatepass")
+
+
+def encode(tree: Any) -> bytes | None:
+    """``json.dumps(tree, ensure_ascii=False, indent=2) + "\\n"`` in UTF-8, byte for byte, by msgspec in C.
+
+    None when msgspec cannot (a lone surrogate is not UTF-8): the caller takes the slow way.
+    """
+    try:
+        import msgspec
+
+        return msgspec.json.format(msgspec.json.encode(tree), indent=2) + b"\n"
+    except (ImportError, TypeError, ValueError, UnicodeError):
+        return None

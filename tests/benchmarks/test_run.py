@@ -1,0 +1,52 @@
+"""The benchmark harness on tiny sizes: it runs, and the libraries it compares read and write the same."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+BENCHMARKS = Path(__file__).resolve().parents[2] / "benchmarks"
+
+
+@pytest.fixture(name="harness", scope="module")
+def _harness() -> ModuleType:
+    pytest.importorskip("msgspec")
+    pytest.importorskip("pydantic")
+    sys.path.insert(0, str(BENCHMARKS))
+    spec = importlib.util.spec_from_file_location("benchmark_run", BENCHMARKS / "run.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_three_libraries_read_and_write_the_same_registry(harness: ModuleType) -> None:
+    row = harness.measure(300, runs=1, check=True)  # asserts equal results inside
+    assert row["findings"] == 0
+    assert row["peak_mb"] > 0
+    assert row["bytes_per_org"] > 0
+
+
+def test_a_difference_between_the_libraries_is_noticed(harness: ModuleType) -> None:
+    registry = harness.generate(200)
+    data = harness.dumpb(registry)
+    by_msgspec = harness.msgspec.json.Decoder(harness.MRegistry).decode(data)
+    by_pydantic = harness.PRegistry.model_validate_json(data)
+    ours = harness.loads(data)
+    assert harness.same_results(ours, by_msgspec, by_pydantic)
+    changed = registry.without(registry.units[0].id)
+    assert not harness.same_results(changed, by_msgspec, by_pydantic)
+
+
+def test_the_table_has_a_row_per_size_and_the_import_ratio(harness: ModuleType) -> None:
+    rows = [harness.measure(n, runs=1, check=True) for n in (100, 200)]
+    text = harness.table(rows, (0.2, 0.1), ["allocation"])
+    assert "import dangjian_model 200 ms" in text
+    assert "ratio 2.00" in text
+    assert len([line for line in text.splitlines() if line.strip().startswith(("100 ", "200 "))]) == 2

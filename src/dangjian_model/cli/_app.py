@@ -1,0 +1,640 @@
+"""The ``dangjian`` command: argument parsing, the commands, and the mapping of errors to exit codes."""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import io
+import json
+import os
+import sys
+from collections.abc import Callable, Sequence
+from typing import Any, TextIO
+
+import attrs
+
+from dangjian_model._errors import DangjianError, UnknownId
+from dangjian_model._model import Alliance
+from dangjian_model._money import Money
+from dangjian_model._registry import Registry
+from dangjian_model.allocation import Allocation, allocate_project, project_rule, project_year
+from dangjian_model.cli import _help
+from dangjian_model.cli._io import Document, Unreadable, format_for, read_document, write_text
+from dangjian_model.cli._term import Painter, Progress, wants_colour
+from dangjian_model.diagram import to_dot, to_mermaid
+from dangjian_model.files import ConfigError, Problem, dumps, json_schema_text
+from dangjian_model.validation import GridPartyGroups, Report, Severity, ValidationConfig, validate
+from dangjian_model.validation import validate_alliance
+
+__all__ = ["EXIT_BUG", "EXIT_ERRORS", "EXIT_OK", "EXIT_USAGE", "build_parser", "main"]
+
+#: Done, no errors found.
+EXIT_OK = 0
+#: Errors found: validation errors, or a configuration file that is malformed.
+EXIT_ERRORS = 1
+#: A file cannot be read or written, or the command line is wrong.
+EXIT_USAGE = 2
+#: A bug in dangjian_model.
+EXIT_BUG = 3
+#: Interrupted with Ctrl-C (128 + SIGINT, as shells do).
+EXIT_INTERRUPTED = 130
+#: The output pipe was closed early, e.g. by ``| head`` (128 + SIGPIPE).
+EXIT_BROKEN_PIPE = 141
+
+_FORMATS = ("json", "yaml", "toml")
+_MAX_IDS_SHOWN = 20
+
+
+class UsageError(Exception):
+    """The command line asks for something that cannot be done (exit 2); the message says what instead."""
+
+
+def _version() -> str:
+    from dangjian_model import __version__
+
+    return __version__
+
+
+# ---------------------------------------------------------------------------------------------- parsing
+
+
+def _date(text: str) -> datetime.date:
+    try:
+        return datetime.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} 不是日期 is not a date: write it as 2024-12-31") from None
+
+
+def _codes(values: Sequence[str] | None) -> list[str] | None:
+    if values is None:
+        return None
+    return [code.strip() for value in values for code in value.split(",") if code.strip()]
+
+
+def _common() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    look = common.add_argument_group("终端 terminal")
+    look.add_argument(
+        "--color",
+        "--colour",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="颜色 colour: auto (a terminal without NO_COLOR), always or never (default: auto)",
+    )
+    look.add_argument(
+        "--progress",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="进度 show progress on stderr for inputs that take more than a second "
+        "(default: only when stderr is a terminal)",
+    )
+    return common
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of ``dangjian``, with one sub-parser per command."""
+    raw = argparse.RawDescriptionHelpFormatter
+    parser = argparse.ArgumentParser(
+        prog="dangjian",
+        description="党建联盟配置文件工具 — validate, allocate, convert and draw party-building alliance files.",
+        epilog=_help.MAIN,
+        formatter_class=raw,
+    )
+    parser.add_argument("--version", action="version", version=f"dangjian {_version()}")
+    commands = parser.add_subparsers(title="命令 commands", dest="command", metavar="COMMAND", required=True)
+    common = [_common()]
+
+    check = commands.add_parser(
+        "validate",
+        parents=common,
+        help="校验配置文件 check configuration files",
+        description=_help.VALIDATE,
+        formatter_class=raw,
+    )
+    check.add_argument("paths", nargs="+", metavar="PATH", help="配置文件 .json, .yaml/.yml or .toml")
+    check.add_argument("--format", choices=("text", "json"), default="text", help="输出格式 output format")
+    check.add_argument(
+        "--select", action="append", metavar="CODES", help="只运行这些规则 run only these codes or prefixes (DJ1,DJ412)"
+    )
+    check.add_argument(
+        "--ignore", action="append", metavar="CODES", help="不运行这些规则 do not run these codes or prefixes"
+    )
+    check.add_argument(
+        "--severity",
+        action="append",
+        default=[],
+        metavar="CODE=LEVEL",
+        help="改变严重程度 report CODE (or a prefix) as error, warning or info; repeatable",
+    )
+    check.add_argument("--as-of", type=_date, metavar="DATE", help="按此日期判断任期 judge terms on DATE (DJ211)")
+    check.add_argument(
+        "--grid-party-groups",
+        choices=[policy.value for policy in GridPartyGroups],
+        help="网格党小组要求 when a grid cell must have a party group (DJ441)",
+    )
+    check.add_argument(
+        "--registry", metavar="FILE", help="联盟文件所在的登记册 the registry an alliance file is checked in"
+    )
+    check.add_argument("--input-format", choices=_FORMATS, help="输入格式 read every PATH as this format")
+    check.set_defaults(run=_validate)
+
+    share = commands.add_parser(
+        "allocate",
+        parents=common,
+        help="分配项目收益 share a project's income",
+        description=_help.ALLOCATE,
+        formatter_class=raw,
+    )
+    share.add_argument("path", metavar="PATH", help="登记册文件 a registry file")
+    share.add_argument("--project", required=True, metavar="ID", help="项目编号 the project's id")
+    share.add_argument(
+        "--income", metavar="AMOUNT", help="分配金额 the amount to share (10万元, 1234.56); default: all recorded income"
+    )
+    share.add_argument("--on", type=_date, metavar="DATE", help="分配日期 the day of the distribution")
+    share.add_argument("--year", type=int, metavar="N", help="协议第几年 the year of the agreement (1 = first)")
+    share.add_argument("--lang", choices=("zh", "en"), default="zh", help="表格语言 table language")
+    share.add_argument("--format", choices=("text", "json"), default="text", help="输出格式 output format")
+    share.add_argument("--input-format", choices=_FORMATS, help="输入格式 read PATH as this format")
+    share.set_defaults(run=_allocate)
+
+    convert = commands.add_parser(
+        "convert",
+        parents=common,
+        help="转换格式 convert between JSON, YAML and TOML",
+        description=_help.CONVERT,
+        formatter_class=raw,
+    )
+    convert.add_argument("source", metavar="IN", help="输入文件 the file to read")
+    convert.add_argument("target", metavar="OUT", help="输出文件 the file to write")
+    convert.add_argument("--to", choices=_FORMATS, help="输出格式 output format (default: by OUT's extension)")
+    convert.add_argument("--input-format", choices=_FORMATS, help="输入格式 read IN as this format")
+    convert.add_argument("--force", action="store_true", help="覆盖已有文件 replace OUT if it exists")
+    convert.set_defaults(run=_convert)
+
+    schema = commands.add_parser(
+        "schema",
+        parents=common,
+        help="输出 JSON Schema print the JSON Schema",
+        description=_help.SCHEMA,
+        formatter_class=raw,
+    )
+    schema.set_defaults(run=_schema)
+
+    draw = commands.add_parser(
+        "diagram",
+        parents=common,
+        help="画联盟结构图 draw an alliance",
+        description=_help.DIAGRAM,
+        formatter_class=raw,
+    )
+    draw.add_argument("path", metavar="PATH", help="登记册文件 a registry file")
+    draw.add_argument("--alliance", metavar="ID", help="联盟编号 the alliance (default: the only one)")
+    draw.add_argument("--format", choices=("mermaid", "dot"), default="mermaid", help="图的格式 picture format")
+    draw.add_argument("--input-format", choices=_FORMATS, help="输入格式 read PATH as this format")
+    draw.set_defaults(run=_diagram)
+    return parser
+
+
+# ------------------------------------------------------------------------------------------- the context
+
+
+@attrs.frozen
+class Context:
+    """What every command gets: the parsed arguments, the streams, colour and progress."""
+
+    args: argparse.Namespace
+    out: TextIO
+    err: TextIO
+    paint: Painter
+    progress_on: bool
+
+    def progress(self, message: str) -> Progress:
+        """A progress line for slow work (shown only after a second, only if enabled)."""
+        return Progress(message, self.err, enabled=self.progress_on)
+
+    def read(self, path: str) -> Document:
+        """Read a document, with a progress line if that is slow."""
+        with self.progress(f"正在读取 reading {path} …"):
+            return read_document(path, self.args.input_format)
+
+    def read_registry(self, path: str, command: str) -> Registry:
+        """Read a registry document; an alliance document is a usage error for ``command``."""
+        document = self.read(path)
+        if isinstance(document, Alliance):
+            raise UsageError(
+                f"{path}: 这是单个联盟文件，{command} 需要登记册文件 "
+                f"holds one alliance; {command} needs a registry file"
+            )
+        return document
+
+
+def _ids(ids: Sequence[str]) -> str:
+    shown = ", ".join(ids[:_MAX_IDS_SHOWN])
+    more = f" … (+{len(ids) - _MAX_IDS_SHOWN})" if len(ids) > _MAX_IDS_SHOWN else ""
+    return (shown + more) or "（无 none）"
+
+
+def _money(amount: Money) -> dict[str, Any]:
+    return {"text": str(amount), "fen": amount.fen}
+
+
+def _problem(problem: Problem) -> dict[str, Any]:
+    return {
+        "path": problem.path,
+        "value": problem.value,
+        "expected": problem.expected,
+        "line": problem.line,
+        "column": problem.column,
+    }
+
+
+def _print_problems(error: ConfigError, stream: TextIO, paint: Painter) -> None:
+    count = len(error.problems)
+    stream.write(paint(error.source, "bold") + "\n")
+    for problem in error.problems:
+        stream.write(f"  {problem}  {paint('[配置错误 config error]', 'error')}\n")
+    stream.write(f"  文件格式有误 malformed file: {count} problem{'' if count == 1 else 's'}\n")
+
+
+# ------------------------------------------------------------------------------------------------ validate
+
+
+@attrs.frozen
+class FileResult:
+    """The outcome of validating one file."""
+
+    path: str
+    kind: str | None = None
+    report: Report | None = None
+    problems: ConfigError | None = None
+    unreadable: str | None = None
+    note: str | None = None
+
+    @property
+    def counts(self) -> dict[str, int]:
+        """Findings by severity; each configuration problem counts as an error."""
+        counts = dict.fromkeys((s.value for s in Severity), 0)
+        if self.report is not None:
+            counts.update({s.value: n for s, n in self.report.counts.items()})
+        if self.problems is not None:
+            counts[Severity.ERROR.value] += len(self.problems.problems)
+        return counts
+
+    @property
+    def status(self) -> str:
+        """``checked``, ``malformed`` or ``unreadable``."""
+        if self.unreadable is not None:
+            return "unreadable"
+        return "malformed" if self.problems is not None else "checked"
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON form of this file's result (see ``docs/cli.md``)."""
+        return {
+            "path": self.path,
+            "status": self.status,
+            "kind": self.kind,
+            "findings": [f.to_dict() for f in self.report.findings] if self.report is not None else [],
+            "problems": [_problem(p) for p in self.problems.problems] if self.problems is not None else [],
+            "message": self.unreadable or self.note,
+            "counts": self.counts,
+            "has_errors": self.counts[Severity.ERROR.value] > 0,
+        }
+
+
+def _config(args: argparse.Namespace) -> ValidationConfig:
+    severities: dict[str, str] = {}
+    for item in args.severity:
+        code, sep, level = item.partition("=")
+        if not sep or not code.strip():
+            raise UsageError(f"--severity {item!r}: 应写成 write it as CODE=LEVEL, e.g. DJ407=warning")
+        severities[code.strip()] = level.strip()
+    try:
+        return ValidationConfig(
+            select=_codes(args.select),
+            ignore=_codes(args.ignore) or (),
+            severities=severities,
+            grid_party_groups=args.grid_party_groups or GridPartyGroups.WHERE_ANY,
+            as_of=args.as_of,
+        )
+    except DangjianError as error:
+        raise UsageError(f"规则选项有误 bad rule option: {error}") from None
+
+
+def _check(ctx: Context, path: str, config: ValidationConfig, context: Registry | None) -> FileResult:
+    try:
+        with ctx.progress(f"正在校验 validating {path} …"):
+            document = read_document(path, ctx.args.input_format)
+            if isinstance(document, Registry):
+                return FileResult(path, "registry", validate(document, config))
+            if context is None:
+                note = (
+                    "单个联盟文件：只检查了结构，用 --registry 指定登记册以检查其余规则 "
+                    "one alliance: only its structure was checked; give --registry FILE to check the rules"
+                )
+                return FileResult(path, "alliance", Report(()), note=note)
+            others = tuple(a for a in context.alliances if a.id != document.id)
+            registry = attrs.evolve(context, alliances=(*others, document))
+            return FileResult(path, "alliance", validate_alliance(registry, document.id, config))
+    except Unreadable as error:
+        return FileResult(path, unreadable=error.reason)
+    except ConfigError as error:
+        return FileResult(path, problems=error)
+
+
+def _print_result(result: FileResult, out: TextIO, paint: Painter) -> None:
+    if result.problems is not None:
+        _print_problems(result.problems, out, paint)
+        return
+    out.write(paint(result.path, "bold") + "\n")
+    if result.unreadable is not None:
+        out.write(f"  {paint('无法读取 cannot read', 'error')}: {result.unreadable}\n")
+        return
+    assert result.report is not None
+    for finding in result.report.findings:
+        tag = paint(f"[{finding.severity.label} {finding.severity.value}]", finding.severity.value)
+        out.write(f"  {finding.path}: {paint(finding.code, 'bold')} {tag} {finding.message_zh}\n")
+        out.write(f"      {finding.message_en}\n")
+        out.write(paint(f"      提示 hint: {finding.hint}", "dim") + "\n")
+        out.write(paint(f"      来源 source: {finding.source}", "dim") + "\n")
+    if result.note is not None:
+        out.write(f"  {result.note}\n")
+    if result.report.findings:
+        out.write(f"  {result.report.summary()}\n")
+    else:
+        out.write("  " + paint("没有发现问题 no problems found", "ok") + "\n")
+
+
+def _totals(results: Sequence[FileResult]) -> dict[str, int]:
+    totals = {"files": len(results), **dict.fromkeys((s.value for s in Severity), 0)}
+    for result in results:
+        for severity, n in result.counts.items():
+            totals[severity] += n
+    totals["malformed"] = sum(r.status == "malformed" for r in results)
+    totals["unreadable"] = sum(r.status == "unreadable" for r in results)
+    return totals
+
+
+def _exit_code(results: Sequence[FileResult]) -> int:
+    if any(r.status == "unreadable" for r in results):
+        return EXIT_USAGE
+    if any(r.counts[Severity.ERROR.value] for r in results):
+        return EXIT_ERRORS
+    return EXIT_OK
+
+
+def _validate(ctx: Context) -> int:
+    config = _config(ctx.args)
+    context = ctx.read_registry(ctx.args.registry, "--registry") if ctx.args.registry else None
+    as_json = ctx.args.format == "json"
+    results = []
+    for n, path in enumerate(ctx.args.paths):
+        result = _check(ctx, path, config, context)
+        results.append(result)
+        if not as_json:
+            if n:
+                ctx.out.write("\n")
+            _print_result(result, ctx.out, ctx.paint)
+            ctx.out.flush()
+    code = _exit_code(results)
+    totals = _totals(results)
+    if as_json:
+        document = {
+            "version": 1,
+            "files": [r.to_dict() for r in results],
+            "totals": totals,
+            "exit_code": code,
+        }
+        ctx.out.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+    elif len(results) > 1:
+        counts = ", ".join(f"{totals[s.value]} {s.label} {s.value}" for s in Severity)
+        line = f"共 {totals['files']} 个文件 {totals['files']} files: {counts}"
+        if totals["unreadable"]:
+            line += f"; {totals['unreadable']} 个无法读取 unreadable"
+        ctx.out.write("\n" + _paint_total(ctx.paint, line, code) + "\n")
+    return code
+
+
+def _paint_total(paint: Painter, line: str, code: int) -> str:
+    """The totals line, red when something is wrong."""
+    return paint(line, "ok" if code == EXIT_OK else "error")
+
+
+# ------------------------------------------------------------------------------------------------ allocate
+
+_WORDS = {
+    "zh": {
+        "project": "项目",
+        "rule": "规则",
+        "year": "协议年度",
+        "income": "分配金额",
+        "check": "核对",
+        "allocated": "已分配",
+        "retained": "留存",
+        "guaranteed": "担保方另付",
+    },
+    "en": {
+        "project": "project",
+        "rule": "rule",
+        "year": "agreement year",
+        "income": "income shared",
+        "check": "check",
+        "allocated": "allocated",
+        "retained": "retained",
+        "guaranteed": "paid by guarantors on top",
+    },
+}
+
+
+def _allocation_dict(allocation: Allocation) -> dict[str, Any]:
+    return {
+        "total": _money(allocation.total),
+        "allocated": _money(allocation.total - allocation.retained),
+        "retained": _money(allocation.retained),
+        "lines": [
+            {
+                "member_id": line.member_id,
+                "amount": _money(line.amount),
+                "rule": line.rule.value,
+                "part": line.part.value,
+                "tier": line.tier,
+                "quota": str(line.quota),
+            }
+            for line in allocation.lines
+        ],
+        "guarantor_flows": [
+            {
+                "guarantor_id": flow.guarantor_id,
+                "member_id": flow.member_id,
+                "amount": _money(flow.amount),
+                "rule": flow.rule.value,
+                "part": flow.part.value,
+                "tier": flow.tier,
+            }
+            for flow in allocation.guarantor_flows
+        ],
+        "guaranteed": _money(allocation.guaranteed_total),
+        "amounts": {member: _money(amount) for member, amount in allocation.amounts().items()},
+    }
+
+
+def _allocate(ctx: Context) -> int:
+    args = ctx.args
+    income: Money | None = None
+    if args.income is not None:
+        try:
+            income = Money.parse(args.income, "--income")
+        except DangjianError as error:
+            raise UsageError(str(error)) from None
+    registry = ctx.read_registry(args.path, "allocate")
+    try:
+        project = registry.project(args.project)
+    except UnknownId:
+        ids = [p.id for p in registry.projects]
+        raise UsageError(f"{args.path}: 没有项目 no project {args.project!r}; 项目 projects: {_ids(ids)}") from None
+    if args.year is not None and args.year < 1:
+        raise UsageError(f"--year {args.year}: 应为 1 或更大 must be 1 or more (1 = the first year)")
+    with ctx.progress(f"正在分配 allocating {project.id} …"):
+        allocation = allocate_project(registry, project.id, income, on=args.on, year=args.year)
+    rule = type(project_rule(project)).RULE
+    year = args.year if args.year is not None else project_year(project, args.on or _last_income(project))
+    if args.format == "json":
+        document = {
+            "version": 1,
+            "project": {"id": project.id, "name": project.name, "alliance_id": project.alliance_id},
+            "rule": rule.value,
+            "year": year,
+            **_allocation_dict(allocation),
+        }
+        ctx.out.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+        return EXIT_OK
+    words = _WORDS[args.lang]
+    rule_name = rule.label if args.lang == "zh" else rule.value
+    allocated = allocation.total - allocation.retained
+    ctx.out.write(ctx.paint(f"{words['project']}: {project.name} ({project.id})", "bold") + "\n")
+    ctx.out.write(f"{words['rule']}: {rule_name}    {words['year']}: {year}\n")
+    ctx.out.write(f"{words['income']}: {allocation.total.format()}\n\n")
+    ctx.out.write(allocation.table(args.lang) + "\n\n")
+    check = (
+        f"{words['check']}: {words['allocated']} {allocated.format()} + {words['retained']} "
+        f"{allocation.retained.format()} = {allocation.total.format()}"
+    )
+    if allocation.guarantor_flows:
+        check += f"; {words['guaranteed']} {allocation.guaranteed_total.format()}"
+    ctx.out.write(check + "\n")
+    return EXIT_OK
+
+
+def _last_income(project: Any) -> datetime.date | None:
+    return max((record.on for record in project.income), default=None)
+
+
+# ------------------------------------------------------------------------------------ convert, schema, draw
+
+
+def _convert(ctx: Context) -> int:
+    args = ctx.args
+    target_format = format_for(args.target, args.to)
+    document = ctx.read(args.source)
+    with ctx.progress(f"正在写入 writing {args.target} …"):
+        write_text(args.target, dumps(document, target_format), force=args.force)
+    kind = "登记册 registry" if isinstance(document, Registry) else "联盟 alliance"
+    ctx.err.write(f"已写入 wrote {args.target} ({kind}, {target_format})\n")
+    return EXIT_OK
+
+
+def _schema(ctx: Context) -> int:
+    text = json_schema_text()
+    ctx.out.write(text if text.endswith("\n") else text + "\n")
+    return EXIT_OK
+
+
+def _diagram(ctx: Context) -> int:
+    args = ctx.args
+    registry = ctx.read_registry(args.path, "diagram")
+    ids = [a.id for a in registry.alliances]
+    if args.alliance is None:
+        if len(ids) != 1:
+            found = "没有联盟 no alliance" if not ids else f"有多个联盟 several alliances: {_ids(ids)}"
+            raise UsageError(f"{args.path}: {found}; 用 --alliance ID 选择 choose one with --alliance ID")
+        alliance_id = ids[0]
+    elif args.alliance not in ids:
+        raise UsageError(f"{args.path}: 没有联盟 no alliance {args.alliance!r}; 联盟 alliances: {_ids(ids)}")
+    else:
+        alliance_id = args.alliance
+    draw: Callable[[Registry, str], str] = to_dot if args.format == "dot" else to_mermaid
+    try:
+        text = draw(registry, alliance_id)
+    except UnknownId as error:
+        raise DangjianError(f"{error}; 先运行 run `dangjian validate {args.path}` to see every problem") from None
+    ctx.out.write(text + "\n")
+    return EXIT_OK
+
+
+# ------------------------------------------------------------------------------------------------- main
+
+
+def _tolerant(stream: TextIO) -> None:
+    # A console that cannot show Chinese gets escapes rather than a crash.
+    if isinstance(stream, io.TextIOWrapper):
+        try:
+            stream.reconfigure(errors="backslashreplace")
+        except (ValueError, io.UnsupportedOperation):  # pragma: no cover - a detached stream
+            pass
+
+
+def _silence(stream: TextIO) -> None:
+    # Python flushes stdout at exit; point it at devnull so that flush cannot fail again.
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, stream.fileno())
+    except (OSError, ValueError, io.UnsupportedOperation):
+        pass
+
+
+def _bug(err: TextIO, error: BaseException) -> int:
+    err.write(
+        f"dangjian: 内部错误 internal error ({type(error).__name__}). 这是 dangjian_model {_version()} 的缺陷，"
+        "请附上所用命令报告 — this is a bug in dangjian_model; please report it with the command you ran.\n"
+    )
+    return EXIT_BUG
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run ``dangjian`` with ``argv`` (default: ``sys.argv[1:]``) and return the exit code.
+
+    Bad input never ends in a traceback: every error of the library becomes a message and an exit
+    code (0 no errors, 1 errors found, 2 cannot read or bad command line, 3 a bug).
+    """
+    out, err = sys.stdout, sys.stderr
+    _tolerant(out)
+    _tolerant(err)
+    try:
+        args = build_parser().parse_args(argv)
+    except SystemExit as exit:  # --help, --version and usage errors
+        return exit.code if isinstance(exit.code, int) else EXIT_OK if exit.code is None else EXIT_USAGE
+    progress_on = args.progress if args.progress is not None else bool(err.isatty())
+    ctx = Context(args, out, err, Painter(wants_colour(args.color, out)), progress_on)
+    prefix = f"dangjian {args.command}"
+    try:
+        code: int = args.run(ctx)
+    except UsageError as error:
+        err.write(f"{prefix}: 错误 error: {error}\n")
+        return EXIT_USAGE
+    except Unreadable as error:
+        err.write(f"{prefix}: {error}\n")
+        return EXIT_USAGE
+    except ConfigError as error:
+        _print_problems(error, err, Painter(wants_colour(args.color, err)))
+        return EXIT_ERRORS
+    except DangjianError as error:
+        err.write(f"{prefix}: 错误 error: {error}\n")
+        return EXIT_ERRORS
+    except BrokenPipeError:  # the reader went away (`| head`): stop quietly
+        _silence(out)
+        return EXIT_BROKEN_PIPE
+    except KeyboardInterrupt:
+        err.write(f"{prefix}: 已中断 interrupted\n")
+        return EXIT_INTERRUPTED
+    except Exception as error:
+        return _bug(err, error)
+    return code

@@ -1,0 +1,101 @@
+"""Colour only where it helps, progress only for slow inputs, both only where people look."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from dangjian_model.cli import _app, _term, main
+from dangjian_model.validation import validate
+from tests.cli.conftest import Result, Run
+
+ESC = "\x1b["
+
+
+class Terminal(io.StringIO):
+    """A stream that says it is a terminal."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+def run_in_terminal(*argv: str) -> Result:
+    out, err = Terminal(), Terminal()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main(list(argv))
+    return Result(code, out.getvalue(), err.getvalue())
+
+
+def test_colour_always_colours_and_never_does_not(run: Run, with_errors: Path) -> None:
+    assert ESC in run("validate", "--color", "always", str(with_errors)).out
+    assert ESC not in run_in_terminal("validate", "--color", "never", str(with_errors)).out
+
+
+def test_colour_is_automatic_in_a_terminal_only(run: Run, with_errors: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    assert ESC in run_in_terminal("validate", str(with_errors)).out
+    assert ESC not in run("validate", str(with_errors)).out
+
+
+def test_no_color_turns_automatic_colour_off(with_errors: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert ESC not in run_in_terminal("validate", str(with_errors)).out
+    assert ESC in run_in_terminal("validate", "--colour", "always", str(with_errors)).out
+
+
+def test_json_output_is_never_coloured(with_errors: Path) -> None:
+    assert ESC not in run_in_terminal("validate", "--format", "json", "--color", "always", str(with_errors)).out
+
+
+@pytest.fixture(name="slow")
+def _slow(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Validation takes 0.3 s and the progress line waits 0.05 s."""
+
+    def slow_validate(*args: Any, **kwargs: Any) -> Any:
+        time.sleep(0.3)
+        return validate(*args, **kwargs)
+
+    monkeypatch.setattr(_app, "validate", slow_validate)
+    monkeypatch.setattr(_term, "DELAY", 0.05)
+
+
+@pytest.mark.usefixtures("slow")
+def test_slow_input_shows_progress_on_stderr_and_never_on_stdout(run: Run, clean: Path) -> None:
+    result = run("validate", "--progress", str(clean))
+    assert f"正在校验 validating {clean} …" in result.err
+    assert "正在校验" not in result.out
+    assert result.err.endswith("\r")  # the line is erased at the end
+
+
+@pytest.mark.usefixtures("slow")
+def test_progress_is_off_when_stderr_is_not_a_terminal(run: Run, clean: Path) -> None:
+    assert run("validate", str(clean)).err == ""
+
+
+@pytest.mark.usefixtures("slow")
+def test_progress_is_on_by_default_in_a_terminal_and_can_be_turned_off(clean: Path) -> None:
+    assert "正在校验" in run_in_terminal("validate", str(clean)).err
+    assert run_in_terminal("validate", "--no-progress", str(clean)).err == ""
+
+
+def test_quick_input_shows_no_progress_even_when_asked(
+    run: Run, clean: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(_term, "DELAY", 10.0)
+    assert run("validate", "--progress", str(clean)).err == ""
+
+
+def test_progress_appears_only_after_the_delay() -> None:
+    stream = io.StringIO()
+    with _term.Progress("working", stream, enabled=True, delay=0.2):
+        time.sleep(0.05)
+    assert stream.getvalue() == ""
+    with _term.Progress("working", stream, enabled=True, delay=0.01) as progress:
+        time.sleep(0.15)
+    assert progress.shown
+    assert "working" in stream.getvalue()

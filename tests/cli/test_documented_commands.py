@@ -1,0 +1,83 @@
+"""The commands shown in the README and the docs run, and print what the docs say they print."""
+
+from __future__ import annotations
+
+import re
+import shlex
+from pathlib import Path
+
+import pytest
+
+from dangjian_model.cli import EXIT_ERRORS, EXIT_OK
+from tests.cli.conftest import Run
+
+ROOT = Path(__file__).resolve().parents[2]
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+GETTING_STARTED = (ROOT / "docs" / "getting-started.md").read_text(encoding="utf-8")
+CLI_PAGE = (ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
+
+
+def _section(text: str, heading: str) -> str:
+    return text.split(heading + "\n", 1)[1].split("\n## ", 1)[0]
+
+
+def _blocks(text: str, language: str) -> list[str]:
+    return re.findall(rf"```{language}\n(.*?)```", text, flags=re.DOTALL)
+
+
+def _commands(text: str) -> list[str]:
+    lines = (line.strip() for block in _blocks(text, "shell") for line in block.splitlines())
+    return [line for line in lines if line.startswith("dangjian ") and "..." not in line and "[" not in line]
+
+
+def test_the_quick_start_has_two_commands_and_the_first_validates_a_bundled_example() -> None:
+    first, second = _blocks(_section(README, "## Quick start"), "shell")
+    assert first.strip() == "python -m pip install . && dangjian validate examples/cixi_three_villages.yaml"
+    assert second.strip() == "python -m pip install -e '.[test]' && python -m pytest"
+    assert (ROOT / "examples" / "cixi_three_villages.yaml").is_file()
+
+
+def test_ci_runs_the_readmes_first_command() -> None:
+    first = _blocks(_section(README, "## Quick start"), "shell")[0].strip()
+    steps = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert f"python -m pip install --quiet . && {first.removeprefix('python -m pip install . && ')}" in steps
+
+
+def test_the_readme_states_semantic_versioning() -> None:
+    assert "semantic versioning" in README
+    assert "semantic versioning" in (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("command", _commands(README) + _commands(CLI_PAGE), ids=lambda c: c[:60])
+def test_every_documented_command_runs_without_a_traceback(
+    run: Run, command: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    argv = shlex.split(command.split("|")[0].split(">")[0])[1:]
+    argv = [str(ROOT / arg) if arg.startswith("examples/") else arg for arg in argv]
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "my-alliance.yaml").write_text(_blocks(GETTING_STARTED, "yaml")[0], encoding="utf-8")
+    result = run(*argv)
+    assert result.code in (EXIT_OK, EXIT_ERRORS), result.err
+    assert "Traceback" not in result.err
+
+
+def test_getting_started_shows_what_the_command_prints(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    path = tmp_path / "my-alliance.yaml"
+    path.write_text(_blocks(GETTING_STARTED, "yaml")[0], encoding="utf-8")
+    with_typo = run("validate", "my-alliance.yaml")
+    assert with_typo.code == EXIT_ERRORS
+    assert "units[west].superior_id: DJ101 [错误 error]" in with_typo.out
+    path.write_text(path.read_text(encoding="utf-8").replace("twon", "town"), encoding="utf-8")
+    assert run("validate", "my-alliance.yaml").code == EXIT_OK
+    shown = [block for block in _blocks(GETTING_STARTED, "text") if block.startswith("项目")][0]
+    assert run("allocate", "my-alliance.yaml", "--project", "orchard").out == shown
+
+
+def test_the_cli_page_shows_what_the_command_prints(run: Run) -> None:
+    shown = [block for block in _blocks(CLI_PAGE, "text") if block.startswith("project:")][0]
+    example = str(ROOT / "examples" / "cixi_three_villages.yaml")
+    result = run("allocate", example, "--project", "lianshu-village", "--income", "10万元", "--lang", "en")
+    assert result.out == shown

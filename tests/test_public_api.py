@@ -1,0 +1,67 @@
+"""The public API is stated: one ``__all__`` per public module, every name importable and documented."""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+from types import ModuleType
+
+import pytest
+
+import dangjian_model
+
+#: The public modules; everything else (a module whose name starts with ``_``) is private.
+PUBLIC = [
+    "dangjian_model",
+    "dangjian_model.allocation",
+    "dangjian_model.cli",
+    "dangjian_model.diagram",
+    "dangjian_model.files",
+    "dangjian_model.identifiers",
+    "dangjian_model.identifiers.division_code",
+    "dangjian_model.identifiers.id_card",
+    "dangjian_model.identifiers.uscc",
+    "dangjian_model.lifecycle",
+    "dangjian_model.strategies",
+    "dangjian_model.validation",
+]
+
+
+def _module(name: str) -> ModuleType:
+    return importlib.import_module(name)
+
+
+@pytest.mark.parametrize("name", PUBLIC)
+def test_every_public_module_states_its_names_in_all_and_has_a_docstring(name: str) -> None:
+    module = _module(name)
+    assert module.__doc__
+    assert len(set(module.__all__)) == len(module.__all__)
+
+
+@pytest.mark.parametrize("name", PUBLIC)
+def test_every_public_name_is_importable_and_documented(name: str) -> None:
+    module = _module(name)
+    for public in module.__all__:
+        value = getattr(module, public)
+        if inspect.isclass(value) or inspect.isfunction(value):
+            assert inspect.getdoc(value), f"{name}.{public} has no docstring"
+
+
+def test_the_top_level_exports_nothing_from_a_private_module_by_a_private_name() -> None:
+    for public in dangjian_model.__all__:
+        assert not public.startswith("_") or public == "__version__"
+
+
+def test_public_classes_say_where_users_import_them_from_or_live_in_a_private_module_of_the_package() -> None:
+    for name in PUBLIC:
+        module = _module(name)
+        for public in module.__all__:
+            value = getattr(module, public)
+            if inspect.isclass(value):
+                assert value.__module__.startswith("dangjian_model"), f"{name}.{public}"
+
+
+def test_the_version_is_the_packages_version() -> None:
+    from importlib.metadata import version
+
+    assert dangjian_model.__version__ == version("dangjian-model")

@@ -53,7 +53,9 @@ def test_a_registry_without_alliances_exits_2(run: Run, tmp_path: Path) -> None:
     assert "no alliance" in result.err
 
 
-def test_an_alliance_whose_members_are_missing_exits_1_and_points_to_validate(run: Run, tmp_path: Path) -> None:
+def test_an_alliance_whose_members_are_missing_exits_1_and_points_to_validate(
+    run: Run, tmp_path: Path
+) -> None:
     path = tmp_path / "dangling.yaml"
     path.write_text(
         "alliances:\n  - {id: a, name: 联盟, type: 片区联盟, lead_id: ghost, memberships: [{participant_id: ghost}]}\n",

@@ -72,12 +72,12 @@ def test_getting_started_shows_what_the_command_prints(
     assert "units[west].superior_id: DJ101 [错误 error]" in with_typo.out
     path.write_text(path.read_text(encoding="utf-8").replace("twon", "town"), encoding="utf-8")
     assert run("validate", "my-alliance.yaml").code == EXIT_OK
-    shown = [block for block in _blocks(GETTING_STARTED, "text") if block.startswith("项目")][0]
+    shown = next(block for block in _blocks(GETTING_STARTED, "text") if block.startswith("项目"))
     assert run("allocate", "my-alliance.yaml", "--project", "orchard").out == shown
 
 
 def test_the_cli_page_shows_what_the_command_prints(run: Run) -> None:
-    shown = [block for block in _blocks(CLI_PAGE, "text") if block.startswith("project:")][0]
+    shown = next(block for block in _blocks(CLI_PAGE, "text") if block.startswith("project:"))
     example = str(ROOT / "examples" / "cixi_three_villages.yaml")
     result = run("allocate", example, "--project", "lianshu-village", "--income", "10万元", "--lang", "en")
     assert result.out == shown

@@ -46,7 +46,9 @@ def _run_on(content: bytes, suffix: str, command: list[str]) -> None:
 
 
 @given(content=st.binary(max_size=300), suffix=SUFFIXES, command=COMMANDS)
-def test_arbitrary_bytes_give_only_documented_exit_codes(content: bytes, suffix: str, command: list[str]) -> None:
+def test_arbitrary_bytes_give_only_documented_exit_codes(
+    content: bytes, suffix: str, command: list[str]
+) -> None:
     _run_on(content, suffix, command)
 
 

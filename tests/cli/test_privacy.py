@@ -48,7 +48,8 @@ def _bad_id_card(tmp_path: Path) -> Path:
     """A well-formed file whose ID-card number fails its check digit (a validation finding)."""
     path = tmp_path / "bad-id-card.yaml"
     path.write_text(
-        f"people:\n  - {{id: p1, name: {NAME}, phone: '{PHONE}', id_card: '{ID_CARD[:-1]}3'}}\n", encoding="utf-8"
+        f"people:\n  - {{id: p1, name: {NAME}, phone: '{PHONE}', id_card: '{ID_CARD[:-1]}3'}}\n",
+        encoding="utf-8",
     )
     return path
 
@@ -80,6 +81,9 @@ def test_errors_about_personal_fields_mask_the_values(
     result = run("validate", "--format", fmt, str(broken_person), str(bad_id_card))
     assert result.code == 1
     _assert_private(result.out + result.err)
-    for command in (["convert", str(broken_person), str(broken_person) + ".json"], ["diagram", str(broken_person)]):
+    for command in (
+        ["convert", str(broken_person), str(broken_person) + ".json"],
+        ["diagram", str(broken_person)],
+    ):
         other = run(*command)
         _assert_private(other.out + other.err)

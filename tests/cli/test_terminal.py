@@ -36,7 +36,9 @@ def test_colour_always_colours_and_never_does_not(run: Run, with_errors: Path) -
     assert ESC not in run_in_terminal("validate", "--color", "never", str(with_errors)).out
 
 
-def test_colour_is_automatic_in_a_terminal_only(run: Run, with_errors: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_colour_is_automatic_in_a_terminal_only(
+    run: Run, with_errors: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.delenv("NO_COLOR", raising=False)
     assert ESC in run_in_terminal("validate", str(with_errors)).out
     assert ESC not in run("validate", str(with_errors)).out
@@ -49,7 +51,9 @@ def test_no_color_turns_automatic_colour_off(with_errors: Path, monkeypatch: pyt
 
 
 def test_json_output_is_never_coloured(with_errors: Path) -> None:
-    assert ESC not in run_in_terminal("validate", "--format", "json", "--color", "always", str(with_errors)).out
+    assert (
+        ESC not in run_in_terminal("validate", "--format", "json", "--color", "always", str(with_errors)).out
+    )
 
 
 @pytest.fixture(name="slow")

@@ -91,7 +91,9 @@ def test_a_syntax_error_is_reported_with_its_line(run: Run, tmp_path: Path) -> N
     assert "line " in result.out
 
 
-def test_json_output_is_one_document_that_matches_the_report(run: Run, clean: Path, with_errors: Path) -> None:
+def test_json_output_is_one_document_that_matches_the_report(
+    run: Run, clean: Path, with_errors: Path
+) -> None:
     result = run("validate", "--format", "json", str(clean), str(with_errors))
     document = json.loads(result.out)
     assert result.code == EXIT_ERRORS == document["exit_code"]

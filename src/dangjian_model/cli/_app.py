@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime
 import io
 import json
@@ -23,8 +24,14 @@ from dangjian_model.cli._io import Document, Unreadable, format_for, read_docume
 from dangjian_model.cli._term import Painter, Progress, wants_colour
 from dangjian_model.diagram import to_dot, to_mermaid
 from dangjian_model.files import ConfigError, Problem, dumps, json_schema_text
-from dangjian_model.validation import GridPartyGroups, Report, Severity, ValidationConfig, validate
-from dangjian_model.validation import validate_alliance
+from dangjian_model.validation import (
+    GridPartyGroups,
+    Report,
+    Severity,
+    ValidationConfig,
+    validate,
+    validate_alliance,
+)
 
 __all__ = ["EXIT_BUG", "EXIT_ERRORS", "EXIT_OK", "EXIT_USAGE", "build_parser", "main"]
 
@@ -114,7 +121,10 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("paths", nargs="+", metavar="PATH", help="配置文件 .json, .yaml/.yml or .toml")
     check.add_argument("--format", choices=("text", "json"), default="text", help="输出格式 output format")
     check.add_argument(
-        "--select", action="append", metavar="CODES", help="只运行这些规则 run only these codes or prefixes (DJ1,DJ412)"
+        "--select",
+        action="append",
+        metavar="CODES",
+        help="只运行这些规则 run only these codes or prefixes (DJ1,DJ412)",
     )
     check.add_argument(
         "--ignore", action="append", metavar="CODES", help="不运行这些规则 do not run these codes or prefixes"
@@ -126,7 +136,9 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="CODE=LEVEL",
         help="改变严重程度 report CODE (or a prefix) as error, warning or info; repeatable",
     )
-    check.add_argument("--as-of", type=_date, metavar="DATE", help="按此日期判断任期 judge terms on DATE (DJ211)")
+    check.add_argument(
+        "--as-of", type=_date, metavar="DATE", help="按此日期判断任期 judge terms on DATE (DJ211)"
+    )
     check.add_argument(
         "--grid-party-groups",
         choices=[policy.value for policy in GridPartyGroups],
@@ -148,10 +160,14 @@ def build_parser() -> argparse.ArgumentParser:
     share.add_argument("path", metavar="PATH", help="登记册文件 a registry file")
     share.add_argument("--project", required=True, metavar="ID", help="项目编号 the project's id")
     share.add_argument(
-        "--income", metavar="AMOUNT", help="分配金额 the amount to share (10万元, 1234.56); default: all recorded income"
+        "--income",
+        metavar="AMOUNT",
+        help="分配金额 the amount to share (10万元, 1234.56); default: all recorded income",
     )
     share.add_argument("--on", type=_date, metavar="DATE", help="分配日期 the day of the distribution")
-    share.add_argument("--year", type=int, metavar="N", help="协议第几年 the year of the agreement (1 = first)")
+    share.add_argument(
+        "--year", type=int, metavar="N", help="协议第几年 the year of the agreement (1 = first)"
+    )
     share.add_argument("--lang", choices=("zh", "en"), default="zh", help="表格语言 table language")
     share.add_argument("--format", choices=("text", "json"), default="text", help="输出格式 output format")
     share.add_argument("--input-format", choices=_FORMATS, help="输入格式 read PATH as this format")
@@ -166,7 +182,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     convert.add_argument("source", metavar="IN", help="输入文件 the file to read")
     convert.add_argument("target", metavar="OUT", help="输出文件 the file to write")
-    convert.add_argument("--to", choices=_FORMATS, help="输出格式 output format (default: by OUT's extension)")
+    convert.add_argument(
+        "--to", choices=_FORMATS, help="输出格式 output format (default: by OUT's extension)"
+    )
     convert.add_argument("--input-format", choices=_FORMATS, help="输入格式 read IN as this format")
     convert.add_argument("--force", action="store_true", help="覆盖已有文件 replace OUT if it exists")
     convert.set_defaults(run=_convert)
@@ -189,7 +207,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     draw.add_argument("path", metavar="PATH", help="登记册文件 a registry file")
     draw.add_argument("--alliance", metavar="ID", help="联盟编号 the alliance (default: the only one)")
-    draw.add_argument("--format", choices=("mermaid", "dot"), default="mermaid", help="图的格式 picture format")
+    draw.add_argument(
+        "--format", choices=("mermaid", "dot"), default="mermaid", help="图的格式 picture format"
+    )
     draw.add_argument("--input-format", choices=_FORMATS, help="输入格式 read PATH as this format")
     draw.set_defaults(run=_diagram)
     return parser
@@ -490,7 +510,9 @@ def _allocate(ctx: Context) -> int:
         project = registry.project(args.project)
     except UnknownId:
         ids = [p.id for p in registry.projects]
-        raise UsageError(f"{args.path}: 没有项目 no project {args.project!r}; 项目 projects: {_ids(ids)}") from None
+        raise UsageError(
+            f"{args.path}: 没有项目 no project {args.project!r}; 项目 projects: {_ids(ids)}"
+        ) from None
     if args.year is not None and args.year < 1:
         raise UsageError(f"--year {args.year}: 应为 1 或更大 must be 1 or more (1 = the first year)")
     with ctx.progress(f"正在分配 allocating {project.id} …"):
@@ -565,7 +587,9 @@ def _diagram(ctx: Context) -> int:
     try:
         text = draw(registry, alliance_id)
     except UnknownId as error:
-        raise DangjianError(f"{error}; 先运行 run `dangjian validate {args.path}` to see every problem") from None
+        raise DangjianError(
+            f"{error}; 先运行 run `dangjian validate {args.path}` to see every problem"
+        ) from None
     ctx.out.write(text + "\n")
     return EXIT_OK
 
@@ -576,10 +600,8 @@ def _diagram(ctx: Context) -> int:
 def _tolerant(stream: TextIO) -> None:
     # A console that cannot show Chinese gets escapes rather than a crash.
     if isinstance(stream, io.TextIOWrapper):
-        try:
+        with contextlib.suppress(ValueError, io.UnsupportedOperation):
             stream.reconfigure(errors="backslashreplace")
-        except (ValueError, io.UnsupportedOperation):  # pragma: no cover - a detached stream
-            pass
 
 
 def _silence(stream: TextIO) -> None:

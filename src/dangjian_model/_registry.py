@@ -159,8 +159,8 @@ class Registry:
     ... ])
     >>> registry.unit("changlong").name
     '倡隆村'
-    >>> [u.name for u in registry.administrative_ancestors("changlong")]
-    ['匡堰镇']
+    >>> registry.administrative_ancestors("changlong")[0].name
+    '匡堰镇'
     """
 
     units: tuple[Unit, ...] = attrs.field(default=(), converter=_units, validator=_check_tuple)

@@ -1,63 +1,132 @@
 """dangjian_model — a typed model of grassroots party-building alliances (党建联盟).
 
-The public API is the list below; everything in a module whose name starts with ``_`` is private.
+The public API is the list in ``__all__``; everything in a module whose name starts with ``_`` is
+private. Names are loaded on first use (PEP 562), so ``import dangjian_model`` stays cheap and a
+program pays only for the parts it touches.
 """
 
-from dangjian_model._enums import (
-    AllianceType,
-    AssetNature,
-    BrandField,
-    ContributionKind,
-    Designation,
-    Linkage,
-    LinkageVocabulary,
-    MembershipRole,
-    OrgTypeCode,
-    PartyOrgForm,
-    PartyStanding,
-    PersonRole,
-    Principle,
-    QuantityUnit,
-    TeamKind,
-    UnitKind,
-)
-from dangjian_model._errors import (
-    DangjianError,
-    HierarchyCycleError,
-    InvalidLabel,
-    InvalidMoney,
-    InvalidValue,
-    UnknownId,
-)
-from dangjian_model._labels import LabelledEnum
-from dangjian_model._model import (
-    THREE_UNCHANGED,
-    Agreement,
-    Alliance,
-    Asset,
-    Brand,
-    Committee,
-    Contribution,
-    Grid,
-    IncomeRecord,
-    JointPlan,
-    Ledger,
-    LedgerEntry,
-    ListedProject,
-    Membership,
-    Need,
-    PartyOrganisation,
-    Person,
-    Project,
-    Resource,
-    Share,
-    Team,
-    Unit,
-)
-from dangjian_model._money import Money
-from dangjian_model._registry import ENTITY_KINDS, Entity, Registry
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # the type checker sees every name eagerly
+    from dangjian_model._enums import (
+        AllianceType,
+        AssetNature,
+        BrandField,
+        ContributionKind,
+        Designation,
+        Linkage,
+        LinkageVocabulary,
+        MembershipRole,
+        OrgTypeCode,
+        PartyOrgForm,
+        PartyStanding,
+        PersonRole,
+        Principle,
+        QuantityUnit,
+        TeamKind,
+        UnitKind,
+    )
+    from dangjian_model._errors import (
+        DangjianError,
+        HierarchyCycleError,
+        InvalidLabel,
+        InvalidMoney,
+        InvalidValue,
+        UnknownId,
+    )
+    from dangjian_model._labels import (
+        LabelledEnum,
+    )
+    from dangjian_model._model import (
+        THREE_UNCHANGED,
+        Agreement,
+        Alliance,
+        Asset,
+        Brand,
+        Committee,
+        Contribution,
+        Grid,
+        IncomeRecord,
+        JointPlan,
+        Ledger,
+        LedgerEntry,
+        ListedProject,
+        Membership,
+        Need,
+        PartyOrganisation,
+        Person,
+        Project,
+        Resource,
+        Share,
+        Team,
+        Unit,
+    )
+    from dangjian_model._money import (
+        Money,
+    )
+    from dangjian_model._registry import (
+        ENTITY_KINDS,
+        Entity,
+        Registry,
+    )
 
 __version__ = "0.1.0"
+
+#: Where each public name lives, for loading it on first use.
+_LOCATIONS: dict[str, str] = {
+    "AllianceType": "dangjian_model._enums",
+    "AssetNature": "dangjian_model._enums",
+    "BrandField": "dangjian_model._enums",
+    "ContributionKind": "dangjian_model._enums",
+    "Designation": "dangjian_model._enums",
+    "Linkage": "dangjian_model._enums",
+    "LinkageVocabulary": "dangjian_model._enums",
+    "MembershipRole": "dangjian_model._enums",
+    "OrgTypeCode": "dangjian_model._enums",
+    "PartyOrgForm": "dangjian_model._enums",
+    "PartyStanding": "dangjian_model._enums",
+    "PersonRole": "dangjian_model._enums",
+    "Principle": "dangjian_model._enums",
+    "QuantityUnit": "dangjian_model._enums",
+    "TeamKind": "dangjian_model._enums",
+    "UnitKind": "dangjian_model._enums",
+    "DangjianError": "dangjian_model._errors",
+    "HierarchyCycleError": "dangjian_model._errors",
+    "InvalidLabel": "dangjian_model._errors",
+    "InvalidMoney": "dangjian_model._errors",
+    "InvalidValue": "dangjian_model._errors",
+    "UnknownId": "dangjian_model._errors",
+    "LabelledEnum": "dangjian_model._labels",
+    "THREE_UNCHANGED": "dangjian_model._model",
+    "Agreement": "dangjian_model._model",
+    "Alliance": "dangjian_model._model",
+    "Asset": "dangjian_model._model",
+    "Brand": "dangjian_model._model",
+    "Committee": "dangjian_model._model",
+    "Contribution": "dangjian_model._model",
+    "Grid": "dangjian_model._model",
+    "IncomeRecord": "dangjian_model._model",
+    "JointPlan": "dangjian_model._model",
+    "Ledger": "dangjian_model._model",
+    "LedgerEntry": "dangjian_model._model",
+    "ListedProject": "dangjian_model._model",
+    "Membership": "dangjian_model._model",
+    "Need": "dangjian_model._model",
+    "PartyOrganisation": "dangjian_model._model",
+    "Person": "dangjian_model._model",
+    "Project": "dangjian_model._model",
+    "Resource": "dangjian_model._model",
+    "Share": "dangjian_model._model",
+    "Team": "dangjian_model._model",
+    "Unit": "dangjian_model._model",
+    "Money": "dangjian_model._money",
+    "ENTITY_KINDS": "dangjian_model._registry",
+    "Entity": "dangjian_model._registry",
+    "Registry": "dangjian_model._registry",
+}
 
 __all__ = [
     "ENTITY_KINDS",
@@ -111,3 +180,16 @@ __all__ = [
     "UnknownId",
     "__version__",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    module = _LOCATIONS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'dangjian_model' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value  # the next access is a plain lookup
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

@@ -153,7 +153,9 @@ def main() -> None:
         print(f"  {registry.unit(village).name} 隶属 affiliation: {line}")
     project = registry.project("lianshu-village")
     result = allocate_project(registry, project.id)
-    print(f"  {project.name} 收入 income {project.total_income.format()}，三村共同分配 shared by the three villages:")
+    print(
+        f"  {project.name} 收入 income {project.total_income.format()}，三村共同分配 shared by the three villages:"
+    )
     print(result.table())
     # 所得收入由三村共同分配: each village's part reaches its own books (账务核算不变), and nothing
     # the distribution does moves a superior, an asset or a ledger (三不变).
@@ -161,7 +163,9 @@ def main() -> None:
         registry, project_id=project.id, amount=project.total_income, on=datetime.date(2022, 1, 15)
     )
     for village in VILLAGES:
-        print(f"  {registry.unit(village).name} 账套 books: {after.ledger(f'{village}-books').balance.format()}")
+        print(
+            f"  {registry.unit(village).name} 账套 books: {after.ledger(f'{village}-books').balance.format()}"
+        )
     breaches = lifecycle.check_three_unchanged(registry, after)
     print("  三不变 after the distribution 分配后三不变:", "保持 kept" if not breaches else breaches)
     assert not breaches

@@ -43,11 +43,15 @@ def main() -> None:
         print(f"  {kind.label} {kind.value}: {kinds[kind]}")
     advisers = [m for m in alliance.memberships if m.role is MembershipRole.ADVISER]
     teams = [m for m in advisers if m.participant_id.startswith("team-")]
-    print(f"  顾问 advisers: {len(advisers)}（教授团队 professor teams: {len(teams)}，乡贤 village sages: 1）")
+    print(
+        f"  顾问 advisers: {len(advisers)}（教授团队 professor teams: {len(teams)}，乡贤 village sages: 1）"
+    )
     spaces = [a for a in registry.assets if a.owner_id == "gejia"]
-    print(f"  葛家村艺术共享空间 art spaces of 葛家村: {len(spaces)}，资产属性 nature: {spaces[0].nature.label}")
+    print(
+        f"  葛家村艺术共享空间 art spaces of 葛家村: {len(spaces)}，资产属性 nature: {spaces[0].nature.label}"
+    )
     invested = registry.project("gejia-art-village").contributed_by("gejia-sages")
-    print(f"  乡贤投资 invested by village sages: {invested.format(unit="万")}")
+    print(f"  乡贤投资 invested by village sages: {invested.format(unit='万')}")
 
 
 if __name__ == "__main__":

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
-from dangjian_model import Registry, Unit, UnitKind, files
+from dangjian_model import Registry, Unit, files
 from dangjian_model.validation import validate
 
 HERE = Path(__file__).resolve().parent
@@ -16,13 +16,13 @@ ALLIANCE = "yinling-express"
 
 #: What the seed reports; the configuration records a representative subset of each.
 REPORTED = {
-    "快递品牌 courier brands": 18,
-    "分支机构及末端网点 outlets": 393,
-    "从业人员 workers": 5000,
-    "区级部门 district departments": 40,
-    "甬爱e家 stations": 50,
-    "商户 merchants": 20,
-    "补给驿站 supply stations": 14,
+    "快递品牌 courier brands": "18",
+    "分支机构及末端网点 outlets": "393",
+    "从业人员 workers": "5000+",
+    "区级部门 district departments": "40+",
+    "甬爱e家 stations": "50+",
+    "商户 merchants": "20+",
+    "补给驿站 supply stations": "14",
 }
 
 
@@ -42,13 +42,12 @@ def main() -> None:
     members = [u for u in registry.members_of(ALLIANCE) if isinstance(u, Unit)]
     kinds = Counter(u.kind for u in members)
     print("  成员（样本）members recorded:", ", ".join(f"{k.label} {n}" for k, n in kinds.items()))
-    print("  报道规模 reported scale:", "; ".join(f"{k} {v}+" for k, v in REPORTED.items()))
+    print("  报道规模 reported scale:", "; ".join(f"{k} {v}" for k, v in REPORTED.items()))
     print("  需求—资源—项目 needs → resources → projects:")
     for project in registry.listed_projects:
         need = next(n for n in registry.needs if n.id == project.need_id)
         provider = registry.unit(project.provider_id or "")
         print(f"    {need.title} ← {provider.name}: {project.title}")
-    assert kinds[UnitKind.NEW_ECONOMY_PLATFORM] <= REPORTED["快递品牌 courier brands"]
 
 
 if __name__ == "__main__":

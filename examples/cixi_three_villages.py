@@ -167,7 +167,7 @@ def main() -> None:
             f"  {registry.unit(village).name} 账套 books: {after.ledger(f'{village}-books').balance.format()}"
         )
     breaches = lifecycle.check_three_unchanged(registry, after)
-    print("  三不变 after the distribution 分配后三不变:", "保持 kept" if not breaches else breaches)
+    print("  三不变 after the distribution 分配后三不变:", breaches or "保持 kept")
     assert not breaches
 
 

@@ -6,23 +6,32 @@ Run it: ``python examples/cixi_three_villages.py``.
 from __future__ import annotations
 
 import datetime
+from pathlib import Path
 
 from dangjian_model import (
     THREE_UNCHANGED,
     Alliance,
     AllianceType,
     Asset,
+    Committee,
     IncomeRecord,
+    JointPlan,
     Ledger,
     LinkageVocabulary,
     Membership,
-    Money,
+    Need,
     PartyOrganisation,
     Project,
     Registry,
     Share,
     Unit,
+    files,
+    lifecycle,
 )
+from dangjian_model.allocation import allocate_project
+from dangjian_model.validation import validate
+
+HERE = Path(__file__).resolve().parent
 
 FORMED = datetime.date(2020, 6, 1)
 VILLAGES = {"changlong": "倡隆村", "qianbing": "乾炳村", "gangdun": "岗墩村"}
@@ -56,6 +65,8 @@ def build() -> Registry:
                 superior_id="kuangyan-committee",
                 host_unit_ids=[id],
                 full_members=40,
+                # 7 or more full members: a branch committee (支部委员会) of 3–5 (DJ202).
+                committee=Committee(size=5, elected_on="2021-01-10", term_years=5),
             )
             for id, name in VILLAGES.items()
         ),
@@ -82,7 +93,11 @@ def build() -> Registry:
         principles=THREE_UNCHANGED,
         joint_committee_id="south-joint-committee",
         formed_on=FORMED,
+        # 规划联体: one plan for the 片区 covering every member village (DJ413).
+        joint_plan=JointPlan(title="南部片区发展规划", covered_unit_ids=list(VILLAGES)),
     )
+    # 社会联治: an item of joint governance on the alliance's list (DJ414).
+    needs = [Need(id="need-joint-governance", title="片区事务共商、难题共解", alliance_id="cixi-south")]
     project = Project(
         id="lianshu-village",
         name="楝树下艺术村落",
@@ -110,13 +125,22 @@ def build() -> Registry:
         projects=[project],
         assets=stakes,
         ledgers=ledgers,
+        needs=needs,
     )
 
 
+def load() -> Registry:
+    """The configuration file beside this script: the same 片区 as :func:`build`."""
+    return files.load(HERE / "cixi_three_villages.yaml")
+
+
 def main() -> None:
-    registry = build()
+    registry = load()
+    report = validate(registry)
+    print("校验 validation:", report.summary())
+    assert not report.has_errors, report.to_text()
     alliance = registry.alliance("cixi-south")
-    print(f"{alliance.name}（{alliance.type.label}）")
+    print(f"{alliance.name}（{alliance.type.label} {alliance.type.value}）")
     print("  成员 members:", "、".join(u.name for u in registry.members_of(alliance.id)))
     print(
         "  四联 four links:",
@@ -128,9 +152,23 @@ def main() -> None:
         line = " → ".join(o.name for o in registry.party_ancestors(f"{village}-branch"))
         print(f"  {registry.unit(village).name} 隶属 affiliation: {line}")
     project = registry.project("lianshu-village")
-    income = project.total_income
-    each = Money(income.fen // 3)
-    print(f"  {project.name} 收入 income {income.format()}，三村各 each {each.format()}")
+    result = allocate_project(registry, project.id)
+    print(
+        f"  {project.name} 收入 income {project.total_income.format()}，三村共同分配 shared by the three villages:"
+    )
+    print(result.table())
+    # 所得收入由三村共同分配: each village's part reaches its own books (账务核算不变), and nothing
+    # the distribution does moves a superior, an asset or a ledger (三不变).
+    after, _ = lifecycle.distribute_income(
+        registry, project_id=project.id, amount=project.total_income, on=datetime.date(2022, 1, 15)
+    )
+    for village in VILLAGES:
+        print(
+            f"  {registry.unit(village).name} 账套 books: {after.ledger(f'{village}-books').balance.format()}"
+        )
+    breaches = lifecycle.check_three_unchanged(registry, after)
+    print("  三不变 after the distribution 分配后三不变:", breaches or "保持 kept")
+    assert not breaches
 
 
 if __name__ == "__main__":

@@ -13,7 +13,7 @@ from dangjian_model import strategies as dst
 
 ENUMS: list[type[LabelledEnum]] = [
     value
-    for value in vars(dj).values()
+    for value in (getattr(dj, name) for name in dj.__all__)
     if isinstance(value, type) and issubclass(value, LabelledEnum) and value is not LabelledEnum
 ]
 

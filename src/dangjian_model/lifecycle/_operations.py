@@ -27,7 +27,14 @@ from dangjian_model._enums import (
 from dangjian_model._model import Agreement, Alliance, PartyOrganisation, Project, Unit
 from dangjian_model._money import Money
 from dangjian_model._registry import Registry
-from dangjian_model.allocation import GuarantorFlow, allocate, apportion, project_members, project_year
+from dangjian_model.allocation import (
+    AllocationError,
+    GuarantorFlow,
+    allocate,
+    apportion,
+    project_members,
+    project_year,
+)
 from dangjian_model.lifecycle._checks import (
     Outcome,
     active_alliance,
@@ -508,7 +515,14 @@ def _shares(
     members = project_members(registry, project)
     if chosen:
         members = tuple(m for m in members if m.id in set(payees))
-    result = allocate(project.allocation_rule, value, members, year=project_year(project, on))
+    try:
+        result = allocate(project.allocation_rule, value, members, year=project_year(project, on))
+    except AllocationError as error:
+        raise OperationRefused(
+            "distribute_income(project_id)",
+            f"the allocation rule of project {project.id!r} cannot share among {sorted(m.id for m in members)}: {error}",
+            "payees and a rule that fit together (see validation rule DJ508)",
+        ) from None
     return result.amounts(), result.guarantor_flows
 
 

@@ -187,7 +187,10 @@ def to_str_tuple(value: Iterable[str]) -> tuple[str, ...]:
     """A tuple of ids or texts from any iterable except a single string."""
     if isinstance(value, str):
         return value  # type: ignore[return-value]  # refused by the validator: a string is not a list
-    return tuple(value)
+    try:
+        return tuple(value)
+    except TypeError:  # not iterable (None, a number): refused by the validator
+        return value  # type: ignore[return-value]
 
 
 def check_tuple(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:

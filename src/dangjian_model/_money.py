@@ -54,7 +54,7 @@ def exact_fraction(value: object) -> Fraction:
     >>> exact_fraction("1/3"), exact_fraction("12.50"), exact_fraction(Decimal("1E+2"))
     (Fraction(1, 3), Fraction(25, 2), Fraction(100, 1))
     """
-    if isinstance(value, bool) or isinstance(value, float):
+    if isinstance(value, bool | float):
         raise ValueError("floats and booleans are not exact")
     if isinstance(value, int | Fraction):
         return Fraction(value)

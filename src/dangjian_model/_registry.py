@@ -74,7 +74,10 @@ def _sorted(collection: str, items: Iterable[Any]) -> Any:
     kind = ENTITY_KINDS[collection][0]
     if isinstance(items, str | bytes):
         return items  # refused by the validator: a string is not a list
-    result = tuple(items)
+    try:
+        result = tuple(items)
+    except TypeError:  # not iterable (None, a number): refused by the validator
+        return items
     for index, item in enumerate(result):
         if not isinstance(item, kind):
             raise InvalidValue(f"Registry.{collection}[{index}]", item, f"a {kind.__name__}")

@@ -30,6 +30,7 @@ from dangjian_model import (
     PersonRole,
     Principle,
     QuantityUnit,
+    Registry,
     TeamKind,
     UnitKind,
 )
@@ -67,11 +68,9 @@ class EntryPoint:
     errors: tuple[type[BaseException], ...]
 
 
-def _loads(format: str, into: type[Any] = type(None)) -> Callable[[Any], object]:
+def _loads(format: str, into: type[Any] = Registry) -> Callable[[Any], object]:
     def call(data: Any) -> object:
-        if into is type(None):
-            return loads(data, format)  # type: ignore[arg-type]
-        return loads(data, format, into=into)  # type: ignore[arg-type, call-overload]
+        return loads(data, format, into=into)  # type: ignore[call-overload]
 
     return call
 
@@ -117,7 +116,12 @@ def feed(entry: EntryPoint, data: Any) -> None:
     try:
         entry.call(data)
     except entry.errors as error:
-        assert isinstance(error, DangjianError), (
-            f"{entry.name}: {type(error).__name__} is not a DangjianError"
-        )
-        assert str(error).strip(), f"{entry.name}: {type(error).__name__} without a message"
+        check_error(entry.name, error)
+
+
+def check_error(name: str, error: BaseException) -> None:
+    """A documented error: a :class:`DangjianError` with a message."""
+    if not isinstance(error, DangjianError):
+        raise AssertionError(f"{name}: {type(error).__name__} is not a DangjianError") from error
+    if not str(error).strip():
+        raise AssertionError(f"{name}: {type(error).__name__} without a message") from error

@@ -80,7 +80,8 @@ def _sorted(collection: str, items: Iterable[Any]) -> Any:
         return items
     for index, item in enumerate(result):
         if not isinstance(item, kind):
-            raise InvalidValue(f"Registry.{collection}[{index}]", item, f"a {kind.__name__}")
+            shown = f"<{type(item).__name__}>" if collection == "people" else item  # may be personal data
+            raise InvalidValue(f"Registry.{collection}[{index}]", shown, f"a {kind.__name__}")
     return tuple(sorted(result, key=_key))
 
 

@@ -30,7 +30,8 @@ from collections.abc import Iterable
 
 import attrs
 
-from dangjian_model._model import Alliance, PartyOrganisation, Unit
+from dangjian_model._model import Alliance, PartyOrganisation, Person, Unit
+from dangjian_model._privacy import masked_name
 from dangjian_model._registry import Entity, Registry
 
 __all__ = ["Edge", "Picture", "picture", "to_dot", "to_mermaid"]
@@ -65,6 +66,8 @@ def _label(entity: Entity) -> tuple[str, str]:
         return entity.name, entity.form.label
     if isinstance(entity, Alliance):
         return entity.name, entity.type.label
+    if isinstance(entity, Person):  # a person's name is personal data
+        return masked_name(entity.name), type(entity).__name__
     return getattr(entity, "name", entity.id), type(entity).__name__
 
 

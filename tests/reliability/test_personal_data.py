@@ -69,7 +69,7 @@ def _outputs(registry: Registry) -> Iterator[tuple[str, str]]:
     yield "popolo import", repr(from_popolo(to_popolo(registry)))
     for format in ("json", "yaml", "toml"):
         yield f"dumps {format} without the option", _errors(lambda f=format: dumps(registry, f))  # type: ignore[misc]
-        yield f"dumps {format} masked", dumps(registry, format, personal_data="mask")  # type: ignore[arg-type]
+        yield f"dumps {format} masked", dumps(registry, format, personal_data="mask")
     yield "model error: name", _errors(lambda: Person(id="p", name=NAME + " "))
     yield "model error: phone", _errors(lambda: Person(id="p", name="x", phone=int(PHONE)))  # type: ignore[arg-type]
     yield "model error: ID card", _errors(lambda: Person(id="p", name="x", id_card=" " + ID_CARD))

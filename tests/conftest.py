@@ -1,11 +1,38 @@
-"""Hypothesis profiles: ``dev`` for a quick local run, ``ci`` (the default under CI=true) for a thorough one."""
+"""Hypothesis profiles and the figures the suite prints at the end.
+
+Profiles: ``dev`` for a quick local run, ``ci`` (the default under CI=true) for a thorough one,
+``fuzz`` for the long fuzz run outside the normal suite::
+
+    python -m pytest tests/fuzz -p no:cacheprovider --hypothesis-profile=fuzz
+"""
 
 import os
 
+import pytest
 from hypothesis import HealthCheck, settings
+
+from tests.fuzz import _counters
 
 settings.register_profile("dev", max_examples=30, deadline=None)
 settings.register_profile(
     "ci", max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow], print_blob=True
 )
+settings.register_profile(
+    "fuzz",
+    max_examples=5_000,
+    deadline=None,
+    suppress_health_check=list(HealthCheck),
+    print_blob=True,
+)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "dev"))
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """Print how hard the fuzz tests tried (coverage is printed by pytest-cov)."""
+    if _counters.EXAMPLES_RUN or _counters.INPUTS_TRIED:
+        terminalreporter.write_sep("-", "fuzz figures")
+        terminalreporter.write_line(
+            f"fuzz: {_counters.EXAMPLES_RUN} Hypothesis examples run, "
+            f"{_counters.INPUTS_TRIED} inputs tried on the entry points "
+            f"(profile {settings.get_current_profile_name()})"
+        )

@@ -35,7 +35,7 @@ from dangjian_model._enums import (
 )
 from dangjian_model._errors import InvalidLabel, InvalidMoney, InvalidValue
 from dangjian_model._labels import LabelledEnum
-from dangjian_model._money import Money
+from dangjian_model._money import MAX_EXPONENT, Money, exact_fraction
 
 E = TypeVar("E", bound=LabelledEnum)
 _MAX_ID = 200
@@ -158,9 +158,16 @@ def check_optional_decimal(instance: object, attribute: attrs.Attribute[Any], va
     """A finite ``Decimal`` ≥ 0, or None."""
     if value is None:
         return
-    if not isinstance(value, Decimal) or not value.is_finite() or value < 0:
+    if (
+        not isinstance(value, Decimal)
+        or not value.is_finite()
+        or value < 0
+        or abs(value.as_tuple().exponent) > MAX_EXPONENT  # type: ignore[arg-type]
+    ):
         raise InvalidValue(
-            where(instance, attribute), value, "a finite decimal number ≥ 0, e.g. Decimal('12.5')"
+            where(instance, attribute),
+            value,
+            f"a finite decimal number ≥ 0 with an exponent within ±{MAX_EXPONENT}, e.g. Decimal('12.5')",
         )
 
 
@@ -182,7 +189,10 @@ def to_str_tuple(value: Iterable[str]) -> tuple[str, ...]:
     """A tuple of ids or texts from any iterable except a single string."""
     if isinstance(value, str):
         return value  # type: ignore[return-value]  # refused by the validator: a string is not a list
-    return tuple(value)
+    try:
+        return tuple(value)
+    except TypeError:  # not iterable (None, a number): refused by the validator
+        return value  # type: ignore[return-value]
 
 
 def check_tuple(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -288,9 +298,9 @@ def to_fraction(value: Fraction | Decimal | int | str) -> Fraction:
         text = value.strip()
         try:
             if text.endswith("%"):
-                return Fraction(text[:-1].strip()) / 100
-            return Fraction(text)
-        except (ValueError, ZeroDivisionError):
+                return exact_fraction(text[:-1]) / 100
+            return exact_fraction(text)
+        except ValueError:
             return value  # type: ignore[return-value]
     if isinstance(value, int | Decimal):
         return Fraction(value)

@@ -37,7 +37,15 @@ from dangjian_model._enums import (
 )
 from dangjian_model._errors import InvalidValue
 from dangjian_model._money import Money
-from dangjian_model._privacy import mask_id_card, mask_name, mask_phone
+from dangjian_model._privacy import (
+    mask_id_card,
+    mask_name,
+    mask_phone,
+    masked,
+    masked_id_card,
+    masked_name,
+    masked_phone,
+)
 from dangjian_model.allocation._rules import RULE_TYPES, Rule
 
 __all__ = [
@@ -224,7 +232,7 @@ class Person:
     """
 
     id: str = _id()
-    name: str = attrs.field(validator=f.check_text, repr=mask_name)
+    name: str = attrs.field(validator=masked(f.check_text, masked_name), repr=mask_name)
     roles: frozenset[PersonRole] = attrs.field(
         default=frozenset(),
         converter=f.to_person_role_set,
@@ -237,8 +245,12 @@ class Person:
         validator=f.enum_validator(PartyStanding),
     )
     unit_id: str | None = attrs.field(default=None, validator=f.check_optional_id)
-    phone: str | None = attrs.field(default=None, validator=f.check_optional_text, repr=mask_phone)
-    id_card: str | None = attrs.field(default=None, validator=f.check_optional_text, repr=mask_id_card)
+    phone: str | None = attrs.field(
+        default=None, validator=masked(f.check_optional_text, masked_phone), repr=mask_phone
+    )
+    id_card: str | None = attrs.field(
+        default=None, validator=masked(f.check_optional_text, masked_id_card), repr=mask_id_card
+    )
 
 
 @attrs.frozen(kw_only=True)

@@ -28,7 +28,7 @@ from typing_extensions import Self
 
 from dangjian_model._errors import InvalidMoney
 
-__all__ = ["Money"]
+__all__ = ["Money", "exact_fraction"]
 
 _MULTIPLIERS = {"": 1, "千": 10**3, "万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8}
 _NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
@@ -37,6 +37,53 @@ _PREFIXES = ("人民币", "RMB", "CNY", "¥", "$")
 _SUFFIXES = ("元整", "圆整", "元", "圆", "块", "人民币")
 _EXPECTED = "an amount in 元 such as '10万元', '2000萬元', '29.3亿元', '¥1,234.56' or '1234.56元'"
 _MAX_TEXT = 64
+#: The largest decimal exponent read exactly: ``1e100000000`` would take minutes and gigabytes to expand.
+MAX_EXPONENT = 1000
+
+
+def exact_fraction(value: object) -> Fraction:
+    """An exact :class:`Fraction` from an ``int``, ``Fraction``, finite ``Decimal`` or text (``'1.5'``, ``'1/3'``).
+
+    The one place where outside numbers become exact ones, with bounds so that hostile input
+    cannot make it expand a huge power of ten.
+
+    Raises:
+        ValueError: floats, booleans, text that is not a number, a fraction over zero, exponents
+            beyond ±1000.
+
+    >>> exact_fraction("1/3"), exact_fraction("12.50"), exact_fraction(Decimal("1E+2"))
+    (Fraction(1, 3), Fraction(25, 2), Fraction(100, 1))
+    """
+    if isinstance(value, bool | float):
+        raise ValueError("floats and booleans are not exact")
+    if isinstance(value, int | Fraction):
+        return Fraction(value)
+    if isinstance(value, str):
+        text = value.strip()
+        if len(text) > _MAX_TEXT:
+            raise ValueError(f"longer than {_MAX_TEXT} characters")
+        if "/" in text:
+            try:
+                return Fraction(text)  # numerator/denominator: plain digits only, no exponent
+            except ZeroDivisionError:
+                raise ValueError("a fraction over zero") from None
+        try:
+            value = Decimal(text)
+        except InvalidOperation:
+            raise ValueError(f"not a number: {text[:20]!r}") from None
+    if isinstance(value, Decimal):
+        exponent = value.as_tuple().exponent
+        if not isinstance(exponent, int):
+            raise ValueError("not finite")
+        if abs(exponent) > MAX_EXPONENT:
+            raise ValueError(f"an exponent beyond ±{MAX_EXPONENT}")
+        return Fraction(value)
+    raise ValueError(f"not a number but {type(value).__name__}")
+
+
+def _cut(value: object) -> object:
+    """Text cut to a readable length for a message."""
+    return value[:_MAX_TEXT] + "…" if isinstance(value, str) and len(value) > _MAX_TEXT else value
 
 
 _CANONICAL = re.compile(r"(-?)([0-9]+)(?:\.([0-9]{2}))?元\Z")
@@ -100,7 +147,7 @@ class Money:
                 break
         if not text:
             raise _fail(value, "there is no number in it", where)
-        total = Decimal(0)
+        total = Fraction(0)  # exact: Decimal arithmetic would round to the context's 28 digits
         position = 0
         last_multiplier = None
         while position < len(text):
@@ -112,13 +159,10 @@ class Money:
             if last_multiplier is not None and multiplier >= last_multiplier:
                 raise _fail(value, "units must go from large to small, as in '1亿2000万元'", where)
             last_multiplier = multiplier
-            try:
-                total += Decimal(number.replace(",", "")) * multiplier
-            except InvalidOperation:  # pragma: no cover - the pattern admits only digits
-                raise _fail(value, where=where) from None
+            total += Fraction(number.replace(",", "")) * multiplier
             position = match.end()
         fen = total * 100
-        if fen != fen.to_integral_value():
+        if fen.denominator != 1:
             raise _fail(value, "it has a fraction of a 分", where)
         return cls(sign * int(fen))
 
@@ -132,9 +176,9 @@ class Money:
         if isinstance(amount, bool) or not isinstance(amount, int | Decimal | Fraction | str):
             raise _fail(amount, "give int, Decimal, Fraction or text; floats are not exact")
         try:
-            exact = Fraction(amount)
-        except (ValueError, ZeroDivisionError):
-            raise _fail(amount) from None
+            exact = exact_fraction(amount)
+        except ValueError as error:
+            raise _fail(_cut(amount), str(error)) from None
         fen = exact * 100
         if fen.denominator != 1:
             raise _fail(amount, "it has a fraction of a 分")
@@ -146,14 +190,15 @@ class Money:
         if isinstance(amount, bool) or not isinstance(amount, int | Decimal | Fraction | str):
             raise _fail(amount, "give int, Decimal, Fraction or text; floats are not exact")
         try:
-            return cls.from_yuan(Fraction(amount) * 10_000)
-        except (ValueError, ZeroDivisionError):
-            raise _fail(amount) from None
+            exact = exact_fraction(amount)
+        except ValueError as error:
+            raise _fail(_cut(amount), str(error)) from None
+        return cls.from_yuan(exact * 10_000)
 
     @property
     def yuan(self) -> Decimal:
         """The amount in 元 as an exact ``Decimal`` with two places."""
-        return Decimal(self.fen).scaleb(-2)
+        return Decimal(f"{self.fen}E-2")  # exact: scaleb() would round to the context's precision
 
     def to_text(self) -> str:
         """The canonical text: ``1234.56元``, ``100000元`` (whole 元 without decimals), ``-0.05元``."""

@@ -74,11 +74,15 @@ def _sorted(collection: str, items: Iterable[Any]) -> Any:
     kind = ENTITY_KINDS[collection][0]
     if isinstance(items, str | bytes):
         return items  # refused by the validator: a string is not a list
-    result = tuple(items)
+    try:
+        result = tuple(items)
+    except TypeError:  # not iterable (None, a number): refused by the validator
+        return items
     if not set(map(type, result)) <= {kind}:  # in C; the loop only to name the first stranger
         for index, item in enumerate(result):
             if not isinstance(item, kind):
-                raise InvalidValue(f"Registry.{collection}[{index}]", item, f"a {kind.__name__}")
+                shown = f"<{type(item).__name__}>" if collection == "people" else item  # may be personal data
+                raise InvalidValue(f"Registry.{collection}[{index}]", shown, f"a {kind.__name__}")
     return tuple(sorted(result, key=_key))
 
 

@@ -64,14 +64,14 @@ def guaranteed_registry() -> Registry:
 @pytest.fixture(name="clean")
 def _clean(tmp_path: Path) -> Path:
     path = tmp_path / "clean.yaml"
-    dump(clean_registry(), path)
+    dump(clean_registry(), path, personal_data=True)
     return path
 
 
 @pytest.fixture(name="guaranteed")
 def _guaranteed(tmp_path: Path) -> Path:
     path = tmp_path / "guaranteed.toml"
-    dump(guaranteed_registry(), path)
+    dump(guaranteed_registry(), path, personal_data=True)
     return path
 
 

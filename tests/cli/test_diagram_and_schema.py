@@ -31,7 +31,7 @@ def test_several_alliances_need_a_choice_and_the_ids_are_listed(run: Run, tmp_pa
     registry = clean_registry()
     second = attrs.evolve(registry.alliance("cixi-south"), id="cixi-north", name="北部片区")
     path = tmp_path / "two.json"
-    dump(attrs.evolve(registry, alliances=(*registry.alliances, second)), path)
+    dump(attrs.evolve(registry, alliances=(*registry.alliances, second)), path, personal_data=True)
     result = run("diagram", str(path))
     assert result.code == EXIT_USAGE
     assert "several alliances: cixi-north, cixi-south" in result.err

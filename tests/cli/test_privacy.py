@@ -26,7 +26,7 @@ def _person_member(tmp_path: Path) -> Path:
     alliance = registry.alliance("cixi-south")
     joined = attrs.evolve(alliance, memberships=(*alliance.memberships, Membership(participant_id="planted")))
     path = tmp_path / "person-member.yaml"
-    dump(attrs.evolve(registry, alliances=(joined,)), path)
+    dump(attrs.evolve(registry, alliances=(joined,)), path, personal_data=True)
     return path
 
 

@@ -6,7 +6,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import TypeAlias
 
-from dangjian_model._money import Money
+from dangjian_model._money import Money, exact_fraction
 from dangjian_model.allocation._errors import AllocationError
 
 __all__ = ["WeightLike", "to_weight"]
@@ -40,14 +40,15 @@ def to_weight(value: object, where: str) -> Fraction:
     elif isinstance(value, Money):
         weight = Fraction(value.fen)
     elif isinstance(value, Decimal):
-        if not value.is_finite():
-            raise AllocationError(where, value, _EXPECTED + "; it is not finite")
-        weight = Fraction(value)
+        try:
+            weight = exact_fraction(value)
+        except ValueError as error:
+            raise AllocationError(where, value, f"{_EXPECTED}; {error}") from None
     elif isinstance(value, str):
         text = value.strip().replace("％", "%")
         try:
-            weight = Fraction(text[:-1].strip()) / 100 if text.endswith("%") else Fraction(text)
-        except (ValueError, ZeroDivisionError):
+            weight = exact_fraction(text[:-1]) / 100 if text.endswith("%") else exact_fraction(text)
+        except ValueError:
             raise AllocationError(where, value, _EXPECTED) from None
     else:
         raise AllocationError(where, value, _EXPECTED + f"; got {type(value).__name__}")

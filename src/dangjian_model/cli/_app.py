@@ -14,7 +14,7 @@ from typing import Any, TextIO
 
 import attrs
 
-from dangjian_model._errors import DangjianError, UnknownId
+from dangjian_model._errors import DangjianError, InvalidValue, UnknownId
 from dangjian_model._model import Alliance
 from dangjian_model._money import Money
 from dangjian_model._registry import Registry
@@ -23,7 +23,14 @@ from dangjian_model.cli import _help
 from dangjian_model.cli._io import Document, Unreadable, format_for, read_document, write_text
 from dangjian_model.cli._term import Painter, Progress, wants_colour
 from dangjian_model.diagram import to_dot, to_mermaid
-from dangjian_model.files import ConfigError, Problem, dumps, json_schema_text
+from dangjian_model.files import (
+    ConfigError,
+    PersonalData,
+    PersonalDataError,
+    Problem,
+    dumps,
+    json_schema_text,
+)
 from dangjian_model.validation import (
     GridPartyGroups,
     Report,
@@ -187,6 +194,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     convert.add_argument("--input-format", choices=_FORMATS, help="输入格式 read IN as this format")
     convert.add_argument("--force", action="store_true", help="覆盖已有文件 replace OUT if it exists")
+    convert.add_argument(
+        "--personal-data",
+        choices=("refuse", "keep", "mask"),
+        default="refuse",
+        help="人员姓名、电话、身份证号：refuse 拒绝写出 (default), keep 原样写出, mask 脱敏写出 — "
+        "how to write people's names, phones and ID numbers",
+    )
     convert.set_defaults(run=_convert)
 
     schema = commands.add_parser(
@@ -553,12 +567,24 @@ def _last_income(project: Any) -> datetime.date | None:
 # ------------------------------------------------------------------------------------ convert, schema, draw
 
 
+_PERSONAL_DATA: dict[str, PersonalData] = {"refuse": False, "keep": True, "mask": "mask"}
+
+
 def _convert(ctx: Context) -> int:
     args = ctx.args
     target_format = format_for(args.target, args.to)
     document = ctx.read(args.source)
     with ctx.progress(f"正在写入 writing {args.target} …"):
-        write_text(args.target, dumps(document, target_format), force=args.force)
+        try:
+            text = dumps(document, target_format, personal_data=_PERSONAL_DATA[args.personal_data])
+        except PersonalDataError as error:
+            raise InvalidValue(
+                "convert",
+                f"{error.people} people",
+                "--personal-data keep to write their names, phones and ID numbers as they are, "
+                "or --personal-data mask to write them masked (龚**, 138****5678)",
+            ) from None
+        write_text(args.target, text, force=args.force)
     kind = "登记册 registry" if isinstance(document, Registry) else "联盟 alliance"
     ctx.err.write(f"已写入 wrote {args.target} ({kind}, {target_format})\n")
     return EXIT_OK

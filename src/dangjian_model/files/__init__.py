@@ -9,9 +9,9 @@ converters) and shares one converter configuration; this package re-exports the 
 True
 """
 
-from dangjian_model.files._api import FORMATS, Format, dump, dumps, format_of, load, loads
+from dangjian_model.files._api import FORMATS, Format, PersonalData, dump, dumps, format_of, load, loads
 from dangjian_model.files._document import VERSION, Limits
-from dangjian_model.files._errors import ConfigError, Problem
+from dangjian_model.files._errors import ConfigError, PersonalDataError, Problem
 from dangjian_model.files._popolo import PopoloImport, from_popolo, to_popolo
 from dangjian_model.files._schema import SCHEMA_ID, json_schema, json_schema_text
 
@@ -22,6 +22,8 @@ __all__ = [
     "ConfigError",
     "Format",
     "Limits",
+    "PersonalData",
+    "PersonalDataError",
     "PopoloImport",
     "Problem",
     "dump",

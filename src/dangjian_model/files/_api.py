@@ -6,15 +6,21 @@ import os
 from pathlib import Path
 from typing import Literal, overload
 
+import attrs
+
 from dangjian_model._model import Alliance
+from dangjian_model._privacy import masked_id_card, masked_name, masked_phone
 from dangjian_model._registry import Registry
 from dangjian_model.files import _json, _toml, _yaml
 from dangjian_model.files._document import Document, Limits
-from dangjian_model.files._errors import ConfigError, Problem
+from dangjian_model.files._errors import ConfigError, PersonalDataError, Problem
 
-__all__ = ["FORMATS", "Format", "dump", "dumps", "format_of", "load", "loads"]
+__all__ = ["FORMATS", "Format", "PersonalData", "dump", "dumps", "format_of", "load", "loads"]
 
 Format = Literal["json", "yaml", "toml"]
+#: What :func:`dumps` does with people's names, phones and ID-card numbers: refuse (``False``, the
+#: default), write them as they are (``True``) or write them masked (``"mask"``).
+PersonalData = bool | Literal["mask"]
 #: File extensions and the format each one means.
 FORMATS: dict[str, Format] = {".json": "json", ".yaml": "yaml", ".yml": "yaml", ".toml": "toml"}
 _MODULES = {"json": _json, "yaml": _yaml, "toml": _toml}
@@ -140,7 +146,7 @@ def load(
     return loads(data, chosen, into=into, limits=limits, source=source)
 
 
-def dumps(obj: Document, format: Format = "json") -> str:
+def dumps(obj: Document, format: Format = "json", *, personal_data: PersonalData = False) -> str:
     """The canonical text of a registry or an alliance: the same value always gives the same text.
 
     >>> from dangjian_model import Registry, Unit
@@ -150,19 +156,55 @@ def dumps(obj: Document, format: Format = "json") -> str:
       - id: kuangyan
         name: 匡堰镇
         kind: township
+
+    People's names, phone numbers and ID-card numbers are personal data: a document holding any is
+    written only when ``personal_data`` says how — ``True`` as they are, ``"mask"`` masked
+    (``龚**``; a masked document is for showing, it no longer holds the real values).
+
+    Raises:
+        PersonalDataError: the document holds people and ``personal_data`` is ``False``.
     """
     module = _module(format, "<dumps>")
-    text: str = module.dumps(obj)  # type: ignore[attr-defined]
+    text: str = module.dumps(_personal(obj, personal_data))  # type: ignore[attr-defined]
     return text
 
 
-def dump(obj: Document, path: str | os.PathLike[str], *, format: Format | None = None) -> None:
-    """Write the canonical text of a registry or an alliance to a file (UTF-8, ``\\n`` line ends)."""
+def _personal(obj: Document, personal_data: PersonalData) -> Document:
+    if personal_data is True or not isinstance(obj, Registry) or not obj.people:
+        return obj
+    if personal_data == "mask":
+        people = [
+            attrs.evolve(
+                person,
+                name=masked_name(person.name),
+                phone=None if person.phone is None else masked_phone(person.phone),
+                id_card=None if person.id_card is None else masked_id_card(person.id_card),
+            )
+            for person in obj.people
+        ]
+        return attrs.evolve(obj, people=people)
+    if personal_data is False:
+        raise PersonalDataError(len(obj.people))
+    raise TypeError(f"personal_data must be True, False or 'mask', not {personal_data!r}")
+
+
+def dump(
+    obj: Document,
+    path: str | os.PathLike[str],
+    *,
+    format: Format | None = None,
+    personal_data: PersonalData = False,
+) -> None:
+    """Write the canonical text of a registry or an alliance to a file (UTF-8, ``\\n`` line ends).
+
+    ``personal_data`` is as for :func:`dumps`; nothing is written when it refuses.
+    """
     chosen = format or format_of(path)
     if chosen == "json":  # bytes straight from the encoder: no copy as text
+        data = _json.dumpb(_personal(obj, personal_data))
         with open(path, "wb") as binary:
-            binary.write(_json.dumpb(obj))
+            binary.write(data)
         return
-    text = dumps(obj, chosen)
+    text = dumps(obj, chosen, personal_data=personal_data)
     with open(path, "w", encoding="utf-8", newline="\n") as file:
         file.write(text)

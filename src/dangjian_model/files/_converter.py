@@ -28,7 +28,7 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, overrid
 
 from dangjian_model._errors import InvalidValue
 from dangjian_model._labels import LabelledEnum
-from dangjian_model._money import Money
+from dangjian_model._money import MAX_EXPONENT, Money, exact_fraction
 
 __all__ = ["MAX_TEXT", "configure_converter", "shown"]
 
@@ -102,8 +102,8 @@ def _structure_decimal(value: object, _: type) -> Decimal:
         number = Decimal(_decimal_text(value, expected))
     except InvalidOperation:
         raise InvalidValue("", value, expected) from None
-    if not number.is_finite():
-        raise InvalidValue("", value, expected + ", finite")
+    if not number.is_finite() or abs(number.as_tuple().exponent) > MAX_EXPONENT:  # type: ignore[arg-type]
+        raise InvalidValue("", value, expected + f", finite, with an exponent within ±{MAX_EXPONENT}")
     return number
 
 
@@ -112,10 +112,10 @@ def _structure_fraction(value: object, _: type) -> Fraction:
     text = _exact(value, expected)
     try:
         if text.endswith("%"):
-            return Fraction(text[:-1].strip()) / 100
-        return Fraction(text)
-    except (ValueError, ZeroDivisionError):
-        raise InvalidValue("", value, expected) from None
+            return exact_fraction(text[:-1]) / 100
+        return exact_fraction(text)
+    except ValueError as error:
+        raise InvalidValue("", value, f"{expected}; {error}") from None
 
 
 def _structure_money(value: object, _: type) -> Money:

@@ -6,7 +6,7 @@ import attrs
 
 from dangjian_model._errors import DangjianError
 
-__all__ = ["ConfigError", "Problem"]
+__all__ = ["ConfigError", "PersonalDataError", "Problem"]
 
 _MAX_SHOWN = 50
 
@@ -69,3 +69,29 @@ class ConfigError(DangjianError, ValueError):
 
     def __reduce__(self) -> tuple[type[ConfigError], tuple[str, tuple[Problem, ...]]]:
         return (type(self), (self.source, self.problems))
+
+
+class PersonalDataError(DangjianError):
+    """A document to be written holds personal data and the caller has not said what to do with it.
+
+    Attributes:
+        people: How many people the document holds.
+
+    >>> from dangjian_model import Person, Registry
+    >>> from dangjian_model.files import dumps
+    >>> dumps(Registry(people=[Person(id="p1", name="龚建立")]))
+    Traceback (most recent call last):
+      ...
+    dangjian_model.files._errors.PersonalDataError: the document holds personal data of 1 person (names, ...
+    """
+
+    def __init__(self, people: int) -> None:
+        self.people = people
+        super().__init__(
+            f"the document holds personal data of {people} person{'' if people == 1 else 's'} "
+            "(names, phone numbers, ID-card numbers); pass personal_data=True to write them as they are, "
+            "or personal_data='mask' to write them masked (龚**, 138****5678)"
+        )
+
+    def __reduce__(self) -> tuple[type[PersonalDataError], tuple[int]]:
+        return (type(self), (self.people,))

@@ -23,6 +23,7 @@ from cattrs.errors import (
 from dangjian_model._errors import InvalidValue
 from dangjian_model._model import Person
 from dangjian_model._privacy import mask_id_card, mask_name, mask_phone
+from dangjian_model._registry import Registry
 from dangjian_model.files._converter import shown
 from dangjian_model.files._errors import Problem
 
@@ -32,7 +33,15 @@ __all__ = ["Locate", "child", "index", "problems_of"]
 Locate = Callable[[str], "tuple[int, int] | None"]
 
 _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
+
+
+def _hidden(value: object) -> str:
+    """Anything where a person should be may be personal data: only its type is shown."""
+    return f"<{type(value).__name__}>"
+
+
 _MASKS: dict[tuple[type[Any], str], Callable[[object], str]] = {
+    (Registry, "people"): _hidden,
     (Person, "name"): mask_name,
     (Person, "phone"): mask_phone,
     (Person, "id_card"): mask_id_card,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from dangjian_model._errors import InvalidValue
 
 __all__ = [
@@ -11,7 +13,11 @@ __all__ = [
     "InvalidIdentifier",
     "InvalidLength",
     "compact",
+    "compact_input",
 ]
+
+#: No identifier is longer; longer input is refused before any other work (and never echoed whole).
+MAX_INPUT = 64
 
 
 class InvalidIdentifier(InvalidValue):
@@ -37,3 +43,15 @@ class InvalidComponent(InvalidIdentifier):
 def compact(text: str) -> str:
     """Remove spaces and hyphens and upper-case the letters."""
     return "".join(text.split()).replace("-", "").upper()
+
+
+def compact_input(value: object, where: str, shown: Callable[[str], str] = lambda text: text) -> str:
+    """The compact form of outside input, or :class:`InvalidFormat` / :class:`InvalidLength`.
+
+    ``shown`` turns the text into what an error may show (the ID-card module masks it).
+    """
+    if not isinstance(value, str):
+        raise InvalidFormat(where, f"<{type(value).__name__}>", "text")
+    if len(value) > MAX_INPUT:
+        raise InvalidLength(where, shown(value[:MAX_INPUT]) + "…", f"at most {MAX_INPUT} characters")
+    return compact(value)

@@ -15,7 +15,13 @@ False
 
 from __future__ import annotations
 
-from dangjian_model.identifiers._common import InvalidComponent, InvalidFormat, InvalidLength, compact
+from dangjian_model.identifiers._common import (
+    InvalidComponent,
+    InvalidFormat,
+    InvalidLength,
+    compact,
+    compact_input,
+)
 
 __all__ = ["PROVINCES", "compact", "is_valid", "level", "parent", "validate"]
 
@@ -70,10 +76,10 @@ def validate(text: str, where: str = _NAME) -> str:
         InvalidFormat: not all digits.
         InvalidComponent: the first two digits name no province-level division.
     """
-    code = compact(text)
+    code = compact_input(text, where)
     if len(code) not in _LEVELS:
         raise InvalidLength(where, text, f"6, 9 or 12 digits, got {len(code)} characters")
-    if not code.isdigit():
+    if not (code.isascii() and code.isdigit()):
         raise InvalidFormat(where, text, "digits only")
     if code[:2] not in PROVINCES:
         raise InvalidComponent(where, text, f"a province-level prefix such as 33 (浙江), not {code[:2]}")

@@ -14,6 +14,7 @@ the library masks them wherever it prints them (see :func:`mask`).
 from __future__ import annotations
 
 import datetime
+import re
 
 from dangjian_model.identifiers._common import (
     InvalidChecksum,
@@ -21,12 +22,14 @@ from dangjian_model.identifiers._common import (
     InvalidFormat,
     InvalidLength,
     compact,
+    compact_input,
 )
 
 __all__ = ["calc_check_character", "compact", "is_valid", "mask", "validate"]
 
 _WEIGHTS = tuple(pow(2, 17 - i, 11) for i in range(17))
 _NAME = "居民身份证号码"
+_DIGITS = re.compile(r"[0-9]{17}[0-9X]\Z")  # ASCII only: str.isdigit() admits ² and ١
 
 
 def calc_check_character(first17: str) -> str:
@@ -41,11 +44,11 @@ def validate(text: str, where: str = _NAME) -> str:
 
     The offending text is never put into the error: it is masked there, as everywhere.
     """
-    number = compact(text)
+    number = compact_input(text, where, mask)
     shown = mask(number)
     if len(number) != 18:
         raise InvalidLength(where, shown, f"18 characters, got {len(number)}")
-    if not number[:17].isdigit() or not (number[17].isdigit() or number[17] == "X"):
+    if not _DIGITS.match(number):
         raise InvalidFormat(where, shown, "17 digits and a check character 0–9 or X")
     try:
         datetime.date(int(number[6:10]), int(number[10:12]), int(number[12:14]))

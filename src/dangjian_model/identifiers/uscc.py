@@ -19,7 +19,13 @@ True
 
 from __future__ import annotations
 
-from dangjian_model.identifiers._common import InvalidChecksum, InvalidFormat, InvalidLength, compact
+from dangjian_model.identifiers._common import (
+    InvalidChecksum,
+    InvalidFormat,
+    InvalidLength,
+    compact,
+    compact_input,
+)
 
 __all__ = ["ALPHABET", "calc_check_character", "compact", "format", "is_valid", "validate"]
 
@@ -43,7 +49,7 @@ def validate(text: str, where: str = _NAME) -> str:
         InvalidFormat: a character outside the alphabet, or non-digits in positions 3–8.
         InvalidChecksum: the 18th character does not match.
     """
-    code = compact(text)
+    code = compact_input(text, where)
     if len(code) != 18:
         raise InvalidLength(where, text, f"18 characters, got {len(code)}")
     for position, char in enumerate(code, start=1):

@@ -74,9 +74,8 @@ def _class(cls: type[Any], defs: dict[str, Any]) -> dict[str, Any]:
         if not a.init:
             continue
         properties[a.name] = _type(hints[a.name], a, defs)
-        if (
-            a.default is attrs.NOTHING or typing.get_origin(hints[a.name]) is typing.Literal
-        ):  # a tag is required
+        tag = a.name == "kind" and typing.get_origin(hints[a.name]) is typing.Literal
+        if a.default is attrs.NOTHING or tag:  # the tag of a tagged union is required
             required.append(a.name)
     schema: dict[str, Any] = {"type": "object"}
     doc = inspect.getdoc(cls)

@@ -12,12 +12,41 @@ library never imports Hypothesis.
 
 Registries from :func:`registries` are internally consistent: every reference resolves, each
 hierarchy (administrative, party, grid) is a tree, ids are unique across the registry, member
-counts fit the form of each party organisation, and dates are ordered.
+counts fit the form of each party organisation, and dates are ordered. They also validate:
+:func:`dangjian_model.validation.validate` reports no errors for them. Their alliances come in every
+:class:`~dangjian_model.AllianceType`, each with the structure its type needs (DJ301–312):
+
+- 导师帮带型: the lead is the one mentor (role ``mentor``), the mentees (role ``mentee``) are
+  designated 重点村、薄弱村 or 后进村;
+- 强村带动型: the lead is designated 强村、红色名村 or 精品村 and signs a contract-based agreement;
+- 产业集聚型: enterprises, or their party branches, join the villages;
+- 项目牵引型: the township (subdistrict) committee leads, a village is the core, and the key project
+  is one of the alliance's projects;
+- 治理联动型: a court, organ, social organisation, property company or owners' committee joins;
+- 服务统筹型: the alliance is anchored at a party-mass service centre;
+- 睦邻协作型: the villages lie in two or more townships;
+- 飞地抱团型: two or more villages pool fiscal, self-raised or cash funds into an enclave project
+  sited outside at least one of them (an industrial park or another village).
+
+About a third of the alliances declare all of 四联 and give it substance (a joint committee, a shared
+project, a joint plan covering every member, a need on the alliance's lists: DJ411–414); many declare
+三不变. Ask for particular types with ``registries(alliance_types=[...])``.
+
+The strategies:
+
+- :func:`registries` — whole registries, as above; ``alliance_types`` picks the alliance types.
+- :func:`units`, :func:`party_organisations`, :func:`people`, :func:`committees`,
+  :func:`alliances` — single values with valid fields; references between them are not checked.
+- :func:`allocation_rules` — income-allocation rules over given member ids, nested a few levels.
+- :func:`money` and :func:`money_texts` — amounts, and amounts as people write them (``12.5万元``).
+- :func:`enum_texts` — what a user may type for a member of an enum: id, Chinese label or alias.
+- :func:`ids`, :func:`names` and :func:`dates` — the small pieces the others are built of.
 """
 
 from __future__ import annotations
 
 import datetime
+import functools
 from collections.abc import Callable, Iterable, Sequence
 from fractions import Fraction
 from typing import Any, TypeVar
@@ -105,6 +134,12 @@ def names() -> st.SearchStrategy[str]:
     )
 
 
+_NAMES = names()
+_PERSON_NAMES = st.text(alphabet="王李张刘陈杨黄赵", min_size=2, max_size=3)
+_ONE_DESIGNATION = st.frozensets(st.sampled_from(Designation), max_size=1)
+_POPULATION = st.integers(100, 20_000)
+
+
 def dates(
     min_value: datetime.date = _FIRST, max_value: datetime.date = _LAST
 ) -> st.SearchStrategy[datetime.date]:
@@ -155,6 +190,11 @@ def units(
 
 def committees(full_members: int) -> st.SearchStrategy[Committee | None]:
     """A committee that fits an organisation with ``full_members`` (支部工作条例 ch. 6): 3–7 members from 7 up."""
+    return _committees(full_members)
+
+
+@functools.cache
+def _committees(full_members: int) -> st.SearchStrategy[Committee | None]:
     if full_members < 7:
         return st.none()
     return st.builds(
@@ -172,6 +212,27 @@ def party_organisations(
     id: str | None = None,
 ) -> st.SearchStrategy[PartyOrganisation]:
     """A party organisation whose member counts fit its form: branches 3–50, general branches 51–99, committees 100+."""
+
+    @st.composite
+    def build(draw: st.DrawFn) -> PartyOrganisation:
+        full, probationary, committee = draw(_figures(form))
+        return PartyOrganisation(
+            id=id if id is not None else draw(ids()),
+            name=draw(_NAMES),
+            form=form,
+            superior_id=superior_id,
+            host_unit_ids=tuple(host_unit_ids),
+            full_members=full,
+            probationary_members=probationary,
+            committee=committee,
+        )
+
+    return build()
+
+
+@functools.cache
+def _figures(form: PartyOrgForm) -> st.SearchStrategy[tuple[int, int, Committee | None]]:
+    """(full members, probationary members, committee) that fit ``form``."""
     low, high = {
         PartyOrgForm.GENERAL_BRANCH: (51, 99),
         PartyOrgForm.COMMITTEE: (100, 400),
@@ -182,19 +243,10 @@ def party_organisations(
     }.get(form, (3, 45))
 
     @st.composite
-    def build(draw: st.DrawFn) -> PartyOrganisation:
+    def build(draw: st.DrawFn) -> tuple[int, int, Committee | None]:
         full = draw(st.integers(low, high))
         probationary = draw(st.integers(0, 50 - full if form.is_branch and full <= 50 else 5))
-        return PartyOrganisation(
-            id=id if id is not None else draw(ids()),
-            name=draw(names()),
-            form=form,
-            superior_id=superior_id,
-            host_unit_ids=tuple(host_unit_ids),
-            full_members=full,
-            probationary_members=probationary,
-            committee=draw(committees(full)) if form.is_branch else None,
-        )
+        return full, probationary, draw(_committees(full)) if form.is_branch else None
 
     return build()
 
@@ -266,6 +318,11 @@ _POOLED_FUNDS = (
     ContributionKind.SELF_RAISED_FUNDS,
     ContributionKind.CASH,
 )
+_AMOUNTS = money(1, 10**9)
+_INCOME = money(0, 10**9)
+_ASSET_VALUES = money(0, 10**10)
+_ENTRY_AMOUNTS = money(-(10**8), 10**8)
+_ANY_DATE = dates()
 _NEEDS = ("环境卫生整治", "矛盾纠纷调解", "安全生产巡查", "停车难", "老年助餐", "村道修缮")
 _PRINCIPLES = st.one_of(
     st.just(THREE_UNCHANGED),
@@ -322,7 +379,7 @@ class _World:
         self.committee_of: dict[str, PartyOrganisation] = {}  # township id → its committee
 
     def name(self) -> str:
-        return self.draw(names())
+        return self.draw(_NAMES)
 
     def add_unit(self, kind: UnitKind, prefix: str, superior_id: str | None) -> Unit:
         unit = Unit(id=self.new(prefix), name=self.name(), kind=kind, superior_id=superior_id)
@@ -407,8 +464,8 @@ def _village(world: _World, township: Unit, township_committee: PartyOrganisatio
         name=world.name(),
         kind=UnitKind.VILLAGE if township.kind is UnitKind.TOWNSHIP else UnitKind.COMMUNITY,
         superior_id=township.id,
-        designations=draw(st.frozensets(st.sampled_from(Designation), max_size=1)),
-        population=draw(st.integers(100, 20_000)),
+        designations=draw(_ONE_DESIGNATION),
+        population=draw(_POPULATION),
     )
     branch = draw(
         party_organisations(
@@ -430,14 +487,14 @@ def _village(world: _World, township: Unit, township_committee: PartyOrganisatio
                 name=world.name(),
                 owner_id=village.id,
                 nature=AssetNature.VILLAGE_COLLECTIVE,
-                value=draw(money(0, 10**10)),
+                value=draw(_ASSET_VALUES),
             )
         )
     if draw(st.booleans()):
         world.people.append(
             Person(
                 id=world.new("person"),
-                name=draw(st.text(alphabet="王李张刘陈杨黄赵", min_size=2, max_size=3)),
+                name=draw(_PERSON_NAMES),
                 roles=frozenset({PersonRole.SECRETARY}),
                 party_organisation_id=branch.id,
                 standing=PartyStanding.FULL,
@@ -661,7 +718,7 @@ def _project(world: _World, plan: _Plan, alliance_id: str, formed: datetime.date
     """A project the alliance's villages put money into, shared in proportion to what each put in."""
     draw = world.draw
     contributors = plan.villages
-    amounts = [draw(money(1, 10**9)) for _ in contributors]
+    amounts = [draw(_AMOUNTS) for _ in contributors]
     total = sum(amounts, Money.ZERO)
     kinds = _POOLED_FUNDS if plan.pooled else (ContributionKind.CASH,)
     return Project(
@@ -675,11 +732,11 @@ def _project(world: _World, plan: _Plan, alliance_id: str, formed: datetime.date
         ),
         shares=_shares(contributors, amounts, total),
         income=tuple(
-            IncomeRecord(on=draw(dates(min_value=formed)), amount=draw(money(0, 10**9)))
+            IncomeRecord(on=draw(dates(min_value=formed)), amount=draw(_INCOME))
             for _ in range(draw(st.integers(0, 3)))
         ),
         started_on=formed,
-        allocation_rule=draw(st.none() | allocation_rules([v.id for v in contributors], max_depth=1)),
+        allocation_rule=draw(_optional_rules(tuple(v.id for v in contributors))),
     )
 
 
@@ -706,9 +763,14 @@ def _registry(
         _alliance(world, type)
     for index, ledger in enumerate(world.ledgers):
         if draw(st.booleans()):
-            entry = LedgerEntry(on=draw(dates()), amount=draw(money(-(10**8), 10**8)), description="收支")
+            entry = LedgerEntry(on=draw(_ANY_DATE), amount=draw(_ENTRY_AMOUNTS), description="收支")
             world.ledgers[index] = Ledger(id=ledger.id, owner_id=ledger.owner_id, entries=(entry,))
     return world.registry()
+
+
+@functools.lru_cache(maxsize=256)
+def _optional_rules(member_ids: tuple[str, ...]) -> st.SearchStrategy[Any]:
+    return st.none() | allocation_rules(member_ids, max_depth=1)
 
 
 def _shares(members: Sequence[Unit], amounts: Sequence[Money], total: Money) -> tuple[Share, ...]:

@@ -1,4 +1,4 @@
-"""The public strategies build registries that are internally consistent."""
+"""The public strategies build registries that are internally consistent and valid, in every alliance type."""
 
 from __future__ import annotations
 
@@ -6,11 +6,23 @@ from collections.abc import Iterator
 from typing import Any
 
 import attrs
-from hypothesis import given
+import pytest
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from hypothesis.errors import InvalidArgument
 
-from dangjian_model import Entity, PartyOrganisation, PartyOrgForm, Registry, Unit
+from dangjian_model import (
+    AllianceType,
+    DangjianError,
+    Entity,
+    PartyOrganisation,
+    PartyOrgForm,
+    Registry,
+    Unit,
+    UnitKind,
+)
 from dangjian_model import strategies as dst
+from dangjian_model.validation import validate
 
 
 def references(value: Any) -> Iterator[str]:
@@ -98,3 +110,64 @@ def test_single_value_strategies_build_valid_values(data: st.DataObject) -> None
     assert person.party_organisation_id == "branch-1"
     assert alliance.lead_id == alliance.memberships[0].participant_id
     assert data.draw(dst.committees(5)) is None
+
+
+# ---------------------------------------------------------------------------- alliance types
+
+
+@pytest.mark.parametrize("type", list(AllianceType), ids=lambda t: t.value)
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_every_alliance_type_is_generated_with_the_structure_it_needs(
+    type: AllianceType, data: st.DataObject
+) -> None:
+    registry = data.draw(dst.registries(alliance_types=[type]))
+    assert registry.alliances
+    assert {alliance.type for alliance in registry.alliances} == {type}
+    report = validate(registry)
+    assert not report.has_errors, report.to_text()
+
+
+@given(
+    dst.registries(
+        alliance_types=["飞地抱团型", AllianceType.GOOD_NEIGHBOUR], max_townships=1, max_villages=1
+    )
+)
+def test_alliance_types_may_be_named_by_label_and_grow_the_territory_they_need(registry: Registry) -> None:
+    assert {a.type for a in registry.alliances} <= {AllianceType.ENCLAVE_POOLING, AllianceType.GOOD_NEIGHBOUR}
+    townships = [u for u in registry.units if u.kind in (UnitKind.TOWNSHIP, UnitKind.SUBDISTRICT)]
+    if any(a.type is AllianceType.GOOD_NEIGHBOUR for a in registry.alliances):
+        assert len(townships) >= 2
+    assert not validate(registry).has_errors
+
+
+def test_an_empty_choice_of_alliance_types_is_refused() -> None:
+    with pytest.raises(InvalidArgument, match="alliance_types"):
+        dst.registries(alliance_types=[])
+
+
+def test_an_unknown_alliance_type_is_refused() -> None:
+    with pytest.raises(DangjianError):
+        dst.registries(alliance_types=["联谊型"])
+
+
+@given(dst.registries())
+def test_alliances_that_declare_four_links_give_them_substance(registry: Registry) -> None:
+    report = validate(registry)
+    assert not [f for f in report.findings if f.code in {"DJ411", "DJ412", "DJ413", "DJ414"}]
+
+
+def test_generated_registries_include_four_links_and_three_unchanged() -> None:
+    seen: set[str] = set()
+
+    @settings(max_examples=60, deadline=None, database=None)
+    @given(dst.registries(alliance_types=list(AllianceType)))
+    def collect(registry: Registry) -> None:
+        for alliance in registry.alliances:
+            if alliance.declares_four_links:
+                seen.add("四联")
+            if alliance.declares_three_unchanged:
+                seen.add("三不变")
+
+    collect()
+    assert seen == {"四联", "三不变"}

@@ -12,17 +12,48 @@ library never imports Hypothesis.
 
 Registries from :func:`registries` are internally consistent: every reference resolves, each
 hierarchy (administrative, party, grid) is a tree, ids are unique across the registry, member
-counts fit the form of each party organisation, and dates are ordered.
+counts fit the form of each party organisation, and dates are ordered. They also validate:
+:func:`dangjian_model.validation.validate` reports no errors for them. Their alliances come in every
+:class:`~dangjian_model.AllianceType`, each with the structure its type needs (DJ301–312):
+
+- 导师帮带型: the lead is the one mentor (role ``mentor``), the mentees (role ``mentee``) are
+  designated 重点村、薄弱村 or 后进村;
+- 强村带动型: the lead is designated 强村、红色名村 or 精品村 and signs a contract-based agreement;
+- 产业集聚型: enterprises, or their party branches, join the villages;
+- 项目牵引型: the township (subdistrict) committee leads, a village is the core, and the key project
+  is one of the alliance's projects;
+- 治理联动型: a court, organ, social organisation, property company or owners' committee joins;
+- 服务统筹型: the alliance is anchored at a party-mass service centre;
+- 睦邻协作型: the villages lie in two or more townships;
+- 飞地抱团型: two or more villages pool fiscal, self-raised or cash funds into an enclave project
+  sited outside at least one of them (an industrial park or another village).
+
+About a third of the alliances declare all of 四联 and give it substance (a joint committee, a shared
+project, a joint plan covering every member, a need on the alliance's lists: DJ411–414); many declare
+三不变. Ask for particular types with ``registries(alliance_types=[...])``.
+
+The strategies:
+
+- :func:`registries` — whole registries, as above; ``alliance_types`` picks the alliance types.
+- :func:`units`, :func:`party_organisations`, :func:`people`, :func:`committees`,
+  :func:`alliances` — single values with valid fields; references between them are not checked.
+- :func:`allocation_rules` — income-allocation rules over given member ids, nested a few levels.
+- :func:`money` and :func:`money_texts` — amounts, and amounts as people write them (``12.5万元``).
+- :func:`enum_texts` — what a user may type for a member of an enum: id, Chinese label or alias.
+- :func:`ids`, :func:`names` and :func:`dates` — the small pieces the others are built of.
 """
 
 from __future__ import annotations
 
 import datetime
-from collections.abc import Sequence
+import functools
+from collections.abc import Callable, Iterable, Sequence
 from fractions import Fraction
 from typing import Any, TypeVar
 
+import attrs
 from hypothesis import strategies as st
+from hypothesis.errors import InvalidArgument
 
 from dangjian_model._enums import (
     AllianceType,
@@ -40,15 +71,20 @@ from dangjian_model._enums import (
 )
 from dangjian_model._labels import LabelledEnum
 from dangjian_model._model import (
+    THREE_UNCHANGED,
+    Agreement,
     Alliance,
     Asset,
     Committee,
     Contribution,
     Grid,
     IncomeRecord,
+    JointPlan,
     Ledger,
     LedgerEntry,
+    ListedProject,
     Membership,
+    Need,
     PartyOrganisation,
     Person,
     Project,
@@ -96,6 +132,12 @@ def names() -> st.SearchStrategy[str]:
         st.text(alphabet=_HAN, min_size=2, max_size=4),
         st.sampled_from(["村", "社区", "镇", "街道", "党支部", "党委", "公司", "联盟"]),
     )
+
+
+_NAMES = names()
+_PERSON_NAMES = st.text(alphabet="王李张刘陈杨黄赵", min_size=2, max_size=3)
+_ONE_DESIGNATION = st.frozensets(st.sampled_from(Designation), max_size=1)
+_POPULATION = st.integers(100, 20_000)
 
 
 def dates(
@@ -148,6 +190,11 @@ def units(
 
 def committees(full_members: int) -> st.SearchStrategy[Committee | None]:
     """A committee that fits an organisation with ``full_members`` (支部工作条例 ch. 6): 3–7 members from 7 up."""
+    return _committees(full_members)
+
+
+@functools.cache
+def _committees(full_members: int) -> st.SearchStrategy[Committee | None]:
     if full_members < 7:
         return st.none()
     return st.builds(
@@ -165,6 +212,27 @@ def party_organisations(
     id: str | None = None,
 ) -> st.SearchStrategy[PartyOrganisation]:
     """A party organisation whose member counts fit its form: branches 3–50, general branches 51–99, committees 100+."""
+
+    @st.composite
+    def build(draw: st.DrawFn) -> PartyOrganisation:
+        full, probationary, committee = draw(_figures(form))
+        return PartyOrganisation(
+            id=id if id is not None else draw(ids()),
+            name=draw(_NAMES),
+            form=form,
+            superior_id=superior_id,
+            host_unit_ids=tuple(host_unit_ids),
+            full_members=full,
+            probationary_members=probationary,
+            committee=committee,
+        )
+
+    return build()
+
+
+@functools.cache
+def _figures(form: PartyOrgForm) -> st.SearchStrategy[tuple[int, int, Committee | None]]:
+    """(full members, probationary members, committee) that fit ``form``."""
     low, high = {
         PartyOrgForm.GENERAL_BRANCH: (51, 99),
         PartyOrgForm.COMMITTEE: (100, 400),
@@ -175,19 +243,10 @@ def party_organisations(
     }.get(form, (3, 45))
 
     @st.composite
-    def build(draw: st.DrawFn) -> PartyOrganisation:
+    def build(draw: st.DrawFn) -> tuple[int, int, Committee | None]:
         full = draw(st.integers(low, high))
         probationary = draw(st.integers(0, 50 - full if form.is_branch and full <= 50 else 5))
-        return PartyOrganisation(
-            id=id if id is not None else draw(ids()),
-            name=draw(names()),
-            form=form,
-            superior_id=superior_id,
-            host_unit_ids=tuple(host_unit_ids),
-            full_members=full,
-            probationary_members=probationary,
-            committee=draw(committees(full)) if form.is_branch else None,
-        )
+        return full, probationary, draw(_committees(full)) if form.is_branch else None
 
     return build()
 
@@ -236,10 +295,40 @@ def alliances(member_ids: Sequence[str], alliance_id: str | None = None) -> st.S
     return build()
 
 
-#: Alliance types whose structure validation does not constrain (the eight Ningbo modes need members of
-#: particular kinds, designations and anchors that villages alone do not give), so generated registries
-#: validate without errors.
-_FREE_FORM_TYPES = tuple(t for t in AllianceType if not t.is_ningbo_mode)
+#: Designations a mentee (导师帮带型) and a strong lead (强村带动型) carry.
+_NEEDS_HELP = tuple(d for d in Designation if d.needs_help)
+_STRONG = tuple(d for d in Designation if d.is_strong)
+_ENTERPRISE_KINDS = (
+    UnitKind.PRIVATE_ENTERPRISE,
+    UnitKind.STATE_ENTERPRISE,
+    UnitKind.COLLECTIVE_ENTERPRISE,
+    UnitKind.NEW_ECONOMY_PLATFORM,
+)
+#: Judicial-administrative and professional forces a governance alliance takes in (DJ308); the first two
+#: sit under the district, the others in a township.
+_GOVERNANCE_FORCES = (
+    UnitKind.COURT,
+    UnitKind.GOVERNMENT_ORGAN,
+    UnitKind.SOCIAL_ORGANISATION,
+    UnitKind.PROPERTY_COMPANY,
+    UnitKind.OWNERS_COMMITTEE,
+)
+_POOLED_FUNDS = (
+    ContributionKind.FISCAL_SUPPORT_FUNDS,
+    ContributionKind.SELF_RAISED_FUNDS,
+    ContributionKind.CASH,
+)
+_AMOUNTS = money(1, 10**9)
+_INCOME = money(0, 10**9)
+_ASSET_VALUES = money(0, 10**10)
+_ENTRY_AMOUNTS = money(-(10**8), 10**8)
+_ANY_DATE = dates()
+_NEEDS = ("环境卫生整治", "矛盾纠纷调解", "安全生产巡查", "停车难", "老年助餐", "村道修缮")
+_PRINCIPLES = st.one_of(
+    st.just(THREE_UNCHANGED),
+    st.just(THREE_UNCHANGED | {Principle.AFFILIATION_UNCHANGED}),
+    st.frozensets(st.sampled_from(Principle)),
+)
 
 
 def _linkages_short_of_four_links() -> st.SearchStrategy[frozenset[Linkage]]:
@@ -263,173 +352,425 @@ def _pick(draw: st.DrawFn, items: Sequence[T], min_size: int, max_size: int) -> 
     return draw(st.lists(st.sampled_from(list(items)), min_size=min_size, max_size=max_size, unique=True))
 
 
-@st.composite
-def _registry(draw: st.DrawFn, max_townships: int, max_villages: int, max_alliances: int) -> Registry:
-    new = _Ids()
-    name = names()
-    district = Unit(id=new("district"), name=draw(name), kind=UnitKind.DISTRICT, division_code="330282")
+def _prefer(items: Sequence[Unit], keep: Callable[[Unit], bool]) -> list[Unit]:
+    """The items that ``keep`` accepts, or all of them when it accepts none."""
+    kept = [item for item in items if keep(item)]
+    return kept or list(items)
+
+
+class _World:
+    """The registry under construction: what one draw of :func:`registries` has built so far."""
+
+    def __init__(self, draw: st.DrawFn) -> None:
+        self.draw = draw
+        self.new = _Ids()
+        self.units: dict[str, Unit] = {}
+        self.organisations: list[PartyOrganisation] = []
+        self.people: list[Person] = []
+        self.ledgers: list[Ledger] = []
+        self.assets: list[Asset] = []
+        self.grids: list[Grid] = []
+        self.alliances: list[Alliance] = []
+        self.projects: list[Project] = []
+        self.needs: list[Need] = []
+        self.listed_projects: list[ListedProject] = []
+        self.village_ids: list[str] = []
+        self.branch_of: dict[str, PartyOrganisation] = {}
+        self.committee_of: dict[str, PartyOrganisation] = {}  # township id → its committee
+
+    def name(self) -> str:
+        return self.draw(_NAMES)
+
+    def add_unit(self, kind: UnitKind, prefix: str, superior_id: str | None) -> Unit:
+        unit = Unit(id=self.new(prefix), name=self.name(), kind=kind, superior_id=superior_id)
+        self.units[unit.id] = unit
+        return unit
+
+    def villages(self) -> list[Unit]:
+        return [self.units[id] for id in self.village_ids]
+
+    def designate(self, village: Unit, choices: Sequence[Designation]) -> None:
+        """Give ``village`` one of ``choices`` unless it already carries one (the unit is replaced)."""
+        current = self.units[village.id]
+        if not current.designations & set(choices):
+            designation = self.draw(st.sampled_from(list(choices)))
+            self.units[village.id] = attrs.evolve(current, designations=current.designations | {designation})
+
+    def registry(self) -> Registry:
+        return Registry(
+            units=list(self.units.values()),
+            party_organisations=self.organisations,
+            people=self.people,
+            alliances=self.alliances,
+            projects=self.projects,
+            assets=self.assets,
+            ledgers=self.ledgers,
+            grids=self.grids,
+            needs=self.needs,
+            listed_projects=self.listed_projects,
+        )
+
+
+def _territory(
+    world: _World, max_townships: int, max_villages: int, types: Sequence[AllianceType]
+) -> tuple[Unit, PartyOrganisation]:
+    """The district, its townships and villages with their organisations, ledgers, assets and people.
+
+    Enough is built for the alliance ``types`` to come: two villages for any alliance, a second township
+    for 睦邻协作型 and a rural township (行政村, not 社区) with two villages for 飞地抱团型.
+    """
+    draw = world.draw
+    district = Unit(
+        id=world.new("district"), name=world.name(), kind=UnitKind.DISTRICT, division_code="330282"
+    )
+    world.units[district.id] = district
     district_committee = PartyOrganisation(
-        id=new("district-committee"),
-        name=draw(name),
+        id=world.new("district-committee"),
+        name=world.name(),
         form=PartyOrgForm.LOCAL_COMMITTEE,
         host_unit_ids=(district.id,),
         full_members=draw(st.integers(100, 5000)),
     )
-    units_: list[Unit] = [district]
-    organisations: list[PartyOrganisation] = [district_committee]
-    people_: list[Person] = []
-    ledgers: list[Ledger] = []
-    assets: list[Asset] = []
-    grids: list[Grid] = []
-    villages: list[Unit] = []
-    village_branches: dict[str, PartyOrganisation] = {}
-    townships: list[tuple[Unit, PartyOrganisation]] = []
-
-    for _ in range(draw(st.integers(1, max_townships))):
-        township = Unit(
-            id=new("township"),
-            name=draw(name),
-            kind=draw(st.sampled_from([UnitKind.TOWNSHIP, UnitKind.SUBDISTRICT])),
-            superior_id=district.id,
+    world.organisations.append(district_committee)
+    townships = draw(st.integers(1, max_townships))
+    if AllianceType.GOOD_NEIGHBOUR in types:
+        townships = max(townships, 2)
+    for number in range(townships):
+        rural = number == 0 and AllianceType.ENCLAVE_POOLING in types
+        kind = (
+            UnitKind.TOWNSHIP if rural else draw(st.sampled_from([UnitKind.TOWNSHIP, UnitKind.SUBDISTRICT]))
         )
+        township = world.add_unit(kind, "township", district.id)
         township_committee = PartyOrganisation(
-            id=new("township-committee"),
-            name=draw(name),
-            form=PartyOrgForm.WORKING_COMMITTEE
-            if township.kind is UnitKind.SUBDISTRICT
-            else PartyOrgForm.COMMITTEE,
+            id=world.new("township-committee"),
+            name=world.name(),
+            form=PartyOrgForm.WORKING_COMMITTEE if kind is UnitKind.SUBDISTRICT else PartyOrgForm.COMMITTEE,
             superior_id=district_committee.id,
             host_unit_ids=(township.id,),
             full_members=draw(st.integers(100, 2000)),
         )
-        units_.append(township)
-        organisations.append(township_committee)
-        townships.append((township, township_committee))
-        for _ in range(draw(st.integers(1, max_villages))):
-            village = Unit(
-                id=new("village"),
-                name=draw(name),
-                kind=UnitKind.VILLAGE if township.kind is UnitKind.TOWNSHIP else UnitKind.COMMUNITY,
-                superior_id=township.id,
-                designations=draw(st.frozensets(st.sampled_from(Designation), max_size=1)),
-                population=draw(st.integers(100, 20_000)),
-            )
-            branch = draw(
-                party_organisations(
-                    PartyOrgForm.BRANCH,
-                    superior_id=township_committee.id,
-                    host_unit_ids=(village.id,),
-                    id=new("branch"),
-                )
-            )
-            units_.append(village)
-            organisations.append(branch)
-            villages.append(village)
-            village_branches[village.id] = branch
-            ledgers.append(Ledger(id=new("ledger"), owner_id=village.id))
-            if draw(st.booleans()):
-                assets.append(
-                    Asset(
-                        id=new("asset"),
-                        name=draw(name),
-                        owner_id=village.id,
-                        nature=AssetNature.VILLAGE_COLLECTIVE,
-                        value=draw(money(0, 10**10)),
-                    )
-                )
-            if draw(st.booleans()):
-                people_.append(
-                    Person(
-                        id=new("person"),
-                        name=draw(st.text(alphabet="王李张刘陈杨黄赵", min_size=2, max_size=3)),
-                        roles=frozenset({PersonRole.SECRETARY}),
-                        party_organisation_id=branch.id,
-                        standing=PartyStanding.FULL,
-                        unit_id=village.id,
-                    )
-                )
+        world.organisations.append(township_committee)
+        world.committee_of[township.id] = township_committee
+        least = 2 if number == 0 and types else 1
+        for _ in range(draw(st.integers(least, max(least, max_villages)))):
+            _village(world, township, township_committee)
+    return district, district_committee
 
-    if draw(st.booleans()):
-        root = Grid(id=new("grid"), name=draw(name), level=1, unit_id=townships[0][0].id)
-        grids.append(root)
-        for _ in range(draw(st.integers(0, 4))):
-            grids.append(Grid(id=new("grid"), name=draw(name), level=2, parent_id=root.id))
 
-    alliances_: list[Alliance] = []
-    projects: list[Project] = []
-    if len(villages) >= 2:
-        for _ in range(draw(st.integers(0, max_alliances))):
-            members = _pick(draw, villages, 2, 6)
-            formed = draw(dates(max_value=datetime.date(2024, 1, 1)))
-            joint_committee = None
-            if draw(st.booleans()):
-                township_committee_id = village_branches[members[0].id].superior_id
-                joint_committee = PartyOrganisation(
-                    id=new("joint-committee"),
-                    name=draw(name),
-                    form=PartyOrgForm.JOINT_COMMITTEE,
-                    superior_id=township_committee_id,
-                    host_unit_ids=tuple(m.id for m in members),
-                    full_members=sum(village_branches[m.id].full_members for m in members),
-                )
-                organisations.append(joint_committee)
-            alliance = Alliance(
-                id=new("alliance"),
-                name=draw(name),
-                type=draw(st.sampled_from(_FREE_FORM_TYPES)),
-                lead_id=members[0].id,
-                memberships=tuple(
-                    Membership(
-                        participant_id=m.id,
-                        role=MembershipRole.LEAD if i == 0 else MembershipRole.MEMBER,
-                        joined_on=formed,
-                    )
-                    for i, m in enumerate(members)
-                ),
-                linkages=draw(_linkages_short_of_four_links()),
-                principles=draw(st.frozensets(st.sampled_from(Principle))),
-                joint_committee_id=joint_committee.id if joint_committee else None,
-                formed_on=formed,
-            )
-            alliances_.append(alliance)
-            if draw(st.booleans()):
-                amounts = [draw(money(1, 10**9)) for _ in members]
-                total = sum(amounts, Money.ZERO)
-                projects.append(
-                    Project(
-                        id=new("project"),
-                        name=draw(name),
-                        alliance_id=alliance.id,
-                        site_unit_id=members[0].id,
-                        contributions=tuple(
-                            Contribution(contributor_id=m.id, kind=ContributionKind.CASH, amount=a, on=formed)
-                            for m, a in zip(members, amounts, strict=True)
-                        ),
-                        shares=_shares(members, amounts, total),
-                        income=tuple(
-                            IncomeRecord(on=draw(dates(min_value=formed)), amount=draw(money(0, 10**9)))
-                            for _ in range(draw(st.integers(0, 3)))
-                        ),
-                        started_on=formed,
-                        allocation_rule=draw(
-                            st.none() | allocation_rules([m.id for m in members], max_depth=1)
-                        ),
-                    )
-                )
-    for ledger in list(ledgers):
-        if draw(st.booleans()):
-            entry = LedgerEntry(on=draw(dates()), amount=draw(money(-(10**8), 10**8)), description="收支")
-            ledgers[ledgers.index(ledger)] = Ledger(id=ledger.id, owner_id=ledger.owner_id, entries=(entry,))
-    return Registry(
-        units=units_,
-        party_organisations=organisations,
-        people=people_,
-        alliances=alliances_,
-        projects=projects,
-        assets=assets,
-        ledgers=ledgers,
-        grids=grids,
+def _village(world: _World, township: Unit, township_committee: PartyOrganisation) -> None:
+    draw = world.draw
+    village = Unit(
+        id=world.new("village"),
+        name=world.name(),
+        kind=UnitKind.VILLAGE if township.kind is UnitKind.TOWNSHIP else UnitKind.COMMUNITY,
+        superior_id=township.id,
+        designations=draw(_ONE_DESIGNATION),
+        population=draw(_POPULATION),
     )
+    branch = draw(
+        party_organisations(
+            PartyOrgForm.BRANCH,
+            superior_id=township_committee.id,
+            host_unit_ids=(village.id,),
+            id=world.new("branch"),
+        )
+    )
+    world.units[village.id] = village
+    world.organisations.append(branch)
+    world.village_ids.append(village.id)
+    world.branch_of[village.id] = branch
+    world.ledgers.append(Ledger(id=world.new("ledger"), owner_id=village.id))
+    if draw(st.booleans()):
+        world.assets.append(
+            Asset(
+                id=world.new("asset"),
+                name=world.name(),
+                owner_id=village.id,
+                nature=AssetNature.VILLAGE_COLLECTIVE,
+                value=draw(_ASSET_VALUES),
+            )
+        )
+    if draw(st.booleans()):
+        world.people.append(
+            Person(
+                id=world.new("person"),
+                name=draw(_PERSON_NAMES),
+                roles=frozenset({PersonRole.SECRETARY}),
+                party_organisation_id=branch.id,
+                standing=PartyStanding.FULL,
+                unit_id=village.id,
+            )
+        )
+
+
+class _Plan:
+    """One alliance being drawn: its villages and other members, and what its type asks for."""
+
+    def __init__(self, type: AllianceType, villages: list[Unit]) -> None:
+        self.type = type
+        self.villages = villages  # the villages or communities taking part; the first leads unless said
+        self.lead_id = villages[0].id
+        self.roles: dict[str, MembershipRole] = {villages[0].id: MembershipRole.LEAD}
+        self.others: list[str] = []  # members that are not villages, in order
+        self.territories: dict[str, str] = {}  # member id → the unit it stands for
+        self.agreement: Agreement | None = None
+        self.anchor_id: str | None = None
+        self.project_needed = False
+        self.pooled = False  # 飞地抱团: funds pooled into an enclave sited elsewhere
+        self.site_id: str | None = None
+
+    def member_ids(self) -> list[str]:
+        ids = [self.lead_id] + [v.id for v in self.villages] + self.others
+        return list(dict.fromkeys(ids))
+
+
+def _choose_villages(world: _World, type: AllianceType) -> list[Unit]:
+    """Two or more villages that fit the type (the first one leads or mentors)."""
+    draw, villages = world.draw, world.villages()
+    if type is AllianceType.ENCLAVE_POOLING:
+        return _pick(draw, [v for v in villages if v.kind is UnitKind.VILLAGE], 2, 6)
+    if type is AllianceType.GOOD_NEIGHBOUR:
+        first = draw(st.sampled_from(villages))
+        elsewhere = [v for v in villages if v.superior_id != first.superior_id]
+        second = draw(st.sampled_from(elsewhere))
+        rest = [v for v in villages if v.id not in (first.id, second.id)]
+        return [first, second, *_pick(draw, rest, 0, 3)] if rest else [first, second]
+    if type is AllianceType.MENTORING:
+        mentor = draw(
+            st.sampled_from(_prefer(villages, lambda v: not any(d.needs_help for d in v.designations)))
+        )
+        rest = [v for v in villages if v.id != mentor.id]
+        mentees = _pick(draw, _prefer(rest, lambda v: not any(d.is_strong for d in v.designations)), 1, 4)
+        return [mentor, *mentees]
+    if type is AllianceType.STRONG_VILLAGE_LED:
+        lead = draw(
+            st.sampled_from(_prefer(villages, lambda v: not any(d.needs_help for d in v.designations)))
+        )
+        return [lead, *_pick(draw, [v for v in villages if v.id != lead.id], 1, 5)]
+    return _pick(draw, villages, 2, 6)
+
+
+def _shape(world: _World, plan: _Plan, formed: datetime.date) -> None:
+    """Give the plan the structure its type needs (DJ301–312)."""
+    draw, type = world.draw, plan.type
+    lead = plan.villages[0]
+    township_id = lead.superior_id
+    assert township_id is not None
+    if type is AllianceType.MENTORING:
+        plan.roles[lead.id] = MembershipRole.MENTOR
+        for mentee in plan.villages[1:]:
+            world.designate(mentee, _NEEDS_HELP)
+            plan.roles[mentee.id] = MembershipRole.MENTEE
+    elif type is AllianceType.STRONG_VILLAGE_LED:
+        world.designate(lead, _STRONG)
+        plan.agreement = _agreement(draw, formed, contract_based=st.just(True), title="强村带动共建协议")
+    elif type is AllianceType.INDUSTRY_CLUSTER:
+        for _ in range(draw(st.integers(1, 2))):
+            enterprise = world.add_unit(draw(st.sampled_from(_ENTERPRISE_KINDS)), "enterprise", township_id)
+            member_id = enterprise.id
+            if draw(st.booleans()):  # the enterprise's own branch joins instead of the firm
+                branch = draw(
+                    party_organisations(
+                        PartyOrgForm.BRANCH,
+                        superior_id=world.committee_of[township_id].id,
+                        host_unit_ids=(enterprise.id,),
+                        id=world.new("enterprise-branch"),
+                    )
+                )
+                world.organisations.append(branch)
+                member_id = branch.id
+            plan.others.append(member_id)
+            plan.territories[member_id] = enterprise.id
+    elif type is AllianceType.PROJECT_DRIVEN:
+        committee = world.committee_of[township_id]
+        plan.lead_id = committee.id
+        plan.roles[committee.id] = MembershipRole.LEAD
+        plan.roles[lead.id] = MembershipRole.CORE
+        plan.territories[committee.id] = township_id
+        plan.project_needed = True
+    elif type is AllianceType.GOVERNANCE:
+        for _ in range(draw(st.integers(1, 2))):
+            kind = draw(st.sampled_from(_GOVERNANCE_FORCES))
+            at_district = kind in (UnitKind.COURT, UnitKind.GOVERNMENT_ORGAN)
+            superior_id = world.units[township_id].superior_id if at_district else township_id
+            force = world.add_unit(kind, "force", superior_id)
+            plan.others.append(force.id)
+            plan.territories[force.id] = force.id
+    elif type is AllianceType.SERVICE_HUB:
+        centre = world.add_unit(UnitKind.SERVICE_CENTRE, "service-centre", township_id)
+        plan.anchor_id = centre.id
+        if draw(st.booleans()):
+            plan.others.append(centre.id)
+            plan.territories[centre.id] = centre.id
+    elif type is AllianceType.ENCLAVE_POOLING:
+        plan.project_needed = plan.pooled = True
+        district_id = world.units[township_id].superior_id
+        outside = [v for v in world.villages() if v not in plan.villages]
+        elsewhere: bool = bool(outside) and draw(st.booleans())
+        if elsewhere:
+            plan.site_id = draw(st.sampled_from(outside)).id
+        else:
+            superior_id = draw(st.sampled_from([district_id, township_id]))
+            plan.site_id = world.add_unit(UnitKind.INDUSTRIAL_PARK, "enclave", superior_id).id
+    if plan.agreement is None and draw(st.integers(0, 3)) == 0:
+        plan.agreement = _agreement(draw, formed, contract_based=st.booleans(), title="共建协议")
+
+
+def _agreement(
+    draw: st.DrawFn, formed: datetime.date, contract_based: st.SearchStrategy[bool], title: str
+) -> Agreement:
+    years = draw(st.none() | st.integers(1, 5))
+    return Agreement(
+        title=title,
+        signed_on=formed,
+        expires_on=None
+        if years is None
+        else formed.replace(year=formed.year + years, day=min(formed.day, 28)),
+        contract_based=draw(contract_based),
+    )
+
+
+def _alliance(world: _World, type: AllianceType) -> None:
+    """One alliance of ``type``, with the members, units, projects and lists its structure needs."""
+    draw, new = world.draw, world.new
+    plan = _Plan(type, _choose_villages(world, type))
+    formed = draw(dates(max_value=datetime.date(2024, 1, 1)))
+    _shape(world, plan, formed)
+    four_links = draw(st.integers(0, 2)) == 0
+    alliance_id = new("alliance")
+    members = plan.member_ids()
+    village_ids = [v.id for v in plan.villages]
+    joint_committee = None
+    if four_links or draw(st.booleans()):
+        joint_committee = PartyOrganisation(
+            id=new("joint-committee"),
+            name=world.name(),
+            form=PartyOrgForm.JOINT_COMMITTEE,
+            superior_id=world.branch_of[village_ids[0]].superior_id,
+            host_unit_ids=tuple(village_ids),
+            full_members=sum(world.branch_of[id].full_members for id in village_ids),
+        )
+        world.organisations.append(joint_committee)
+    key_project_id = None
+    if four_links or plan.project_needed or draw(st.booleans()):
+        project = _project(world, plan, alliance_id, formed)
+        world.projects.append(project)
+        if type is AllianceType.PROJECT_DRIVEN:
+            key_project_id = project.id
+    joint_plan = None
+    if four_links or draw(st.integers(0, 3)) == 0:
+        territories = [plan.territories.get(id, id) for id in members]
+        covered = draw(st.sampled_from([territories, [world.units[t].superior_id or t for t in territories]]))
+        joint_plan = JointPlan(
+            title=world.name() + "联合发展规划",
+            covered_unit_ids=tuple(dict.fromkeys(covered)),
+            adopted_on=draw(st.none() | dates(min_value=formed, max_value=datetime.date(2025, 12, 31))),
+        )
+    if four_links or draw(st.integers(0, 3)) == 0:
+        need = Need(
+            id=new("need"),
+            title=draw(st.sampled_from(_NEEDS)),
+            raised_by_id=draw(st.sampled_from(village_ids)),
+            alliance_id=alliance_id,
+        )
+        world.needs.append(need)
+        if draw(st.booleans()):
+            world.listed_projects.append(
+                ListedProject(
+                    id=new("listed-project"),
+                    title=need.title + "项目",
+                    need_id=need.id,
+                    provider_id=draw(st.sampled_from(members)),
+                    alliance_id=alliance_id,
+                )
+            )
+    four = LinkageVocabulary.FOUR_LINKS.linkages
+    linkages = (
+        four | draw(st.frozensets(st.sampled_from(Linkage), max_size=2))
+        if four_links
+        else draw(_linkages_short_of_four_links())
+    )
+    world.alliances.append(
+        Alliance(
+            id=alliance_id,
+            name=world.name(),
+            type=type,
+            lead_id=plan.lead_id,
+            memberships=tuple(
+                Membership(
+                    participant_id=id, role=plan.roles.get(id, MembershipRole.MEMBER), joined_on=formed
+                )
+                for id in members
+            ),
+            linkages=linkages,
+            principles=draw(_PRINCIPLES),
+            joint_committee_id=joint_committee.id if joint_committee else None,
+            formed_on=formed,
+            agreement=plan.agreement,
+            key_project_id=key_project_id,
+            anchor_id=plan.anchor_id,
+            joint_plan=joint_plan,
+        )
+    )
+
+
+def _project(world: _World, plan: _Plan, alliance_id: str, formed: datetime.date) -> Project:
+    """A project the alliance's villages put money into, shared in proportion to what each put in."""
+    draw = world.draw
+    contributors = plan.villages
+    amounts = [draw(_AMOUNTS) for _ in contributors]
+    total = sum(amounts, Money.ZERO)
+    kinds = _POOLED_FUNDS if plan.pooled else (ContributionKind.CASH,)
+    return Project(
+        id=world.new("project"),
+        name=world.name(),
+        alliance_id=alliance_id,
+        site_unit_id=plan.site_id or contributors[0].id,
+        contributions=tuple(
+            Contribution(contributor_id=v.id, kind=draw(st.sampled_from(kinds)), amount=a, on=formed)
+            for v, a in zip(contributors, amounts, strict=True)
+        ),
+        shares=_shares(contributors, amounts, total),
+        income=tuple(
+            IncomeRecord(on=draw(dates(min_value=formed)), amount=draw(_INCOME))
+            for _ in range(draw(st.integers(0, 3)))
+        ),
+        started_on=formed,
+        allocation_rule=draw(_optional_rules(tuple(v.id for v in contributors))),
+    )
+
+
+@st.composite
+def _registry(
+    draw: st.DrawFn,
+    max_townships: int,
+    max_villages: int,
+    max_alliances: int,
+    alliance_types: tuple[AllianceType, ...],
+    min_alliances: int,
+) -> Registry:
+    world = _World(draw)
+    count = draw(st.integers(min_alliances, max(min_alliances, max_alliances)))
+    types = [draw(st.sampled_from(alliance_types)) for _ in range(count)]
+    district, _ = _territory(world, max_townships, max_villages, types)
+    if draw(st.booleans()):
+        first_township = next(u for u in world.units.values() if u.superior_id == district.id)
+        root = Grid(id=world.new("grid"), name=world.name(), level=1, unit_id=first_township.id)
+        world.grids.append(root)
+        for _ in range(draw(st.integers(0, 4))):
+            world.grids.append(Grid(id=world.new("grid"), name=world.name(), level=2, parent_id=root.id))
+    for type in types:
+        _alliance(world, type)
+    for index, ledger in enumerate(world.ledgers):
+        if draw(st.booleans()):
+            entry = LedgerEntry(on=draw(_ANY_DATE), amount=draw(_ENTRY_AMOUNTS), description="收支")
+            world.ledgers[index] = Ledger(id=ledger.id, owner_id=ledger.owner_id, entries=(entry,))
+    return world.registry()
+
+
+@functools.lru_cache(maxsize=256)
+def _optional_rules(member_ids: tuple[str, ...]) -> st.SearchStrategy[Any]:
+    return st.none() | allocation_rules(member_ids, max_depth=1)
 
 
 def _shares(members: Sequence[Unit], amounts: Sequence[Money], total: Money) -> tuple[Share, ...]:
@@ -440,11 +781,34 @@ def _shares(members: Sequence[Unit], amounts: Sequence[Money], total: Money) -> 
 
 
 def registries(
-    max_townships: int = 3, max_villages: int = 5, max_alliances: int = 3
+    max_townships: int = 3,
+    max_villages: int = 5,
+    max_alliances: int = 3,
+    *,
+    alliance_types: Iterable[AllianceType | str] | None = None,
 ) -> st.SearchStrategy[Registry]:
     """Whole registries with consistent references: a district, its townships and villages, their party
-    organisations in one line of affiliation, ledgers, assets, people, grids, alliances and projects."""
-    return _registry(max_townships, max_villages, max_alliances)
+    organisations in one line of affiliation, ledgers, assets, people, grids, alliances and projects.
+
+    Alliances come in every :class:`AllianceType`, each with the structure its type needs, so that
+    :func:`dangjian_model.validation.validate` reports no errors for them (see the module docstring).
+
+    Args:
+        max_townships: At most this many townships or subdistricts (a second one is added when a
+            睦邻协作型 alliance needs members under two superiors).
+        max_villages: At most this many villages or communities in each (at least two in the first
+            one when there are alliances).
+        max_alliances: At most this many alliances.
+        alliance_types: Draw alliances of these types only (members or their ids and labels, e.g.
+            ``"飞地抱团型"``); then every registry has at least one alliance. ``None``: every type,
+            and possibly no alliance.
+    """
+    if alliance_types is None:
+        return _registry(max_townships, max_villages, max_alliances, tuple(AllianceType), 0)
+    chosen = tuple(dict.fromkeys(AllianceType.parse(t, "alliance_types") for t in alliance_types))
+    if not chosen:
+        raise InvalidArgument("alliance_types must name at least one alliance type (or be None for all)")
+    return _registry(max_townships, max_villages, max_alliances, chosen, 1)
 
 
 def allocation_rules(member_ids: Sequence[str], max_depth: int = 2) -> st.SearchStrategy[Any]:

@@ -118,7 +118,8 @@ class _Session:
 
     def _field(self, a: attrs.Attribute[Any], hint: Any, bare: object, names: dict[str, Any]) -> list[str]:
         name = a.name
-        args = [arg for arg in typing.get_args(hint) if arg is not type(None)]
+        # ``tuple[X, ...]`` has the arguments (X, Ellipsis): only X counts, it is no union
+        args = [arg for arg in typing.get_args(hint) if arg is not type(None) and arg is not Ellipsis]
         inner = args[0] if args else hint
         origin = typing.get_origin(hint)
         names[f"D_{name}"] = a.default

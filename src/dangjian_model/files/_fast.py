@@ -65,6 +65,7 @@ class _Session:
         self.keys = 0  # keys of every object built, for the repeated-key count
         self._builders: dict[type[Any], Callable[[Any], Any]] = {}
         self._caches: dict[tuple[Any, Any], dict[str, Any]] = {}
+        self._sets: dict[frozenset[Any], frozenset[Any]] = {}
 
     def builder(self, cls: type[Any]) -> Callable[[Any], Any]:
         found = self._builders.get(cls)
@@ -148,7 +149,13 @@ class _Session:
                 f"        w = [c[x] if x in c else S_{name}(x) for x in v]",
             ]
             if origin is frozenset:
-                body += ["        v = _frozenset(w)", "        if _len(v) != _len(w): raise _GiveUp"]
+                # equal sets share one object (every alliance with the same principles holds one set)
+                names["_sets"] = self._sets
+                body += [
+                    "        v = _frozenset(w)",
+                    "        if _len(v) != _len(w): raise _GiveUp",
+                    "        v = _sets.setdefault(v, v)",
+                ]
             else:
                 body += ["        v = _tuple(w)"]
         elif attrs.has(inner) and inner is not Money:

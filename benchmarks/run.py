@@ -1,7 +1,7 @@
 """All the benchmarks in one run, one table of ratios measured side by side.
 
 Run ``pip install -e '.[bench]' apportionment && python benchmarks/run.py`` (1k, 10k, 100k and 1M
-organisations; about ten minutes on two cores) or ``python benchmarks/run.py --quick`` (well under
+organisations; about seven minutes on two cores) or ``python benchmarks/run.py --quick`` (well under
 a minute). ``--sizes 1000 20000`` picks the sizes. For every size the same JSON bytes are read by
 dangjian_model, by msgspec into typed structs (the practical floor) and by an equivalent pydantic v2
 model; the three results are checked equal before any time is printed.

@@ -278,6 +278,8 @@ class Registry:
 
     def duplicate_ids(self) -> dict[str, int]:
         """Ids used by more than one entity, with how many use each (validation reports them)."""
+        if len(self._index) == len(self):  # the index holds one entity per id: no id is used twice
+            return {}
         counts: dict[str, int] = {}
         for entity in self.entities():
             counts[entity.id] = counts.get(entity.id, 0) + 1

@@ -50,3 +50,26 @@ def test_the_table_has_a_row_per_size_and_the_import_ratio(harness: ModuleType) 
     assert "import dangjian_model 200 ms" in text
     assert "ratio 2.00" in text
     assert len([line for line in text.splitlines() if line.strip().startswith(("100 ", "200 "))]) == 2
+
+
+@pytest.mark.parametrize("n", [1, 40, 317, 2000])
+def test_the_direct_generator_writes_what_the_model_writes(harness: ModuleType, n: int) -> None:
+    assert harness.generate_json(n) == harness.dumpb(harness.generate(n))
+
+
+def test_large_sizes_take_the_library_times_from_the_memory_process(
+    harness: ModuleType, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(harness, "ONCE", 100)
+    row = harness.measure(300, runs=1, check=False)
+    assert row["load"] > 0
+    assert row["validate"] > 0
+    assert row["dump"] > 0
+    assert row["peak_mb"] > 0
+    text = harness.table([row], (0.2, 0.1, 0.3), [])
+    assert "first use" in text
+    assert "ratio 3.00" in text
+
+
+def test_the_first_use_of_the_model_is_timed(harness: ModuleType) -> None:
+    assert 0 < harness.first_use_seconds(1) < 30

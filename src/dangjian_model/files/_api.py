@@ -138,6 +138,13 @@ def load(
     chosen = format or format_of(path)
     try:
         with open(path, "rb") as file:
+            if chosen == "json" and into in (Registry, Alliance):  # a large registry: mapped, not read
+                size = os.fstat(file.fileno()).st_size
+                if 0 < size <= limits.max_bytes:
+                    fast: Document | None = _json.load_file_fast(file, into, limits)
+                    if fast is not None:
+                        return fast
+                    file.seek(0)
             data = file.read(limits.max_bytes + 1)
     except OSError as error:
         raise ConfigError(
@@ -201,9 +208,9 @@ def dump(
     """
     chosen = format or format_of(path)
     if chosen == "json":  # bytes straight from the encoder: no copy as text
-        data = _json.dumpb(_personal(obj, personal_data))
+        chosen_obj = _personal(obj, personal_data)  # refused before the file is opened
         with open(path, "wb") as binary:
-            binary.write(data)
+            _json.dump_file(chosen_obj, binary)  # entity by entity: never the whole document in memory
         return
     text = dumps(obj, chosen, personal_data=personal_data)
     with open(path, "w", encoding="utf-8", newline="\n") as file:

@@ -34,7 +34,7 @@ from dangjian_model._model import Alliance
 from dangjian_model._money import Money
 from dangjian_model._registry import Registry
 
-__all__ = ["FORMAT_DEPTH", "fast_loads_json", "fast_structure"]
+__all__ = ["FORMAT_DEPTH", "fast_load_json_file", "fast_loads_json", "fast_structure"]
 
 #: The deepest nesting a well-formed document can have; below this limit the fast path is not taken.
 FORMAT_DEPTH = 7
@@ -65,6 +65,7 @@ class _Session:
         self.keys = 0  # keys of every object built, for the repeated-key count
         self._builders: dict[type[Any], Callable[[Any], Any]] = {}
         self._caches: dict[tuple[Any, Any], dict[str, Any]] = {}
+        self._sets: dict[frozenset[Any], frozenset[Any]] = {}
 
     def builder(self, cls: type[Any]) -> Callable[[Any], Any]:
         found = self._builders.get(cls)
@@ -118,7 +119,8 @@ class _Session:
 
     def _field(self, a: attrs.Attribute[Any], hint: Any, bare: object, names: dict[str, Any]) -> list[str]:
         name = a.name
-        args = [arg for arg in typing.get_args(hint) if arg is not type(None)]
+        # ``tuple[X, ...]`` has the arguments (X, Ellipsis): only X counts, it is no union
+        args = [arg for arg in typing.get_args(hint) if arg is not type(None) and arg is not Ellipsis]
         inner = args[0] if args else hint
         origin = typing.get_origin(hint)
         names[f"D_{name}"] = a.default
@@ -147,7 +149,13 @@ class _Session:
                 f"        w = [c[x] if x in c else S_{name}(x) for x in v]",
             ]
             if origin is frozenset:
-                body += ["        v = _frozenset(w)", "        if _len(v) != _len(w): raise _GiveUp"]
+                # equal sets share one object (every alliance with the same principles holds one set)
+                names["_sets"] = self._sets
+                body += [
+                    "        v = _frozenset(w)",
+                    "        if _len(v) != _len(w): raise _GiveUp",
+                    "        v = _sets.setdefault(v, v)",
+                ]
             else:
                 body += ["        v = _tuple(w)"]
         elif attrs.has(inner) and inner is not Money:
@@ -285,20 +293,36 @@ def fast_structure(tree: Any, into: type[Any]) -> Any:
         return None
 
 
-def fast_loads_json(data: bytes | str, into: type[Any]) -> Any:
-    """The registry or alliance of well-formed JSON text, or None to take the detailed path."""
+#: Entities decoded per msgspec call: small enough that each batch's parsed tree reuses the memory
+#: the previous batch freed (no growing heap of holes), large enough that the calls cost nothing.
+_BATCH = 512
+#: For a mapped file: how many bytes may be read before the pages already read are given back.
+_RELEASE_EVERY = 32 * 1024 * 1024
+
+
+def fast_loads_json(
+    data: bytes | str | Any, into: type[Any], release: Callable[[], None] | None = None
+) -> Any:
+    """The registry or alliance of well-formed JSON text, or None to take the detailed path.
+
+    ``data`` is text, bytes or any buffer (a memory-mapped file); ``release``, if given, is called
+    now and then to give back the pages of ``data`` already read (see :func:`fast_load_json_file`).
+    """
     try:
         import msgspec
     except ImportError:  # pragma: no cover - msgspec is a dependency; without it the old parser runs
         return None
-    if isinstance(data, bytes) and data.startswith(b"\xef\xbb\xbf"):
+    if not isinstance(data, str) and bytes(data[:3]) == b"\xef\xbb\xbf":
         return None
     session = _Session()
     collecting = gc.isenabled()
     gc.disable()  # millions of new objects, none in a cycle: collections would only rescan them
     try:
         top = msgspec.json.decode(data, type=dict[str, msgspec.Raw])
+        if release is not None:
+            release()
         keys = len(top)
+        colons = keys  # one per key of the top mapping; the rest are counted in each collection
         version = msgspec.json.decode(top.pop("version")) if "version" in top else 1
         if type(version) is not int or version != 1:
             return None
@@ -306,21 +330,37 @@ def fast_loads_json(data: bytes | str, into: type[Any]) -> Any:
         if into is Alliance:
             if list(top) != ["alliance"]:
                 return None
-            result = session.builder(Alliance)(msgspec.json.decode(top["alliance"]))
+            body = top["alliance"]
+            colons += bytes(body).count(b":")
+            result = session.builder(Alliance)(msgspec.json.decode(body))
         else:
             collections = {}
+            decode = msgspec.json.decode
+            read = 0
             for name in list(top):
                 kind = _COLLECTIONS.get(name)
                 if kind is None:
                     return None
-                items = msgspec.json.decode(top.pop(name))  # one collection's tree at a time
-                if type(items) is not list:
-                    return None
+                try:
+                    items = decode(top.pop(name), type=list[msgspec.Raw])  # each entity's bytes, not parsed
+                except msgspec.ValidationError:
+                    return None  # not a list
                 build = session.builder(kind)
-                collections[name] = [build(item) for item in items]
+                built: list[Any] = []
+                for start in range(0, len(items), _BATCH):
+                    # one batch's tree at a time: it is freed before the next is parsed
+                    batch = b"[" + b",".join(items[start : start + _BATCH]) + b"]"
+                    colons += batch.count(b":")
+                    built += [build(item) for item in decode(batch)]
+                    read += len(batch)
+                    if release is not None and read >= _RELEASE_EVERY:
+                        release()
+                        read = 0
+                collections[name] = built
                 del items
+            if release is not None:
+                release()
             result = Registry(**collections)
-        colons = data.count(b":" if isinstance(data, bytes) else ":")  # type: ignore[arg-type]
         if colons != keys + session.keys:
             return None  # a repeated key, or a ':' inside a string: let the detailed path look
         return result
@@ -329,6 +369,31 @@ def fast_loads_json(data: bytes | str, into: type[Any]) -> Any:
     finally:
         if collecting:
             gc.enable()
+
+
+def fast_load_json_file(file: Any, into: type[Any]) -> Any:
+    """The document of a well-formed JSON file (an open binary file), or None for the detailed path.
+
+    The file is memory-mapped rather than read: its pages are read as the entities are built and
+    given back to the operating system as the load goes on, so a large file never sits in memory
+    next to the registry built from it.
+    """
+    import mmap
+
+    try:
+        mapped = mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ)
+    except (OSError, ValueError, AttributeError):  # an empty file, a pipe: read it the usual way
+        return None
+    dontneed = getattr(mmap, "MADV_DONTNEED", None)
+
+    def release() -> None:
+        if dontneed is not None:
+            mapped.madvise(dontneed)
+
+    try:
+        return fast_loads_json(mapped, into, release)
+    finally:
+        mapped.close()
 
 
 _COLLECTIONS: dict[str, type[Any]] = {

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from collections.abc import Callable
+from typing import Any, BinaryIO
 
+import attrs
 import cattrs
 from cattrs.preconf.json import make_converter as _make_preconf
 
+from dangjian_model._registry import ENTITY_KINDS, Registry
 from dangjian_model.files._converter import configure_converter
 from dangjian_model.files._document import (
     DEFAULT_LIMITS,
+    VERSION,
     Document,
     Limits,
     check_depth,
@@ -18,18 +22,21 @@ from dangjian_model.files._document import (
     unstructure_document,
 )
 from dangjian_model.files._errors import ConfigError, Problem
-from dangjian_model.files._fast import FORMAT_DEPTH, fast_loads_json, fast_structure
+from dangjian_model.files._fast import FORMAT_DEPTH, fast_load_json_file, fast_loads_json, fast_structure
 from dangjian_model.files._problems import child, index
 
 __all__ = [
     "configure_converter",
+    "dump_file",
     "dumpb",
     "dumps",
     "encode",
+    "load_file_fast",
     "loads",
     "loads_fast",
     "make_converter",
     "parse",
+    "write_registry",
 ]
 
 
@@ -41,6 +48,7 @@ def make_converter() -> cattrs.Converter:
 
 
 _CONVERTER = make_converter()
+_REGISTRY_FIELDS = [a.name for a in attrs.fields(Registry) if a.init]
 
 
 class _Pairs:
@@ -106,6 +114,13 @@ def loads_fast(data: str | bytes, into: type[Document], limits: Limits = DEFAULT
     return fast_loads_json(data, into)
 
 
+def load_file_fast(file: Any, into: type[Document], limits: Limits = DEFAULT_LIMITS) -> Any:
+    """The document of a well-formed JSON file (open in binary mode, size already checked), or None."""
+    if limits.max_depth < FORMAT_DEPTH:
+        return None
+    return fast_load_json_file(file, into)
+
+
 def loads(
     text: str, into: type[Document], *, source: str = "<string>", limits: Limits = DEFAULT_LIMITS
 ) -> Any:
@@ -136,11 +151,68 @@ def dumps(obj: Document) -> str:
 
 def dumpb(obj: Document) -> bytes:
     """The canonical JSON of :func:`dumps` as UTF-8 bytes (what a file holds)."""
+    parts: list[bytes] = []
+    if isinstance(obj, Registry) and write_registry(obj, parts.append):
+        return b"".join(parts)
+    return _dumpb_whole(obj)
+
+
+def _dumpb_whole(obj: Document) -> bytes:
     tree = unstructure_document(obj, _CONVERTER)
     fast = encode(tree)
     if fast is not None:
         return fast
     return (json.dumps(tree, ensure_ascii=False, indent=2) + "\n").encode("utf-8", "surrogatepass")
+
+
+def dump_file(obj: Document, file: BinaryIO) -> None:
+    """Write the canonical JSON of :func:`dumpb` to a binary file, a registry entity by entity."""
+    start = file.tell()
+    if isinstance(obj, Registry) and write_registry(obj, file.write):
+        return
+    file.seek(start)
+    file.truncate()
+    file.write(_dumpb_whole(obj))
+
+
+#: Entities unstructured and encoded per msgspec call when a registry is written piece by piece.
+_WRITE_BATCH = 1024
+
+
+def write_registry(registry: Registry, write: Callable[[bytes], Any]) -> bool:
+    """Write the canonical JSON of a registry a batch of entities at a time; False if msgspec cannot.
+
+    The bytes are those of ``json.dumps(document, ensure_ascii=False, indent=2) + "\\n"``: the document
+    is ``version`` then every non-empty collection in field order (what the converter writes), and
+    each batch is formatted as a list and indented one level deeper (JSON text holds no raw newline
+    inside a string, so every newline is an indentation point). Only one batch's tree is alive at a
+    time, never the whole document. False (after writing part of it) when msgspec cannot encode a
+    value (a lone surrogate): the caller then writes the whole document the slow way.
+    """
+    try:
+        import msgspec
+    except ImportError:  # pragma: no cover - msgspec is a dependency
+        return False
+    encode_, format_ = msgspec.json.encode, msgspec.json.format
+    write(b'{\n  "version": ' + str(VERSION).encode())
+    for name in _REGISTRY_FIELDS:
+        items: tuple[Any, ...] = getattr(registry, name)
+        if not items:
+            continue  # an empty collection is the default: left out, as the converter does
+        hook = _CONVERTER.get_unstructure_hook(ENTITY_KINDS[name][0])
+        write(b",\n  " + encode_(name) + b": [\n")
+        for start in range(0, len(items), _WRITE_BATCH):
+            batch = [hook(item) for item in items[start : start + _WRITE_BATCH]]
+            try:
+                text = format_(encode_(batch), indent=2)
+            except (TypeError, ValueError, UnicodeError):
+                return False
+            # "[\n  {...},\n  {...}\n]" → the items, two spaces deeper
+            body = text[2:-2].replace(b"\n", b"\n  ")
+            write((b",\n  " if start else b"  ") + body)
+        write(b"\n  ]")
+    write(b"\n}\n")
+    return True
 
 
 def encode(tree: Any) -> bytes | None:

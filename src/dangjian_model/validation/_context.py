@@ -120,8 +120,9 @@ class Context:
         people_by_org: Party organisation id → its people.
         full_people_by_unit: Unit id → how many full members (正式党员) are registered there.
         projects_by_alliance: Alliance id → its projects.
-        assets_by_owner: Owner id → the assets it owns.
-        ledgers_by_owner: Owner id → the ledgers it keeps.
+        assets_by_owner: Owner id → the assets it owns (owners that are an alliance, a joint
+            committee or a project's company only: the only ones the checks ask about).
+        ledgers_by_owner: Owner id → the ledgers it keeps (alliances and joint committees only).
         alliances_with_lists: Ids of alliances with a need or listed project (社会联治 items).
     """
 
@@ -152,12 +153,20 @@ class Context:
         for project in registry.projects:
             if project.alliance_id is not None:
                 projects_by_alliance.setdefault(project.alliance_id, []).append(project)
+        # The checks ask for the assets and ledgers of an alliance, its joint committee or a project's
+        # joint company only (资产属性不变, 账务核算不变): index those owners alone, not every village's
+        # books (a million-entry map for a national registry).
+        coordinators = {alliance.id for alliance in registry.alliances}
+        coordinators.update(a.joint_committee_id for a in registry.alliances if a.joint_committee_id)
+        owners = coordinators | {p.company_id for p in registry.projects if p.company_id}
         assets_by_owner: dict[str, list[Asset]] = {}
         for asset in registry.assets:
-            assets_by_owner.setdefault(asset.owner_id, []).append(asset)
+            if asset.owner_id in owners:
+                assets_by_owner.setdefault(asset.owner_id, []).append(asset)
         ledgers_by_owner: dict[str, list[Ledger]] = {}
         for ledger in registry.ledgers:
-            ledgers_by_owner.setdefault(ledger.owner_id, []).append(ledger)
+            if ledger.owner_id in coordinators:
+                ledgers_by_owner.setdefault(ledger.owner_id, []).append(ledger)
         with_lists = {need.alliance_id for need in registry.needs} | {
             item.alliance_id for item in registry.listed_projects
         }

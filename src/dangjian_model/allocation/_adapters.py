@@ -58,19 +58,12 @@ def members_from_project(
     shares = shares_from_project(project)
     members = []
     for member_id in dict.fromkeys([*investments, *shares]):
-        unit = by_id.get(member_id)
-        figures: dict[str, object] = {}
-        if unit is not None:
-            for name in ("population", "households", "area_km2"):
-                value = getattr(unit, name)
-                if value is not None:
-                    figures[name] = value
         members.append(
             Member(
                 member_id,
                 investment=investments.get(member_id, Money.ZERO),
                 share=shares.get(member_id, 0),  # type: ignore[arg-type]
-                attributes=figures,
+                attributes=_figures(by_id.get(member_id)),
             )
         )
     return tuple(members)
@@ -81,19 +74,21 @@ def project_members(registry: Registry, project: Project) -> tuple[Member, ...]:
 
     Unit figures (population, households, area) come from the registry, for rules that weight by them.
     """
-    from dangjian_model._model import Unit
-
-    units = {u.id: u for u in registry.units}
-    members = members_from_project(project, units)
+    sharers = [*(c.contributor_id for c in project.contributions), *(s.holder_id for s in project.shares)]
+    members = members_from_project(project, _units(registry, sharers))
     if members or project.alliance_id is None:
         return members
-    alliance = registry.alliance(project.alliance_id)
-    by_id = {m.id: m for m in members_from_project(project, units)}
-    return tuple(
-        by_id.get(id) or Member(id, attributes=_figures(units.get(id)))
-        for id in alliance.member_ids
-        if isinstance(registry.find(id), Unit)
-    )
+    ids = registry.alliance(project.alliance_id).member_ids
+    units = _units(registry, ids)
+    return tuple(Member(id, attributes=_figures(units[id])) for id in ids if id in units)
+
+
+def _units(registry: Registry, ids: Iterable[str]) -> dict[str, Unit]:
+    """The units among ``ids``, looked up one by one (never a pass over the whole registry)."""
+    from dangjian_model._model import Unit
+
+    found = {id: registry.find(id) for id in ids}
+    return {id: entity for id, entity in found.items() if isinstance(entity, Unit)}
 
 
 def _figures(unit: Unit | None) -> dict[str, object]:

@@ -514,7 +514,8 @@ def _shares(
         return {id: split[id] for id in payees}, ()
     members = project_members(registry, project)
     if chosen:
-        members = tuple(m for m in members if m.id in set(payees))
+        wanted = set(payees)
+        members = tuple(m for m in members if m.id in wanted)
     try:
         result = allocate(project.allocation_rule, value, members, year=project_year(project, on))
     except AllocationError as error:

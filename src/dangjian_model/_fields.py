@@ -38,8 +38,9 @@ from dangjian_model._labels import LabelledEnum
 from dangjian_model._money import MAX_EXPONENT, Money, exact_fraction
 
 E = TypeVar("E", bound=LabelledEnum)
-_MAX_ID = 200
-_MAX_TEXT = 2000
+#: The longest id and the longest text a field takes.
+MAX_ID = 200
+MAX_TEXT = 2000
 _RATIO = re.compile(r"([0-9]{1,50})/([0-9]{1,50})\Z")
 
 Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
@@ -61,12 +62,23 @@ def _bad_text(text: str) -> str | None:
     return None
 
 
+def _plain(text: str, limit: int) -> bool:
+    """The usual text, told in C: 1 to ``limit`` printable characters, no space at either end.
+
+    Printable text has no control, format or surrogate character, so it passes :func:`_bad_text`;
+    text that is not plain (an ideographic space inside, say) is looked at closely instead.
+    """
+    return 0 < len(text) <= limit and text.isprintable() and not text[0].isspace() and not text[-1].isspace()
+
+
 def check_id(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """An id: non-empty text, at most 200 characters, no surrounding spaces or control characters."""
+    if type(value) is str and _plain(value, MAX_ID):
+        return
     expected = "a non-empty id of at most 200 characters without surrounding spaces, e.g. 'changlong-village'"
     if not isinstance(value, str):
         raise InvalidValue(where(instance, attribute), value, expected)
-    problem = _bad_text(value) or ("it is too long" if len(value) > _MAX_ID else None)
+    problem = _bad_text(value) or ("it is too long" if len(value) > MAX_ID else None)
     if problem:
         raise InvalidValue(where(instance, attribute), value, f"{expected}; {problem}")
 
@@ -88,10 +100,12 @@ def check_ids(instance: object, attribute: attrs.Attribute[Any], value: tuple[ob
 
 def check_text(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """Non-empty text of at most 2000 characters."""
+    if type(value) is str and _plain(value, MAX_TEXT):
+        return
     expected = "non-empty text of at most 2000 characters"
     if not isinstance(value, str):
         raise InvalidValue(where(instance, attribute), value, expected)
-    problem = _bad_text(value) or ("it is too long" if len(value) > _MAX_TEXT else None)
+    problem = _bad_text(value) or ("it is too long" if len(value) > MAX_TEXT else None)
     if problem:
         shown = value if len(value) <= 80 else value[:80] + "…"
         raise InvalidValue(where(instance, attribute), shown, f"{expected}; {problem}")
@@ -309,7 +323,8 @@ def to_fraction(value: Fraction | Decimal | int | str) -> Fraction:
 
 def check_share(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """A fraction in (0, 1]."""
-    if not isinstance(value, Fraction) or not 0 < value <= 1:
+    # a Fraction's denominator is positive: 0 < n/d ≤ 1 is 0 < n ≤ d, in integers
+    if not isinstance(value, Fraction) or not 0 < value.numerator <= value.denominator:
         raise InvalidValue(
             where(instance, attribute),
             value,

@@ -1,27 +1,40 @@
-"""A fast path for well-formed documents: build the model's objects directly from the parsed tree.
+"""A fast path for well-formed documents: build the model's objects without cattrs' per-field passes.
 
 The detailed path (cattrs with detailed validation) checks every field separately so that it can
 report every problem; that costs several passes per field. Most documents are well-formed, so
-loading first tries this path. Each class gets a builder, generated once from its attrs fields,
-that reads a JSON object and runs, for every field present, *the model's own converter and
-validator* — so the objects it builds are the ones the constructor would build — and then fills
-the slots directly. Three things make it fast:
+loading first tries this path, in two tiers that build exactly the objects the constructors build:
 
-- The result of converting and validating a text value depends only on the text, so it is cached
-  per load: an id, a name, a date or an amount seen before costs one dict lookup, and equal values
-  share one object (a million branches named ``第1村党支部`` hold one string).
-- A few guards cover what the constructors accept but the format refuses (a float, a number as
-  long text, a key the class does not have, a repeated enum value, a repeated key).
-- For JSON bytes, msgspec decodes each collection separately (so only one collection's tree is
-  alive at a time) and a repeated key is found by counting: a document without one has exactly as
-  many ``:`` outside its strings as its objects have keys.
+- **Typed** (JSON only): msgspec decodes each batch of entities into *mirror structs* generated
+  from the attrs classes, so the checks a type can state — an object with only these keys, a whole
+  number ≥ 0, an ISO date, a member of an enum (its English id, or its Chinese label through the
+  enum's own ``_missing_``), a list — run in C. A builder generated per class then fills the attrs
+  slots from the struct, running *the model's own validator* on each text (cached per distinct
+  text) and its own converter on each value no type can state (money, fractions, decimals). Which
+  fields msgspec may check alone is decided when the builder is generated, by running the model's
+  converter and validator on every enum member, a date and None: if they would change or refuse
+  any of them, the field is handled in Python like any other value.
+- **Untyped** (a parsed tree: YAML, TOML, or a JSON batch the typed tier refused, e.g. one with a
+  float where a struct wants an integer): a builder per class reads the JSON object and runs, for
+  every field present, the model's own converter and validator.
 
-Anything unexpected makes it give up (return None) and the detailed path runs, so a malformed
-document always gets the full list of problems.
+In both tiers the result of converting and validating a text depends only on the text, so it is
+cached per load: a reference, a name, a date or an amount seen before costs one dict lookup, and
+equal values share one object (a million branches named ``第1村党支部`` hold one string). A few
+guards cover what the constructors accept but the format refuses (a float, a number as long text,
+a key the class does not have, a repeated enum value). A repeated key — which both msgspec and
+``dict`` would silently drop — is found by counting: a document without one has exactly as many
+``:`` outside its strings as its objects have keys.
+
+For JSON bytes, msgspec splits each collection into its entities' raw bytes and decodes 512 at a
+time, so only one batch's objects are alive at a time. Anything unexpected makes the path give up
+(return None) and the detailed path runs, so a malformed document always gets the full list of
+problems.
 """
 
 from __future__ import annotations
 
+import datetime
+import functools
 import gc
 import typing
 from collections.abc import Callable
@@ -30,6 +43,7 @@ from typing import Any
 import attrs
 
 from dangjian_model import _fields as f
+from dangjian_model._labels import LabelledEnum
 from dangjian_model._model import Alliance
 from dangjian_model._money import Money
 from dangjian_model._registry import Registry
@@ -53,7 +67,13 @@ _INT_BOUNDS: dict[Any, tuple[int, bool]] = {
     f.check_positive: (1, False),
     f.check_optional_positive: (1, True),
 }
-_TEXT_CHECKS = (f.check_id, f.check_optional_id, f.check_text, f.check_optional_text)
+_TEXT_LIMITS = {
+    f.check_id: f.MAX_ID,
+    f.check_optional_id: f.MAX_ID,
+    f.check_text: f.MAX_TEXT,
+    f.check_optional_text: f.MAX_TEXT,
+}
+_TEXT_CHECKS = tuple(_TEXT_LIMITS)
 # For text (never None) the optional check is the check; lists of ids check each id with check_id.
 _SAME_FOR_TEXT = {f.check_optional_id: f.check_id, f.check_optional_text: f.check_text}
 
@@ -64,6 +84,7 @@ class _Session:
     def __init__(self) -> None:
         self.keys = 0  # keys of every object built, for the repeated-key count
         self._builders: dict[type[Any], Callable[[Any], Any]] = {}
+        self._typed: dict[type[Any], Callable[[Any], Any]] = {}
         self._caches: dict[tuple[Any, Any], dict[str, Any]] = {}
         self._sets: dict[frozenset[Any], frozenset[Any]] = {}
 
@@ -73,15 +94,20 @@ class _Session:
             found = self._compile(cls)
         return found
 
+    def typed_builder(self, cls: type[Any]) -> Callable[[Any], Any]:
+        """The builder of a ``cls`` from its mirror struct (see :func:`mirror`)."""
+        found = self._typed.get(cls)
+        if found is None:
+            found = self._compile_typed(cls)
+        return found
+
     def _cache(self, converter: Any, validator: Any) -> dict[str, Any]:
         # one cache per check, whatever the field: every id shares one, every name another
         validator = _SAME_FOR_TEXT.get(validator, validator)
         return self._caches.setdefault((converter, validator), {})
 
-    def _compile(self, cls: type[Any]) -> Callable[[Any], Any]:
-        hints = typing.get_type_hints(cls)
-        bare = object.__new__(cls)  # only names the class in the validators' messages
-        names: dict[str, Any] = {
+    def _names(self, cls: type[Any]) -> dict[str, Any]:
+        return {
             "_GiveUp": _GiveUp,
             "_M": _MISSING,
             "_new": object.__new__,
@@ -95,7 +121,14 @@ class _Session:
             "_len": len,
             "_tuple": tuple,
             "_frozenset": frozenset,
+            "_sets": self._sets,
+            "_count_keys": _count_keys,
         }
+
+    def _compile(self, cls: type[Any]) -> Callable[[Any], Any]:
+        hints = typing.get_type_hints(cls)
+        bare = object.__new__(cls)  # only names the class in the validators' messages
+        names = self._names(cls)
         lines = [
             "def build(item):",
             "    if type(item) is not _dict: raise _GiveUp",
@@ -111,11 +144,88 @@ class _Session:
             "    _session.keys += n",
             "    return self",
         ]
-        code = "\n".join(lines)
-        exec(compile(code, f"<fast builder {cls.__name__}>", "exec"), names)
-        build: Callable[[Any], Any] = names["build"]
+        build = _exec(lines, f"<fast builder {cls.__name__}>", names)
         self._builders[cls] = build
         return build
+
+    def _compile_typed(self, cls: type[Any]) -> Callable[[Any], Any]:
+        import msgspec
+
+        hints = typing.get_type_hints(cls)
+        bare = object.__new__(cls)
+        names = self._names(cls)
+        names["_U"] = msgspec.UNSET
+        fields = [a for a in attrs.fields(cls) if a.init]
+        required = sum(a.default is attrs.NOTHING for a in fields)
+        lines = ["def build(s):", "    self = _new(_cls)", f"    n = {required}"]
+        for a in fields:
+            kind, inner, _ = _plan(a, hints[a.name], bare)
+            lines += self._typed_field(a, kind, inner, bare, names)
+        lines += ["    _session.keys += n", "    return self"]
+        build = _exec(lines, f"<typed builder {cls.__name__}>", names)
+        self._typed[cls] = build
+        return build
+
+    def _typed_field(
+        self, a: attrs.Attribute[Any], kind: str, inner: Any, bare: object, names: dict[str, Any]
+    ) -> list[str]:
+        """Fill one slot from a mirror struct: msgspec has checked what the mirror's type states."""
+        name = a.name
+        body: list[str] = []
+        if kind == "union":
+            names[f"R_{name}"] = _union_builder(inner)
+            body = ["_session.keys += _count_keys(v)", f"v = R_{name}(v)"]
+        elif kind == "objects":
+            names[f"B_{name}"] = self.typed_builder(inner)
+            body = [f"v = _tuple(map(B_{name}, v))"]
+        elif kind == "object":
+            names[f"B_{name}"] = self.typed_builder(inner)
+            body = [f"if v is not None: v = B_{name}(v)"]
+        elif kind == "ids":
+            names[f"C_{name}"] = cache = self._cache(None, f.check_id)
+            names[f"S_{name}"] = self._item(a, str, bare, cache)
+            body = [f"c = C_{name}", f"v = _tuple([c[x] if x in c else S_{name}(x) for x in v])"]
+        elif kind == "members":  # a list of members: a set, each member once
+            body = ["w = v", "v = _frozenset(w)", "if _len(v) != _len(w): raise _GiveUp", "v = _sets.setdefault(v, v)"]
+        elif kind == "text":  # msgspec has checked it is text; most text is plain, told in C
+            names["_plain"], names["_bare"] = f._plain, bare
+            names[f"A_{name}"], names[f"V_{name}"] = a, _SAME_FOR_TEXT.get(a.validator, a.validator)
+            check = f"if not _plain(v, {_TEXT_LIMITS[a.validator]}): V_{name}(_bare, A_{name}, v)"
+            if name == "id":  # an entity's own id: seen once, not worth remembering
+                body = [check]
+            else:  # a reference or a name: seen again and again; equal texts share one object
+                names[f"C_{name}"] = self._cache(a.converter, a.validator)
+                body = [
+                    f"w = C_{name}.get(v)",
+                    "if w is None:",
+                    f"    {check}",
+                    f"    C_{name}[v] = v",
+                    "else:",
+                    "    v = w",
+                ]
+            if _nullable(a, bare):
+                body = ["if v is not None:", *("    " + line for line in body)]
+        elif kind == "value":
+            names[f"C_{name}"] = cache = self._cache(a.converter, a.validator)
+            names[f"S_{name}"] = self._value(a, bare, cache)
+            body = [
+                f"w = C_{name}.get(v) if type(v) is _str else None",
+                f"v = S_{name}(v) if w is None else w",
+            ]
+        # counts, enum members, dates and booleans: checked by msgspec, as the model would
+        names[f"P_{name}"] = _slot_setter(type(bare), name)
+        names[f"D_{name}"] = a.default
+        if a.default is attrs.NOTHING:
+            return [f"    v = s.{name}", *("    " + line for line in body), f"    P_{name}(self, v)"]
+        return [
+            f"    v = s.{name}",
+            "    if v is _U:",
+            f"        P_{name}(self, D_{name})",
+            "    else:",
+            "        n += 1",
+            *("        " + line for line in body),
+            f"        P_{name}(self, v)",
+        ]
 
     def _field(self, a: attrs.Attribute[Any], hint: Any, bare: object, names: dict[str, Any]) -> list[str]:
         name = a.name
@@ -130,7 +240,6 @@ class _Session:
         head += ["    else:", "        n += 1"]
         if len(args) > 1:  # a tagged union (allocation rules): few per document, built by the converter
             names[f"R_{name}"] = _union_builder(hint)
-            names["_count_keys"] = _count_keys
             body = ["        _session.keys += _count_keys(v)", f"        v = R_{name}(v)"]
         elif origin is tuple and attrs.has(inner) and inner is not Money:
             names[f"B_{name}"] = self.builder(inner)
@@ -150,7 +259,6 @@ class _Session:
             ]
             if origin is frozenset:
                 # equal sets share one object (every alliance with the same principles holds one set)
-                names["_sets"] = self._sets
                 body += [
                     "        v = _frozenset(w)",
                     "        if _len(v) != _len(w): raise _GiveUp",
@@ -167,6 +275,9 @@ class _Session:
             low, optional = _INT_BOUNDS[a.validator]
             test = f"(type(v) is not _int or v < {low})"
             body = [f"        if {'v is not None and ' if optional else ''}{test}: raise _GiveUp"]
+        elif name == "id":  # an entity's own id: seen once, not worth remembering
+            names[f"S_{name}"] = self._value(a, bare, None)
+            body = [f"        v = S_{name}(v)"]
         else:
             names[f"C_{name}"] = self._cache(a.converter, a.validator)
             names[f"S_{name}"] = self._value(a, bare, names[f"C_{name}"])
@@ -178,7 +289,9 @@ class _Session:
         return [*head, *body, f"        P_{name}(self, v)"]
 
     @staticmethod
-    def _value(a: attrs.Attribute[Any], bare: object, cache: dict[str, Any]) -> Callable[[Any], Any]:
+    def _value(
+        a: attrs.Attribute[Any], bare: object, cache: dict[str, Any] | None
+    ) -> Callable[[Any], Any]:
         """Convert and validate one value as the constructor would; remember the result for text."""
         converter: Any = a.converter
         validator = a.validator
@@ -195,7 +308,7 @@ class _Session:
                     validator(bare, a, result)
                 except Exception:
                     raise _GiveUp from None
-            if type(value) is str:
+            if cache is not None and type(value) is str:
                 cache[value] = result
             return result
 
@@ -226,6 +339,130 @@ class _Session:
             return result
 
         return slow
+
+
+def _exec(lines: list[str], filename: str, names: dict[str, Any]) -> Callable[[Any], Any]:
+    exec(compile("\n".join(lines), filename, "exec"), names)
+    build: Callable[[Any], Any] = names["build"]
+    return build
+
+
+def _accepts(a: attrs.Attribute[Any], bare: object, value: Any) -> bool:
+    """Whether the model's converter keeps ``value`` as it is and its validator accepts it."""
+    try:
+        converted = value if a.converter is None else a.converter(value)  # type: ignore[operator]
+        if converted is not value:
+            return False
+        if a.validator is not None:
+            a.validator(bare, a, value)
+    except Exception:
+        return False
+    return True
+
+
+def _nullable(a: attrs.Attribute[Any], bare: object) -> bool:
+    return _accepts(a, bare, None)
+
+
+_SAMPLE_DATE = datetime.date(2000, 1, 1)
+
+
+def _plan(a: attrs.Attribute[Any], hint: Any, bare: object) -> tuple[str, Any, bool]:
+    """How a field is read from a mirror struct: (kind, inner type, whether null is accepted).
+
+    The kinds msgspec checks alone — ``count``, ``enum``, ``date``, ``bool`` — are chosen only when
+    the model's converter and validator are proven, here, to keep and accept what msgspec gives
+    (every member of the enum, a date, True and False, None where the mirror allows it).
+    """
+    args = [arg for arg in typing.get_args(hint) if arg is not type(None) and arg is not Ellipsis]
+    inner = args[0] if args else hint
+    origin = typing.get_origin(hint)
+    nullable = type(None) in typing.get_args(hint) and _nullable(a, bare)
+    if len(args) > 1:
+        return "union", hint, False
+    if origin is tuple:
+        if attrs.has(inner) and inner is not Money:
+            return "objects", inner, False
+        return ("ids" if inner is str else "value"), inner, False
+    if origin is frozenset:
+        members = isinstance(inner, type) and issubclass(inner, LabelledEnum)
+        return ("members" if members else "value"), inner, False
+    if attrs.has(inner) and inner is not Money:
+        return "object", inner, nullable
+    if a.converter is None and a.validator in _INT_BOUNDS:
+        return "count", inner, _INT_BOUNDS[a.validator][1]
+    if a.converter is None and a.validator in _TEXT_CHECKS and inner is str:
+        return "text", inner, nullable
+    if isinstance(inner, type) and issubclass(inner, LabelledEnum):
+        if all(_accepts(a, bare, member) for member in inner):
+            return "enum", inner, nullable
+    elif inner is datetime.date and _accepts(a, bare, _SAMPLE_DATE):
+        return "date", inner, nullable
+    elif inner is bool and _accepts(a, bare, True) and _accepts(a, bare, False):
+        return "bool", inner, False
+    return "value", inner, False
+
+
+@functools.cache
+def mirror(cls: type[Any]) -> Any:
+    """The msgspec struct of ``cls``'s JSON object: its keys, and the type of each value where a type says it.
+
+    A key left out is ``msgspec.UNSET`` (the builder puts the attrs default, and counts the keys
+    present); an unknown key is refused. Values no msgspec type states (money, fractions,
+    decimals, allocation rules) are ``Any``: the builder runs the model's converter on them.
+    """
+    import msgspec
+
+    hints = typing.get_type_hints(cls)
+    bare = object.__new__(cls)
+    fields: list[Any] = []
+    for a in attrs.fields(cls):
+        if not a.init:
+            continue
+        kind, inner, nullable = _plan(a, hints[a.name], bare)
+        kind_type = _mirror_type(kind, inner, a)
+        if nullable:
+            kind_type = kind_type | None
+        if a.default is attrs.NOTHING:
+            fields.append((a.name, kind_type))
+        else:
+            fields.append((a.name, kind_type | msgspec.UnsetType, msgspec.UNSET))
+    return msgspec.defstruct(
+        f"{cls.__name__}Mirror", fields, kw_only=True, forbid_unknown_fields=True, gc=False
+    )
+
+
+def _mirror_type(kind: str, inner: Any, a: attrs.Attribute[Any]) -> Any:
+    """The msgspec type of one kind of field (see :func:`_plan`)."""
+    import msgspec
+
+    if kind == "objects":
+        return tuple[mirror(inner), ...]  # type: ignore[misc]
+    if kind == "object":
+        return mirror(inner)
+    if kind == "ids":
+        return tuple[str, ...]
+    if kind == "members":
+        return tuple[inner, ...]  # type: ignore[valid-type]
+    if kind == "count":
+        return typing.Annotated[int, msgspec.Meta(ge=_INT_BOUNDS[a.validator][0])]
+    if kind in ("text", "enum", "date", "bool"):
+        return inner
+    return Any  # union, value: the builder reads it
+
+
+@functools.cache
+def _list_decoder(cls: type[Any]) -> Any:
+    import msgspec
+
+    return msgspec.json.Decoder(list[mirror(cls)])  # type: ignore[misc]
+
+
+@functools.cache
+def _decoder(cls: type[Any]) -> Any:
+    import msgspec
+
+    return msgspec.json.Decoder(mirror(cls))
 
 
 def _count_keys(value: Any) -> int:
@@ -318,49 +555,33 @@ def fast_loads_json(
     collecting = gc.isenabled()
     gc.disable()  # millions of new objects, none in a cycle: collections would only rescan them
     try:
-        top = msgspec.json.decode(data, type=dict[str, msgspec.Raw])
-        if release is not None:
-            release()
-        keys = len(top)
-        colons = keys  # one per key of the top mapping; the rest are counted in each collection
-        version = msgspec.json.decode(top.pop("version")) if "version" in top else 1
-        if type(version) is not int or version != 1:
-            return None
+        colons = _colons(data, release)  # one per key of every object, if no ':' is inside a string
         result: Any
         if into is Alliance:
-            if list(top) != ["alliance"]:
+            top = msgspec.json.decode(data, type=dict[str, msgspec.Raw])
+            keys = len(top)
+            version = msgspec.json.decode(top.pop("version")) if "version" in top else 1
+            if type(version) is not int or version != 1 or list(top) != ["alliance"]:
                 return None
             body = top["alliance"]
-            colons += bytes(body).count(b":")
-            result = session.builder(Alliance)(msgspec.json.decode(body))
+            try:
+                result = session.typed_builder(Alliance)(_decoder(Alliance).decode(body))
+            except msgspec.ValidationError:  # a float, a label msgspec does not know: read it untyped
+                result = session.builder(Alliance)(msgspec.json.decode(body))
         else:
-            collections = {}
-            decode = msgspec.json.decode
-            read = 0
-            for name in list(top):
-                kind = _COLLECTIONS.get(name)
-                if kind is None:
-                    return None
-                try:
-                    items = decode(top.pop(name), type=list[msgspec.Raw])  # each entity's bytes, not parsed
-                except msgspec.ValidationError:
-                    return None  # not a list
-                build = session.builder(kind)
-                built: list[Any] = []
-                for start in range(0, len(items), _BATCH):
-                    # one batch's tree at a time: it is freed before the next is parsed
-                    batch = b"[" + b",".join(items[start : start + _BATCH]) + b"]"
-                    colons += batch.count(b":")
-                    built += [build(item) for item in decode(batch)]
-                    read += len(batch)
-                    if release is not None and read >= _RELEASE_EVERY:
-                        release()
-                        read = 0
-                collections[name] = built
-                del items
-            if release is not None:
-                release()
-            result = Registry(**collections)
+            # one pass splits every collection into its entities' bytes, without parsing them
+            document = _outline().decode(data)
+            present = {
+                name: value
+                for name in document.__struct_fields__
+                if (value := getattr(document, name)) is not msgspec.UNSET
+            }
+            keys = len(present)
+            version = present.pop("version", 1)
+            if type(version) is not int or version != 1:
+                return None
+            del document
+            result = Registry(**_collections(present, session, release))
         if colons != keys + session.keys:
             return None  # a repeated key, or a ':' inside a string: let the detailed path look
         return result
@@ -369,6 +590,66 @@ def fast_loads_json(
     finally:
         if collecting:
             gc.enable()
+
+
+@functools.cache
+def _outline() -> Any:
+    """The decoder of a registry document's outline: its version, and each entity's raw bytes."""
+    import msgspec
+
+    fields: list[Any] = [("version", Any, msgspec.UNSET)]
+    fields += [(name, tuple[msgspec.Raw, ...] | msgspec.UnsetType, msgspec.UNSET) for name in _COLLECTIONS]
+    outline = msgspec.defstruct("RegistryOutline", fields, kw_only=True, forbid_unknown_fields=True, gc=False)
+    return msgspec.json.Decoder(outline)
+
+
+def _collections(
+    top: dict[str, Any], session: _Session, release: Callable[[], None] | None
+) -> dict[str, list[Any]]:
+    """Every collection of a registry document, built batch by batch from its entities' raw bytes."""
+    import msgspec
+
+    collections: dict[str, list[Any]] = {}
+    decode = msgspec.json.decode
+    read = 0
+    for name in list(top):
+        kind = _COLLECTIONS[name]
+        items = top.pop(name)
+        typed = _list_decoder(kind).decode
+        build = session.typed_builder(kind)
+        built: list[Any] = []
+        for start in range(0, len(items), _BATCH):
+            # one batch's objects at a time: they are freed before the next is decoded
+            batch = b"[" + b",".join(items[start : start + _BATCH]) + b"]"
+            try:
+                structs = typed(batch)
+            except msgspec.ValidationError:  # a float, a wrong type: the untyped tier looks closer
+                built += map(session.builder(kind), decode(batch))
+            else:
+                built += map(build, structs)
+            read += len(batch)
+            if release is not None and read >= _RELEASE_EVERY:
+                release()
+                read = 0
+        collections[name] = built
+        del items
+    if release is not None:
+        release()
+    return collections
+
+
+def _colons(data: bytes | str | Any, release: Callable[[], None] | None) -> int:
+    """The ``:`` in a document: of text, of bytes, or of a mapped file read a piece at a time."""
+    if isinstance(data, str):
+        return data.count(":")
+    if isinstance(data, bytes):
+        return data.count(b":")
+    count = 0
+    for start in range(0, len(data), _RELEASE_EVERY):
+        count += bytes(data[start : start + _RELEASE_EVERY]).count(b":")
+        if release is not None:
+            release()
+    return count
 
 
 def fast_load_json_file(file: Any, into: type[Any]) -> Any:

@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
+import datetime
 import json
+import typing
+from pathlib import Path
 
+import attrs
+import msgspec
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dangjian_model import Registry, Unit, strategies
-from dangjian_model.files import ConfigError, dumps, loads
+from dangjian_model import Money, Registry, Unit, UnitKind, strategies
+from dangjian_model import _fields as f
+from dangjian_model.files import ConfigError, dumps, load, loads
 from dangjian_model.files._document import structure_document
-from dangjian_model.files._fast import fast_loads_json
+from dangjian_model.files._fast import _plan, fast_loads_json, mirror
 from dangjian_model.files._json import _CONVERTER, encode
 
 
@@ -95,3 +101,71 @@ def test_an_allocation_rule_is_built_on_the_fast_path() -> None:
     fast = fast_loads_json(text.encode(), Registry)
     assert fast is not None
     assert fast == detailed(text)
+
+
+@pytest.mark.parametrize("as_bytes", [True, False])
+def test_a_collection_given_twice_is_reported_not_silently_dropped(as_bytes: bool) -> None:
+    unit = '{"id": "%s", "name": "甲", "kind": "village"}'
+    text = '{"units": [' + unit % "a" + '], "units": [' + unit % "b" + "]}"
+    with pytest.raises(ConfigError, match="each key once"):
+        loads(text.encode() if as_bytes else text)
+
+
+def test_a_collection_given_twice_in_a_file_is_reported(tmp_path: Path) -> None:
+    unit = '{"id": "%s", "name": "甲", "kind": "village"}'
+    path = tmp_path / "twice.json"
+    path.write_text('{"units": [' + unit % "a" + '], "units": [' + unit % "b" + "]}", encoding="utf-8")
+    with pytest.raises(ConfigError, match="each key once"):
+        load(path)
+
+
+def test_a_batch_the_typed_tier_refuses_is_read_untyped_and_agrees_with_the_detailed_path() -> None:
+    # 600 alliances make two batches; one date is written in the basic ISO form (20210101), which
+    # msgspec's date type refuses and the model's own converter reads where Python can
+    alliances = [
+        {"id": f"a{i:03}", "name": "联盟", "type": "cluster", "lead_id": "v", "formed_on": "2021-01-01"}
+        for i in range(600)
+    ]
+    alliances[550]["formed_on"] = "20210101"
+    text = json.dumps({"alliances": alliances}, ensure_ascii=False)
+    try:
+        expected: Registry | None = detailed(text)
+    except ConfigError:
+        expected = None  # this Python's date.fromisoformat does not read the basic form
+    assert fast_loads_json(text.encode(), Registry) == expected
+
+
+def _township_for_village(value: UnitKind) -> UnitKind:
+    return UnitKind.TOWNSHIP if value == UnitKind.VILLAGE else value
+
+
+@attrs.frozen(kw_only=True)
+class _Renaming:
+    kind: UnitKind = attrs.field(converter=_township_for_village)
+    on: datetime.date = attrs.field(converter=f.to_date, validator=f.check_date)
+    count: int = attrs.field(default=0, validator=f.check_count)
+    name: str | None = attrs.field(default=None, validator=f.check_optional_text)
+    amount: Money | None = attrs.field(default=None, converter=f.to_optional_money)
+
+
+def test_msgspec_checks_a_field_alone_only_where_the_models_converter_keeps_what_it_gives() -> None:
+    plans = {
+        a.name: _plan(a, hint, object.__new__(_Renaming))[0]
+        for a in attrs.fields(_Renaming)
+        for hint in [typing.get_type_hints(_Renaming)[a.name]]
+    }
+    # the converter changes a member, so msgspec's member is not the model's: read it in Python
+    assert plans == {"kind": "value", "on": "date", "count": "count", "name": "text", "amount": "value"}
+
+
+def test_the_mirror_of_a_class_states_its_keys_and_their_types() -> None:
+    fields = {field.name: field for field in msgspec.structs.fields(mirror(Unit))}
+    assert set(fields) == {a.name for a in attrs.fields(Unit) if a.init}
+    assert fields["id"].required and not fields["superior_id"].required
+    assert fields["superior_id"].default is msgspec.UNSET
+    with pytest.raises(msgspec.ValidationError, match="population"):
+        msgspec.json.decode(
+            '{"id": "a", "name": "甲", "kind": "village", "population": -1}', type=mirror(Unit)
+        )
+    with pytest.raises(msgspec.ValidationError, match="colour"):
+        msgspec.json.decode('{"id": "a", "name": "甲", "kind": "village", "colour": 1}', type=mirror(Unit))

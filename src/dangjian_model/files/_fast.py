@@ -34,10 +34,9 @@ problems.
 from __future__ import annotations
 
 import datetime
-import functools
 import gc
 import typing
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import attrs
@@ -67,7 +66,7 @@ _INT_BOUNDS: dict[Any, tuple[int, bool]] = {
     f.check_positive: (1, False),
     f.check_optional_positive: (1, True),
 }
-_TEXT_LIMITS = {
+_TEXT_LIMITS: dict[Any, int] = {
     f.check_id: f.MAX_ID,
     f.check_optional_id: f.MAX_ID,
     f.check_text: f.MAX_TEXT,
@@ -75,7 +74,7 @@ _TEXT_LIMITS = {
 }
 _TEXT_CHECKS = tuple(_TEXT_LIMITS)
 # For text (never None) the optional check is the check; lists of ids check each id with check_id.
-_SAME_FOR_TEXT = {f.check_optional_id: f.check_id, f.check_optional_text: f.check_text}
+_SAME_FOR_TEXT: dict[Any, Any] = {f.check_optional_id: f.check_id, f.check_optional_text: f.check_text}
 
 
 class _Session:
@@ -186,23 +185,26 @@ class _Session:
             names[f"S_{name}"] = self._item(a, str, bare, cache)
             body = [f"c = C_{name}", f"v = _tuple([c[x] if x in c else S_{name}(x) for x in v])"]
         elif kind == "members":  # a list of members: a set, each member once
-            body = ["w = v", "v = _frozenset(w)", "if _len(v) != _len(w): raise _GiveUp", "v = _sets.setdefault(v, v)"]
+            body = [
+                "w = v",
+                "v = _frozenset(w)",
+                "if _len(v) != _len(w): raise _GiveUp",
+                "v = _sets.setdefault(v, v)",
+            ]
         elif kind == "text":  # msgspec has checked it is text; most text is plain, told in C
             names["_plain"], names["_bare"] = f._plain, bare
             names[f"A_{name}"], names[f"V_{name}"] = a, _SAME_FOR_TEXT.get(a.validator, a.validator)
             check = f"if not _plain(v, {_TEXT_LIMITS[a.validator]}): V_{name}(_bare, A_{name}, v)"
-            if name == "id":  # an entity's own id: seen once, not worth remembering
-                body = [check]
-            else:  # a reference or a name: seen again and again; equal texts share one object
-                names[f"C_{name}"] = self._cache(a.converter, a.validator)
-                body = [
-                    f"w = C_{name}.get(v)",
-                    "if w is None:",
-                    f"    {check}",
-                    f"    C_{name}[v] = v",
-                    "else:",
-                    "    v = w",
-                ]
+            # equal texts share one object: a reference holds the very string of the id it names
+            names[f"C_{name}"] = self._cache(a.converter, a.validator)
+            body = [
+                f"w = C_{name}.get(v)",
+                "if w is None:",
+                f"    {check}",
+                f"    C_{name}[v] = v",
+                "else:",
+                "    v = w",
+            ]
             if _nullable(a, bare):
                 body = ["if v is not None:", *("    " + line for line in body)]
         elif kind == "value":
@@ -275,9 +277,6 @@ class _Session:
             low, optional = _INT_BOUNDS[a.validator]
             test = f"(type(v) is not _int or v < {low})"
             body = [f"        if {'v is not None and ' if optional else ''}{test}: raise _GiveUp"]
-        elif name == "id":  # an entity's own id: seen once, not worth remembering
-            names[f"S_{name}"] = self._value(a, bare, None)
-            body = [f"        v = S_{name}(v)"]
         else:
             names[f"C_{name}"] = self._cache(a.converter, a.validator)
             names[f"S_{name}"] = self._value(a, bare, names[f"C_{name}"])
@@ -289,9 +288,7 @@ class _Session:
         return [*head, *body, f"        P_{name}(self, v)"]
 
     @staticmethod
-    def _value(
-        a: attrs.Attribute[Any], bare: object, cache: dict[str, Any] | None
-    ) -> Callable[[Any], Any]:
+    def _value(a: attrs.Attribute[Any], bare: object, cache: dict[str, Any]) -> Callable[[Any], Any]:
         """Convert and validate one value as the constructor would; remember the result for text."""
         converter: Any = a.converter
         validator = a.validator
@@ -308,7 +305,7 @@ class _Session:
                     validator(bare, a, result)
                 except Exception:
                     raise _GiveUp from None
-            if cache is not None and type(value) is str:
+            if type(value) is str:
                 cache[value] = result
             return result
 
@@ -403,7 +400,10 @@ def _plan(a: attrs.Attribute[Any], hint: Any, bare: object) -> tuple[str, Any, b
     return "value", inner, False
 
 
-@functools.cache
+_MIRRORS: dict[type[Any], Any] = {}
+_DECODERS: dict[Any, Any] = {}
+
+
 def mirror(cls: type[Any]) -> Any:
     """The msgspec struct of ``cls``'s JSON object: its keys, and the type of each value where a type says it.
 
@@ -413,6 +413,9 @@ def mirror(cls: type[Any]) -> Any:
     """
     import msgspec
 
+    found = _MIRRORS.get(cls)
+    if found is not None:
+        return found
     hints = typing.get_type_hints(cls)
     bare = object.__new__(cls)
     fields: list[Any] = []
@@ -427,9 +430,10 @@ def mirror(cls: type[Any]) -> Any:
             fields.append((a.name, kind_type))
         else:
             fields.append((a.name, kind_type | msgspec.UnsetType, msgspec.UNSET))
-    return msgspec.defstruct(
+    found = _MIRRORS[cls] = msgspec.defstruct(
         f"{cls.__name__}Mirror", fields, kw_only=True, forbid_unknown_fields=True, gc=False
     )
+    return found
 
 
 def _mirror_type(kind: str, inner: Any, a: attrs.Attribute[Any]) -> Any:
@@ -443,7 +447,7 @@ def _mirror_type(kind: str, inner: Any, a: attrs.Attribute[Any]) -> Any:
     if kind == "ids":
         return tuple[str, ...]
     if kind == "members":
-        return tuple[inner, ...]  # type: ignore[valid-type]
+        return tuple[inner, ...]
     if kind == "count":
         return typing.Annotated[int, msgspec.Meta(ge=_INT_BOUNDS[a.validator][0])]
     if kind in ("text", "enum", "date", "bool"):
@@ -451,18 +455,14 @@ def _mirror_type(kind: str, inner: Any, a: attrs.Attribute[Any]) -> Any:
     return Any  # union, value: the builder reads it
 
 
-@functools.cache
-def _list_decoder(cls: type[Any]) -> Any:
+def _decoder(kind: Any) -> Any:
+    """The msgspec decoder of a mirror type (``mirror(cls)`` or ``list[mirror(cls)]``), made once."""
     import msgspec
 
-    return msgspec.json.Decoder(list[mirror(cls)])  # type: ignore[misc]
-
-
-@functools.cache
-def _decoder(cls: type[Any]) -> Any:
-    import msgspec
-
-    return msgspec.json.Decoder(mirror(cls))
+    found = _DECODERS.get(kind)
+    if found is None:
+        found = _DECODERS[kind] = msgspec.json.Decoder(kind)
+    return found
 
 
 def _count_keys(value: Any) -> int:
@@ -565,23 +565,16 @@ def fast_loads_json(
                 return None
             body = top["alliance"]
             try:
-                result = session.typed_builder(Alliance)(_decoder(Alliance).decode(body))
+                result = session.typed_builder(Alliance)(_decoder(mirror(Alliance)).decode(body))
             except msgspec.ValidationError:  # a float, a label msgspec does not know: read it untyped
                 result = session.builder(Alliance)(msgspec.json.decode(body))
         else:
-            # one pass splits every collection into its entities' bytes, without parsing them
-            document = _outline().decode(data)
-            present = {
-                name: value
-                for name in document.__struct_fields__
-                if (value := getattr(document, name)) is not msgspec.UNSET
-            }
-            keys = len(present)
-            version = present.pop("version", 1)
+            top = msgspec.json.decode(data, type=dict[str, msgspec.Raw])
+            keys = len(top)
+            version = msgspec.json.decode(top.pop("version")) if "version" in top else 1
             if type(version) is not int or version != 1:
                 return None
-            del document
-            result = Registry(**_collections(present, session, release))
+            result = Registry(**_collections(top, session, release))
         if colons != keys + session.keys:
             return None  # a repeated key, or a ':' inside a string: let the detailed path look
         return result
@@ -590,17 +583,6 @@ def fast_loads_json(
     finally:
         if collecting:
             gc.enable()
-
-
-@functools.cache
-def _outline() -> Any:
-    """The decoder of a registry document's outline: its version, and each entity's raw bytes."""
-    import msgspec
-
-    fields: list[Any] = [("version", Any, msgspec.UNSET)]
-    fields += [(name, tuple[msgspec.Raw, ...] | msgspec.UnsetType, msgspec.UNSET) for name in _COLLECTIONS]
-    outline = msgspec.defstruct("RegistryOutline", fields, kw_only=True, forbid_unknown_fields=True, gc=False)
-    return msgspec.json.Decoder(outline)
 
 
 def _collections(
@@ -613,29 +595,37 @@ def _collections(
     decode = msgspec.json.decode
     read = 0
     for name in list(top):
-        kind = _COLLECTIONS[name]
-        items = top.pop(name)
-        typed = _list_decoder(kind).decode
+        kind = _COLLECTIONS.get(name)
+        if kind is None:
+            raise _GiveUp
+        typed = _decoder(list[mirror(kind)]).decode  # type: ignore[misc]
         build = session.typed_builder(kind)
         built: list[Any] = []
-        for start in range(0, len(items), _BATCH):
-            # one batch's objects at a time: they are freed before the next is decoded
-            batch = b"[" + b",".join(items[start : start + _BATCH]) + b"]"
+        for piece in _pieces(top.pop(name)):
             try:
-                structs = typed(batch)
+                structs = typed(piece)
             except msgspec.ValidationError:  # a float, a wrong type: the untyped tier looks closer
-                built += map(session.builder(kind), decode(batch))
+                built += map(session.builder(kind), decode(piece))
             else:
                 built += map(build, structs)
-            read += len(batch)
+            read += len(piece)
             if release is not None and read >= _RELEASE_EVERY:
                 release()
                 read = 0
         collections[name] = built
-        del items
     if release is not None:
         release()
     return collections
+
+
+def _pieces(collection: Any) -> Iterator[bytes]:
+    """A collection's JSON list as lists of ``_BATCH`` entities each, so that few structs are alive at a time."""
+    import msgspec
+
+    items = msgspec.json.decode(collection, type=list[msgspec.Raw])  # each entity's bytes, not parsed
+    del collection
+    for start in range(0, len(items), _BATCH):
+        yield b"[" + b",".join(items[start : start + _BATCH]) + b"]"
 
 
 def _colons(data: bytes | str | Any, release: Callable[[], None] | None) -> int:

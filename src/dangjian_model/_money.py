@@ -111,6 +111,13 @@ class Money:
             raise InvalidMoney("Money.fen", value, "an int number of 分 (use Money.parse for text)")
 
     @classmethod
+    def _of(cls, fen: int) -> Self:
+        """The amount of ``fen``, known to be an ``int``: the constructor without its check (3× faster)."""
+        money = object.__new__(cls)
+        _set_fen(money, fen)
+        return money
+
+    @classmethod
     def parse(cls, value: object, where: str = "Money") -> Self:
         """Read money as people write it; a :class:`Money` is returned as it is.
 
@@ -128,7 +135,7 @@ class Money:
         if canonical:  # what to_text writes: the general reading below gives the same, slower
             sign_text, whole_text, cents_text = canonical.groups()
             exact = int(whole_text) * 100 + int(cents_text or 0)
-            return cls(-exact if sign_text else exact)
+            return cls._of(-exact if sign_text else exact)
         if len(value) > _MAX_TEXT:
             raise _fail(value[:_MAX_TEXT] + "…", f"the text is longer than {_MAX_TEXT} characters", where)
         text = unicodedata.normalize("NFKC", value).replace(" ", "").replace("\u00a0", "")
@@ -164,7 +171,7 @@ class Money:
         fen = total * 100
         if fen.denominator != 1:
             raise _fail(value, "it has a fraction of a 分", where)
-        return cls(sign * int(fen))
+        return cls._of(sign * int(fen))
 
     @classmethod
     def from_yuan(cls, amount: int | Decimal | Fraction | str) -> Self:
@@ -239,31 +246,31 @@ class Money:
 
     def __add__(self, other: Money) -> Money:
         if isinstance(other, Money):
-            return Money(self.fen + other.fen)
+            return Money._of(self.fen + other.fen)
         return NotImplemented
 
     def __radd__(self, other: object) -> Money:
         if type(other) is int and other == 0:  # so that sum() works
             return self
         if isinstance(other, Money):
-            return Money(other.fen + self.fen)
+            return Money._of(other.fen + self.fen)
         return NotImplemented
 
     def __sub__(self, other: Money) -> Money:
         if isinstance(other, Money):
-            return Money(self.fen - other.fen)
+            return Money._of(self.fen - other.fen)
         return NotImplemented
 
     def __neg__(self) -> Money:
-        return Money(-self.fen)
+        return Money._of(-self.fen)
 
     def __abs__(self) -> Money:
-        return Money(abs(self.fen))
+        return Money._of(abs(self.fen))
 
     def __mul__(self, factor: SupportsIndex) -> Money:
         if isinstance(factor, bool) or not hasattr(factor, "__index__"):
             return NotImplemented
-        return Money(self.fen * factor.__index__())
+        return Money._of(self.fen * int(factor.__index__()))
 
     __rmul__ = __mul__
 
@@ -274,4 +281,5 @@ class Money:
         return (Money, (self.fen,))
 
 
+_set_fen = Money.__dict__["fen"].__set__  # the slot itself: frozen classes refuse setattr
 Money.ZERO = Money(0)

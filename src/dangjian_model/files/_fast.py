@@ -86,6 +86,7 @@ class _Session:
         self._typed: dict[type[Any], Callable[[Any], Any]] = {}
         self._caches: dict[tuple[Any, Any], dict[str, Any]] = {}
         self._sets: dict[frozenset[Any], frozenset[Any]] = {}
+        self._dates: dict[Any, Any] = {}
 
     def builder(self, cls: type[Any]) -> Callable[[Any], Any]:
         found = self._builders.get(cls)
@@ -121,11 +122,12 @@ class _Session:
             "_tuple": tuple,
             "_frozenset": frozenset,
             "_sets": self._sets,
+            "_date": self._dates.setdefault,
             "_count_keys": _count_keys,
         }
 
     def _compile(self, cls: type[Any]) -> Callable[[Any], Any]:
-        hints = typing.get_type_hints(cls)
+        hints = _hints(cls)
         bare = object.__new__(cls)  # only names the class in the validators' messages
         names = self._names(cls)
         lines = [
@@ -150,15 +152,13 @@ class _Session:
     def _compile_typed(self, cls: type[Any]) -> Callable[[Any], Any]:
         import msgspec
 
-        hints = typing.get_type_hints(cls)
         bare = object.__new__(cls)
         names = self._names(cls)
         names["_U"] = msgspec.UNSET
-        fields = [a for a in attrs.fields(cls) if a.init]
-        required = sum(a.default is attrs.NOTHING for a in fields)
+        plans = _plans(cls)
+        required = sum(a.default is attrs.NOTHING for a, _, _, _ in plans)
         lines = ["def build(s):", "    self = _new(_cls)", f"    n = {required}"]
-        for a in fields:
-            kind, inner, _ = _plan(a, hints[a.name], bare)
+        for a, kind, inner, _ in plans:
             lines += self._typed_field(a, kind, inner, bare, names)
         lines += ["    _session.keys += n", "    return self"]
         build = _exec(lines, f"<typed builder {cls.__name__}>", names)
@@ -214,6 +214,8 @@ class _Session:
                 f"w = C_{name}.get(v) if type(v) is _str else None",
                 f"v = S_{name}(v) if w is None else w",
             ]
+        elif kind == "date":  # equal dates share one object, as they do when read from text
+            body = ["v = _date(v, v)"]
         # counts, enum members, dates and booleans: checked by msgspec, as the model would
         names[f"P_{name}"] = _slot_setter(type(bare), name)
         names[f"D_{name}"] = a.default
@@ -338,8 +340,18 @@ class _Session:
         return slow
 
 
+_CODE: dict[tuple[str, str], Any] = {}
+_HINTS: dict[type[Any], dict[str, Any]] = {}
+_PLANS: dict[type[Any], list[tuple[attrs.Attribute[Any], str, Any, bool]]] = {}
+
+
 def _exec(lines: list[str], filename: str, names: dict[str, Any]) -> Callable[[Any], Any]:
-    exec(compile("\n".join(lines), filename, "exec"), names)
+    """Define ``build`` from generated lines in ``names``; the same source is compiled only once."""
+    source = "\n".join(lines)
+    code = _CODE.get((filename, source))
+    if code is None:
+        code = _CODE[filename, source] = compile(source, filename, "exec")
+    exec(code, names)
     build: Callable[[Any], Any] = names["build"]
     return build
 
@@ -362,6 +374,23 @@ def _nullable(a: attrs.Attribute[Any], bare: object) -> bool:
 
 
 _SAMPLE_DATE = datetime.date(2000, 1, 1)
+
+
+def _hints(cls: type[Any]) -> dict[str, Any]:
+    """``typing.get_type_hints(cls)``, worked out once (it compiles every string annotation)."""
+    found = _HINTS.get(cls)
+    if found is None:
+        found = _HINTS[cls] = typing.get_type_hints(cls)
+    return found
+
+
+def _plans(cls: type[Any]) -> list[tuple[attrs.Attribute[Any], str, Any, bool]]:
+    """Each field of ``cls`` the constructor takes, with its :func:`_plan`, worked out once."""
+    found = _PLANS.get(cls)
+    if found is None:
+        hints, bare = _hints(cls), object.__new__(cls)
+        found = _PLANS[cls] = [(a, *_plan(a, hints[a.name], bare)) for a in attrs.fields(cls) if a.init]
+    return found
 
 
 def _plan(a: attrs.Attribute[Any], hint: Any, bare: object) -> tuple[str, Any, bool]:
@@ -416,13 +445,8 @@ def mirror(cls: type[Any]) -> Any:
     found = _MIRRORS.get(cls)
     if found is not None:
         return found
-    hints = typing.get_type_hints(cls)
-    bare = object.__new__(cls)
     fields: list[Any] = []
-    for a in attrs.fields(cls):
-        if not a.init:
-            continue
-        kind, inner, nullable = _plan(a, hints[a.name], bare)
+    for a, kind, inner, nullable in _plans(cls):
         kind_type = _mirror_type(kind, inner, a)
         if nullable:
             kind_type = kind_type | None
@@ -480,12 +504,7 @@ def _count_keys(value: Any) -> int:
 
 def _union_builder(hint: Any) -> Callable[[Any], Any]:
     """Build a tagged-union value (an allocation rule) with the shared converter; any problem gives up."""
-    from cattrs.preconf.json import make_converter
-
-    from dangjian_model.files._converter import configure_converter
-
-    converter = make_converter()
-    configure_converter(converter)
+    from dangjian_model.files._json import _CONVERTER as converter
 
     def build(value: Any) -> Any:
         try:
@@ -533,6 +552,8 @@ def fast_structure(tree: Any, into: type[Any]) -> Any:
 #: Entities decoded per msgspec call: small enough that each batch's parsed tree reuses the memory
 #: the previous batch freed (no growing heap of holes), large enough that the calls cost nothing.
 _BATCH = 512
+#: The longest collection (bytes of JSON) decoded in one go rather than in batches.
+_WHOLE = 16 * 1024 * 1024
 #: For a mapped file: how many bytes may be read before the pages already read are given back.
 _RELEASE_EVERY = 32 * 1024 * 1024
 
@@ -605,7 +626,10 @@ def _collections(
             try:
                 structs = typed(piece)
             except msgspec.ValidationError:  # a float, a wrong type: the untyped tier looks closer
-                built += map(session.builder(kind), decode(piece))
+                tree = decode(piece)
+                if type(tree) is not list:
+                    raise _GiveUp from None
+                built += map(session.builder(kind), tree)
             else:
                 built += map(build, structs)
             read += len(piece)
@@ -618,10 +642,18 @@ def _collections(
     return collections
 
 
-def _pieces(collection: Any) -> Iterator[bytes]:
-    """A collection's JSON list as lists of ``_BATCH`` entities each, so that few structs are alive at a time."""
+def _pieces(collection: Any) -> Iterator[Any]:
+    """A collection's JSON list: whole if short, else as lists of ``_BATCH`` entities each.
+
+    Decoded structs take about twice the bytes of their JSON: a list of up to ``_WHOLE`` bytes is
+    decoded in one go; a longer one is first split into its entities' raw bytes (one more pass
+    over it) so that only one batch's structs are alive at any time, however large the file.
+    """
     import msgspec
 
+    if len(collection) <= _WHOLE:
+        yield collection
+        return
     items = msgspec.json.decode(collection, type=list[msgspec.Raw])  # each entity's bytes, not parsed
     del collection
     for start in range(0, len(items), _BATCH):

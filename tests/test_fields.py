@@ -60,3 +60,11 @@ def test_a_share_is_accepted_exactly_when_it_is_above_zero_and_at_most_one(
     except InvalidValue:
         accepted = False
     assert accepted == (0 < fraction <= 1)
+
+
+@given(text=st.text(max_size=30), limit=st.integers(min_value=0, max_value=40))
+def test_the_builders_inline_test_for_plain_text_is_the_fields_own(text: str, limit: int) -> None:
+    from dangjian_model.files._fast import _plain_test
+
+    inline = eval(_plain_test("v", limit), {"_len": len, "v": text})
+    assert bool(inline) == f._plain(text, limit)

@@ -81,7 +81,7 @@ class _Session:
     """The builders of one load, with their caches (dropped with the session)."""
 
     def __init__(self) -> None:
-        self.keys = 0  # keys of every object built, for the repeated-key count
+        self._globals: list[dict[str, Any]] = []  # each builder counts the keys it read in its ``_n``
         self._builders: dict[type[Any], Callable[[Any], Any]] = {}
         self._typed: dict[type[Any], Callable[[Any], Any]] = {}
         self._caches: dict[tuple[Any, Any], dict[str, Any]] = {}
@@ -93,6 +93,11 @@ class _Session:
         if found is None:
             found = self._compile(cls)
         return found
+
+    @property
+    def keys(self) -> int:
+        """The keys of every object built, for the repeated-key count."""
+        return sum(names["_n"] for names in self._globals)
 
     def typed_builder(self, cls: type[Any]) -> Callable[[Any], Any]:
         """The builder of a ``cls`` from its mirror struct (see :func:`mirror`)."""
@@ -107,7 +112,8 @@ class _Session:
         return self._caches.setdefault((converter, validator), {})
 
     def _names(self, cls: type[Any]) -> dict[str, Any]:
-        return {
+        names = {
+            "_n": 0,
             "_GiveUp": _GiveUp,
             "_M": _MISSING,
             "_new": object.__new__,
@@ -125,6 +131,8 @@ class _Session:
             "_date": self._dates.setdefault,
             "_count_keys": _count_keys,
         }
+        self._globals.append(names)
+        return names
 
     def _compile(self, cls: type[Any]) -> Callable[[Any], Any]:
         hints = _hints(cls)
@@ -132,6 +140,7 @@ class _Session:
         names = self._names(cls)
         lines = [
             "def build(item):",
+            "    global _n",
             "    if type(item) is not _dict: raise _GiveUp",
             "    self = _new(_cls)",
             "    n = 0",
@@ -142,7 +151,7 @@ class _Session:
             lines += self._field(a, hints[a.name], bare, names)
         lines += [
             "    if n != _len(item): raise _GiveUp",  # a key the class does not have
-            "    _session.keys += n",
+            "    _n += n",
             "    return self",
         ]
         build = _exec(lines, f"<fast builder {cls.__name__}>", names)
@@ -157,10 +166,10 @@ class _Session:
         names["_U"] = msgspec.UNSET
         plans = _plans(cls)
         required = sum(a.default is attrs.NOTHING for a, _, _, _ in plans)
-        lines = ["def build(s):", "    self = _new(_cls)", f"    n = {required}"]
+        lines = ["def build(s):", "    global _n", "    self = _new(_cls)", f"    n = {required}"]
         for a, kind, inner, _ in plans:
             lines += self._typed_field(a, kind, inner, bare, names)
-        lines += ["    _session.keys += n", "    return self"]
+        lines += ["    _n += n", "    return self"]
         build = _exec(lines, f"<typed builder {cls.__name__}>", names)
         self._typed[cls] = build
         return build
@@ -173,7 +182,7 @@ class _Session:
         body: list[str] = []
         if kind == "union":
             names[f"R_{name}"] = _union_builder(inner)
-            body = ["_session.keys += _count_keys(v)", f"v = R_{name}(v)"]
+            body = ["n += _count_keys(v)", f"v = R_{name}(v)"]
         elif kind == "objects":
             names[f"B_{name}"] = self.typed_builder(inner)
             body = [f"v = _tuple(map(B_{name}, v))"]
@@ -183,7 +192,10 @@ class _Session:
         elif kind == "ids":
             names[f"C_{name}"] = cache = self._cache(None, f.check_id)
             names[f"S_{name}"] = self._item(a, str, bare, cache)
-            body = [f"c = C_{name}", f"v = _tuple([c[x] if x in c else S_{name}(x) for x in v])"]
+            body = [  # most are references to ids already read: looked up in C, one by one only if not
+                f"w = _tuple(map(C_{name}.get, v))",
+                f"v = _tuple([C_{name}[x] if x in C_{name} else S_{name}(x) for x in v]) if None in w else w",
+            ]
         elif kind == "members":  # a list of members: a set, each member once
             body = [
                 "w = v",
@@ -192,9 +204,9 @@ class _Session:
                 "v = _sets.setdefault(v, v)",
             ]
         elif kind == "text":  # msgspec has checked it is text; most text is plain, told in C
-            names["_plain"], names["_bare"] = f._plain, bare
+            names["_bare"] = bare
             names[f"A_{name}"], names[f"V_{name}"] = a, _SAME_FOR_TEXT.get(a.validator, a.validator)
-            check = f"if not _plain(v, {_TEXT_LIMITS[a.validator]}): V_{name}(_bare, A_{name}, v)"
+            check = f"if not ({_plain_test('v', _TEXT_LIMITS[a.validator])}): V_{name}(_bare, A_{name}, v)"
             # equal texts share one object: a reference holds the very string of the id it names
             names[f"C_{name}"] = self._cache(a.converter, a.validator)
             body = [
@@ -244,7 +256,7 @@ class _Session:
         head += ["    else:", "        n += 1"]
         if len(args) > 1:  # a tagged union (allocation rules): few per document, built by the converter
             names[f"R_{name}"] = _union_builder(hint)
-            body = ["        _session.keys += _count_keys(v)", f"        v = R_{name}(v)"]
+            body = ["        _n += _count_keys(v)", f"        v = R_{name}(v)"]
         elif origin is tuple and attrs.has(inner) and inner is not Money:
             names[f"B_{name}"] = self.builder(inner)
             body = [
@@ -343,6 +355,14 @@ class _Session:
 _CODE: dict[tuple[str, str], Any] = {}
 _HINTS: dict[type[Any], dict[str, Any]] = {}
 _PLANS: dict[type[Any], list[tuple[attrs.Attribute[Any], str, Any, bool]]] = {}
+
+
+def _plain_test(name: str, limit: int) -> str:
+    """The test of :func:`dangjian_model._fields._plain` as an expression, for the builders to run inline."""
+    return (
+        f"0 < _len({name}) <= {limit} and {name}.isprintable()"
+        f" and not {name}[0].isspace() and not {name}[-1].isspace()"
+    )
 
 
 def _exec(lines: list[str], filename: str, names: dict[str, Any]) -> Callable[[Any], Any]:

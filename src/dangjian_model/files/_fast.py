@@ -573,7 +573,7 @@ def fast_structure(tree: Any, into: type[Any]) -> Any:
 #: the previous batch freed (no growing heap of holes), large enough that the calls cost nothing.
 _BATCH = 512
 #: The longest collection (bytes of JSON) decoded in one go rather than in batches.
-_WHOLE = 16 * 1024 * 1024
+_WHOLE = 1024 * 1024
 #: For a mapped file: how many bytes may be read before the pages already read are given back.
 _RELEASE_EVERY = 32 * 1024 * 1024
 
@@ -665,9 +665,10 @@ def _collections(
 def _pieces(collection: Any) -> Iterator[Any]:
     """A collection's JSON list: whole if short, else as lists of ``_BATCH`` entities each.
 
-    Decoded structs take about twice the bytes of their JSON: a list of up to ``_WHOLE`` bytes is
-    decoded in one go; a longer one is first split into its entities' raw bytes (one more pass
-    over it) so that only one batch's structs are alive at any time, however large the file.
+    A long list is first split into its entities' raw bytes (one more pass over it) so that only one
+    batch's structs are alive at any time: the memory each batch frees is reused by the next one's
+    objects. Decoded whole, a 28 MB list leaves its 60 MB of freed structs as holes between the
+    objects built from them, and the loaded registry holds 12 % more memory.
     """
     import msgspec
 

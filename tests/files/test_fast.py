@@ -17,7 +17,7 @@ from dangjian_model import Money, Registry, Unit, UnitKind, strategies
 from dangjian_model import _fields as f
 from dangjian_model.files import ConfigError, dumps, load, loads
 from dangjian_model.files._document import structure_document
-from dangjian_model.files._fast import _plan, fast_loads_json, mirror
+from dangjian_model.files._fast import _GiveUp, _plan, _plans, fast_loads_json, mirror
 from dangjian_model.files._json import _CONVERTER, encode
 
 
@@ -169,3 +169,13 @@ def test_the_mirror_of_a_class_states_its_keys_and_their_types() -> None:
         )
     with pytest.raises(msgspec.ValidationError, match="colour"):
         msgspec.json.decode('{"id": "a", "name": "甲", "kind": "village", "colour": 1}', type=mirror(Unit))
+
+
+@attrs.frozen(kw_only=True)
+class _WithFactory:
+    ids: list[str] = attrs.field(factory=list)
+
+
+def test_a_class_whose_default_is_made_by_a_factory_is_left_to_its_constructor() -> None:
+    with pytest.raises(_GiveUp):
+        _plans(_WithFactory)

@@ -135,6 +135,7 @@ class _Session:
         return names
 
     def _compile(self, cls: type[Any]) -> Callable[[Any], Any]:
+        _check_defaults(cls)
         hints = _hints(cls)
         bare = object.__new__(cls)  # only names the class in the validators' messages
         names = self._names(cls)
@@ -404,10 +405,17 @@ def _hints(cls: type[Any]) -> dict[str, Any]:
     return found
 
 
+def _check_defaults(cls: type[Any]) -> None:
+    """The builders put a field's default itself in an object left without it: a factory cannot be."""
+    if any(isinstance(a.default, attrs.Factory) for a in attrs.fields(cls)):  # type: ignore[arg-type]
+        raise _GiveUp  # the detailed path builds such a class through its constructor
+
+
 def _plans(cls: type[Any]) -> list[tuple[attrs.Attribute[Any], str, Any, bool]]:
     """Each field of ``cls`` the constructor takes, with its :func:`_plan`, worked out once."""
     found = _PLANS.get(cls)
     if found is None:
+        _check_defaults(cls)
         hints, bare = _hints(cls), object.__new__(cls)
         found = _PLANS[cls] = [(a, *_plan(a, hints[a.name], bare)) for a in attrs.fields(cls) if a.init]
     return found

@@ -26,7 +26,8 @@ counts fit the form of each party organisation, and dates are ordered. They also
 - 服务统筹型: the alliance is anchored at a party-mass service centre;
 - 睦邻协作型: the villages lie in two or more townships;
 - 飞地抱团型: two or more villages pool fiscal, self-raised or cash funds into an enclave project
-  sited outside at least one of them (an industrial park or another village).
+  sited outside at least one of them (an industrial park or another village); some villages also put
+  in construction-land quotas (存量建设用地指标), counted in 亩.
 
 About a third of the alliances declare all of 四联 and give it substance (a joint committee, a shared
 project, a joint plan covering every member, a need on the alliance's lists: DJ411–414); many declare
@@ -38,6 +39,7 @@ The strategies:
 - :func:`units`, :func:`party_organisations`, :func:`people`, :func:`committees`,
   :func:`alliances` — single values with valid fields; references between them are not checked.
 - :func:`allocation_rules` — income-allocation rules over given member ids, nested a few levels.
+- :func:`credit_codes` — valid 统一社会信用代码, check character included.
 - :func:`money` and :func:`money_texts` — amounts, and amounts as people write them (``12.5万元``).
 - :func:`enum_texts` — what a user may type for a member of an enum: id, Chinese label or alias.
 - :func:`ids`, :func:`names` and :func:`dates` — the small pieces the others are built of.
@@ -48,6 +50,7 @@ from __future__ import annotations
 import datetime
 import functools
 from collections.abc import Callable, Iterable, Sequence
+from decimal import Decimal
 from fractions import Fraction
 from typing import Any, TypeVar
 
@@ -67,6 +70,7 @@ from dangjian_model._enums import (
     PartyStanding,
     PersonRole,
     Principle,
+    QuantityUnit,
     UnitKind,
 )
 from dangjian_model._labels import LabelledEnum
@@ -93,11 +97,13 @@ from dangjian_model._model import (
 )
 from dangjian_model._money import Money
 from dangjian_model._registry import Registry
+from dangjian_model.identifiers import uscc
 
 __all__ = [
     "alliances",
     "allocation_rules",
     "committees",
+    "credit_codes",
     "dates",
     "enum_texts",
     "ids",
@@ -125,6 +131,23 @@ def ids(prefix: str = "") -> st.SearchStrategy[str]:
     return st.one_of(slug, han).map(lambda text: prefix + text)
 
 
+def credit_codes() -> st.SearchStrategy[str]:
+    """Valid 统一社会信用代码 (GB 32100-2015): 17 characters from its alphabet and the check character.
+
+    >>> from dangjian_model.identifiers import uscc
+    >>> uscc.is_valid(credit_codes().example())
+    True
+    """
+
+    def with_check(first17: str) -> str:
+        return first17 + uscc.calc_check_character(first17)
+
+    registration = st.text(alphabet=uscc.ALPHABET, min_size=2, max_size=2)  # authority and kind
+    division = st.text(alphabet="0123456789", min_size=6, max_size=6)  # the registering division
+    body = st.text(alphabet=uscc.ALPHABET, min_size=9, max_size=9)  # the organisation code
+    return st.builds(lambda a, b, c: with_check(a + b + c), registration, division, body)
+
+
 def names() -> st.SearchStrategy[str]:
     """Chinese names of units and organisations."""
     return st.builds(
@@ -135,6 +158,7 @@ def names() -> st.SearchStrategy[str]:
 
 
 _NAMES = names()
+_CREDIT_CODES = credit_codes()
 _PERSON_NAMES = st.text(alphabet="王李张刘陈杨黄赵", min_size=2, max_size=3)
 _ONE_DESIGNATION = st.frozensets(st.sampled_from(Designation), max_size=1)
 _POPULATION = st.integers(100, 20_000)
@@ -319,6 +343,8 @@ _POOLED_FUNDS = (
     ContributionKind.CASH,
 )
 _AMOUNTS = money(1, 10**9)
+#: Construction-land quotas in 亩, to the tenth (the seeds: 12.5 亩 and the like).
+_LAND_QUOTAS = st.integers(1, 2000).map(lambda tenths: Decimal(tenths) / 10)
 _INCOME = money(0, 10**9)
 _ASSET_VALUES = money(0, 10**10)
 _ENTRY_AMOUNTS = money(-(10**8), 10**8)
@@ -382,7 +408,11 @@ class _World:
         return self.draw(_NAMES)
 
     def add_unit(self, kind: UnitKind, prefix: str, superior_id: str | None) -> Unit:
-        unit = Unit(id=self.new(prefix), name=self.name(), kind=kind, superior_id=superior_id)
+        """A unit that joins an alliance (an enterprise, a court, a park …), often with its credit code."""
+        code = self.draw(st.none() | _CREDIT_CODES)
+        unit = Unit(
+            id=self.new(prefix), name=self.name(), kind=kind, superior_id=superior_id, credit_code=code
+        )
         self.units[unit.id] = unit
         return unit
 
@@ -721,15 +751,28 @@ def _project(world: _World, plan: _Plan, alliance_id: str, formed: datetime.date
     amounts = [draw(_AMOUNTS) for _ in contributors]
     total = sum(amounts, Money.ZERO)
     kinds = _POOLED_FUNDS if plan.pooled else (ContributionKind.CASH,)
+    contributions = [
+        Contribution(contributor_id=v.id, kind=draw(st.sampled_from(kinds)), amount=a, on=formed)
+        for v, a in zip(contributors, amounts, strict=True)
+    ]
+    if plan.pooled:  # 飞地抱团: some villages also put in construction-land quotas, in 亩
+        contributions += [
+            Contribution(
+                contributor_id=v.id,
+                kind=ContributionKind.CONSTRUCTION_LAND_QUOTA,
+                quantity=draw(_LAND_QUOTAS),
+                quantity_unit=QuantityUnit.MU,
+                on=formed,
+            )
+            for v in contributors
+            if draw(st.booleans())
+        ]
     return Project(
         id=world.new("project"),
         name=world.name(),
         alliance_id=alliance_id,
         site_unit_id=plan.site_id or contributors[0].id,
-        contributions=tuple(
-            Contribution(contributor_id=v.id, kind=draw(st.sampled_from(kinds)), amount=a, on=formed)
-            for v, a in zip(contributors, amounts, strict=True)
-        ),
+        contributions=tuple(contributions),
         shares=_shares(contributors, amounts, total),
         income=tuple(
             IncomeRecord(on=draw(dates(min_value=formed)), amount=draw(_INCOME))

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Mapping
+from typing import Any
 
 import attrs
 
@@ -134,6 +136,9 @@ class Context:
     assets_by_owner: dict[str, list[Asset]]
     ledgers_by_owner: dict[str, list[Ledger]]
     alliances_with_lists: frozenset[str]
+    # Kind → the ids the registry finds an entity of that kind for, filled in as checks ask (this
+    # context, and so this map, lives for one validation pass).
+    _ids_by_kind: dict[type[Any], frozenset[str]] = attrs.field(init=False, factory=dict, repr=False)
 
     @classmethod
     def build(cls, registry: Registry) -> Context:
@@ -181,6 +186,17 @@ class Context:
             ledgers_by_owner,
             frozenset(id for id in with_lists if id is not None),
         )
+
+    def ids_of(self, kind: type[Any]) -> frozenset[str]:
+        """The ids for which ``registry.find`` gives an entity of this kind."""
+        ids = self._ids_by_kind.get(kind)
+        if ids is None:
+            collection = getattr(self.registry, _COLLECTIONS[kind])
+            ids = frozenset(map(operator.attrgetter("id"), collection))
+            if self.registry.duplicate_ids():  # an id used twice is found as its first entity only
+                ids = frozenset(id for id in ids if isinstance(self.registry.find(id), kind))
+            self._ids_by_kind[kind] = ids
+        return ids
 
     def unit(self, id: str | None) -> Unit | None:
         """The unit with this id, or None (missing, or another kind)."""

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import datetime
 import itertools
+import math
 import operator
 from collections.abc import Callable, Iterable, Iterator
+from fractions import Fraction
 from typing import Any
 
 import attrs
@@ -596,13 +598,14 @@ def _terms(ctx: Context, org: PartyOrganisation, path: str, config: ValidationCo
 def check_alliances(ctx: Context, scope: Scope, config: ValidationConfig) -> Iterator[RawFinding]:
     """Membership and dates, the structure of each type, 四联 with substance and 三不变."""
     for alliance in scope.alliances:
-        yield from _membership_and_dates(ctx, alliance)
+        active = ctx.active_members(alliance)  # once for the checks every alliance goes through
+        yield from _membership_and_dates(alliance, active)
         structure = _STRUCTURES.get(alliance.type)
         if structure is not None:
             yield from structure(ctx, alliance)
         if alliance.declares_four_links:
             yield from _four_links(ctx, alliance)
-        yield from _three_unchanged(ctx, alliance)
+        yield from _three_unchanged(ctx, alliance, active)
 
 
 def _raw(alliance: Alliance, code: str, field: str, zh: str, en: str, hint: str) -> RawFinding:
@@ -610,8 +613,7 @@ def _raw(alliance: Alliance, code: str, field: str, zh: str, en: str, hint: str)
     return RawFinding(code, f"alliances[{alliance.id}]{suffix}", zh, en, hint, alliance.id)
 
 
-def _membership_and_dates(ctx: Context, alliance: Alliance) -> Iterator[RawFinding]:
-    active = ctx.active_members(alliance)
+def _membership_and_dates(alliance: Alliance, active: list[str]) -> Iterator[RawFinding]:
     if alliance.lead_id not in active:
         yield _raw(
             alliance,
@@ -657,13 +659,12 @@ def _membership_and_dates(ctx: Context, alliance: Alliance) -> Iterator[RawFindi
         )
     last: dict[str, datetime.date | None] = {}
     for i, membership in enumerate(alliance.memberships):
-        field = f"memberships[{i}]"
         joined, left = membership.joined_on, membership.left_on
         if joined and left and left < joined:
             yield _raw(
                 alliance,
                 "DJ403",
-                f"{field}.left_on",
+                f"memberships[{i}].left_on",
                 f"退出日期 {left} 早于加入日期 {joined}",
                 f"left on {left}, before joining on {joined}",
                 "退出日期应不早于加入日期 / leaving comes on or after joining",
@@ -675,7 +676,7 @@ def _membership_and_dates(ctx: Context, alliance: Alliance) -> Iterator[RawFindi
             yield _raw(
                 alliance,
                 "DJ404",
-                field,
+                f"memberships[{i}]",
                 f"成员资格（{joined}–{left or '至今'}）超出联盟存续期（{formed}–{dissolved or '至今'}）",
                 f"the membership ({joined} to {left or 'now'}) lies outside the alliance's lifetime "
                 f"({formed} to {dissolved or 'now'})",
@@ -688,7 +689,7 @@ def _membership_and_dates(ctx: Context, alliance: Alliance) -> Iterator[RawFindi
                 yield _raw(
                     alliance,
                     "DJ402",
-                    f"{field}.participant_id",
+                    f"memberships[{i}].participant_id",
                     f"{participant!r} 在联盟中重复登记，两段成员资格重叠",
                     f"{participant!r} is listed twice with overlapping memberships",
                     "同一成员同一时间只登记一次；重新加入应在退出之后 / "
@@ -989,12 +990,13 @@ def _four_links(ctx: Context, alliance: Alliance) -> Iterator[RawFinding]:
         )
 
 
-def _three_unchanged(ctx: Context, alliance: Alliance) -> Iterator[RawFinding]:
+def _three_unchanged(ctx: Context, alliance: Alliance, members: list[str]) -> Iterator[RawFinding]:
     declared = alliance.principles
     joint_committee = ctx.organisation(alliance.joint_committee_id)
     coordinators = {alliance.id} | ({joint_committee.id} if joint_committee is not None else set())
-    members = ctx.active_members(alliance)
-    if Principle.MANAGEMENT_HIERARCHY_UNCHANGED in declared:
+    # DJ421 reports a member unit or organisation whose superior is a coordinator: none when no unit
+    # or organisation of the registry has a coordinator as its superior.
+    if Principle.MANAGEMENT_HIERARCHY_UNCHANGED in declared and not coordinators.isdisjoint(ctx.superior_ids):
         for member in members:
             entity = ctx.registry.find(member)
             orgs: list[PartyOrganisation] = []
@@ -1025,7 +1027,9 @@ def _three_unchanged(ctx: Context, alliance: Alliance) -> Iterator[RawFinding]:
                         "committee coordinates, it is no superior",
                         alliance.id,
                     )
-    if Principle.ASSET_NATURE_UNCHANGED in declared:
+    # assets_by_owner and ledgers_by_owner hold only what coordinators and companies own: when they are
+    # empty, DJ422 and DJ423 have nothing to report.
+    if Principle.ASSET_NATURE_UNCHANGED in declared and ctx.assets_by_owner:
         companies = {p.company_id for p in ctx.projects_by_alliance.get(alliance.id, ()) if p.company_id}
         for owner in sorted(coordinators | companies):
             for asset in ctx.assets_by_owner.get(owner, ()):
@@ -1040,7 +1044,7 @@ def _three_unchanged(ctx: Context, alliance: Alliance) -> Iterator[RawFinding]:
                         "assets; a joint company holds only the stakes members put in",
                         alliance.id,
                     )
-    if Principle.ACCOUNTING_UNCHANGED in declared:
+    if Principle.ACCOUNTING_UNCHANGED in declared and ctx.ledgers_by_owner:
         for owner in sorted(coordinators):
             for ledger in ctx.ledgers_by_owner.get(owner, ()):
                 yield RawFinding(
@@ -1240,6 +1244,23 @@ def _allocation_rule(
         )
 
 
+def _add_up_to_one(fractions: list[Fraction]) -> bool:
+    """True if the fractions add up to exactly 1, in integers: over their least common denominator.
+
+    The same answer as adding them as Fractions and comparing with 1, without a Fraction (and a gcd)
+    for each partial sum: the sum of ``n * (lcm // d)`` equals ``lcm`` exactly when the fractions add up to 1.
+    """
+    common = math.lcm(*(f.denominator for f in fractions))
+    return sum(f.numerator * (common // f.denominator) for f in fractions) == common
+
+
+#: The units a land or land-quota contribution may be measured in (DJ503).
+_QUANTITY_UNITS = {
+    ContributionKind.CONSTRUCTION_LAND_QUOTA: (QuantityUnit.MU,),
+    ContributionKind.LAND: (QuantityUnit.MU, QuantityUnit.SQUARE_METRE),
+}
+
+
 def _project(ctx: Context, project: Project) -> Iterator[RawFinding]:
     path = f"projects[{project.id}]"
     aid = project.alliance_id
@@ -1247,7 +1268,7 @@ def _project(ctx: Context, project: Project) -> Iterator[RawFinding]:
     def raw(code: str, field: str, zh: str, en: str, hint: str) -> RawFinding:
         return RawFinding(code, f"{path}.{field}" if field else path, zh, en, hint, aid)
 
-    if project.shares:
+    if project.shares and not _add_up_to_one([s.fraction for s in project.shares]):
         total = sum((s.fraction for s in project.shares), start=0 * project.shares[0].fraction)
         if total != 1:
             yield raw(
@@ -1258,7 +1279,9 @@ def _project(ctx: Context, project: Project) -> Iterator[RawFinding]:
                 "调整股份使合计为100% / adjust the shares to total 100%",
             )
     holders: set[str] = set()
-    for i, share in enumerate(project.shares):
+    # DJ505 reports a holder listed twice: none when the holders are all different, as one set shows
+    repeated = len({share.holder_id for share in project.shares}) < len(project.shares)
+    for i, share in enumerate(project.shares if repeated else ()):
         if share.holder_id in holders:
             yield raw(
                 "DJ505",
@@ -1268,8 +1291,10 @@ def _project(ctx: Context, project: Project) -> Iterator[RawFinding]:
                 "每个持有人合并为一条股份 / give each holder one share entry",
             )
         holders.add(share.holder_id)
+    started = project.started_on
     for i, c in enumerate(project.contributions):
-        if c.kind.is_monetary and c.amount is None:
+        kind = c.kind
+        if c.amount is None and kind.is_monetary:
             yield raw(
                 "DJ502",
                 f"contributions[{i}].amount",
@@ -1277,22 +1302,17 @@ def _project(ctx: Context, project: Project) -> Iterator[RawFinding]:
                 f"a {c.kind.value} contribution is money, but has no amount",
                 "填写金额，如“60万元” / give the amount, e.g. '60万元'",
             )
-        units_ok = (
-            (QuantityUnit.MU,)
-            if c.kind is ContributionKind.CONSTRUCTION_LAND_QUOTA
-            else (QuantityUnit.MU, QuantityUnit.SQUARE_METRE)
-        )
-        if c.kind in (ContributionKind.CONSTRUCTION_LAND_QUOTA, ContributionKind.LAND) and (
-            c.quantity is None or c.quantity_unit not in units_ok
-        ):
-            yield raw(
-                "DJ503",
-                f"contributions[{i}].quantity",
-                f"{c.kind.label}应有数量，单位为{'或'.join(u.label for u in units_ok)}",
-                f"a {c.kind.value} contribution has a quantity in {' or '.join(u.value for u in units_ok)}",
-                "填写 quantity 和 quantity_unit，如 12.5 亩 / give quantity and quantity_unit, e.g. 12.5 亩",
-            )
-        if project.started_on and c.on and c.on < project.started_on:
+        if kind is ContributionKind.CONSTRUCTION_LAND_QUOTA or kind is ContributionKind.LAND:
+            units_ok = _QUANTITY_UNITS[kind]
+            if c.quantity is None or c.quantity_unit not in units_ok:
+                yield raw(
+                    "DJ503",
+                    f"contributions[{i}].quantity",
+                    f"{c.kind.label}应有数量，单位为{'或'.join(u.label for u in units_ok)}",
+                    f"a {c.kind.value} contribution has a quantity in {' or '.join(u.value for u in units_ok)}",
+                    "填写 quantity 和 quantity_unit，如 12.5 亩 / give quantity and quantity_unit, e.g. 12.5 亩",
+                )
+        if started and c.on and c.on < started:
             yield raw(
                 "DJ507",
                 f"contributions[{i}].on",
@@ -1301,7 +1321,7 @@ def _project(ctx: Context, project: Project) -> Iterator[RawFinding]:
                 "核对日期 / check the dates",
             )
     for i, record in enumerate(project.income):
-        if project.started_on and record.on < project.started_on:
+        if started and record.on < started:
             yield raw(
                 "DJ507",
                 f"income[{i}].on",
@@ -1322,20 +1342,19 @@ def _project(ctx: Context, project: Project) -> Iterator[RawFinding]:
     alliance = ctx.registry.find(aid) if aid else None
     if isinstance(alliance, Alliance):
         ever = {m.participant_id for m in alliance.memberships}
-        parties = [
-            (f"contributions[{i}].contributor_id", c.contributor_id)
-            for i, c in enumerate(project.contributions)
-        ]
-        parties += [(f"shares[{i}].holder_id", s.holder_id) for i, s in enumerate(project.shares)]
-        for field, party in parties:
-            if party not in ever and party != project.company_id and party in ctx.registry:
-                yield raw(
-                    "DJ504",
-                    field,
-                    f"{party!r} 不是联盟 {alliance.id!r} 的成员",
-                    f"{party!r} is not a member of the alliance {alliance.id!r}",
-                    "先接纳其入盟，或核对编号 / admit it to the alliance first, or check the id",
-                )
+        for field, parties in (  # the path is written only for a party that is reported
+            ("contributions[{}].contributor_id", [c.contributor_id for c in project.contributions]),
+            ("shares[{}].holder_id", [s.holder_id for s in project.shares]),
+        ):
+            for i, party in enumerate(parties):
+                if party not in ever and party != project.company_id and party in ctx.registry:
+                    yield raw(
+                        "DJ504",
+                        field.format(i),
+                        f"{party!r} 不是联盟 {alliance.id!r} 的成员",
+                        f"{party!r} is not a member of the alliance {alliance.id!r}",
+                        "先接纳其入盟，或核对编号 / admit it to the alliance first, or check the id",
+                    )
 
 
 CHECKS: tuple[Check, ...] = (

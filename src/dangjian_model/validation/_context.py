@@ -99,6 +99,8 @@ def find_roots(parents: Mapping[str, str | None]) -> dict[str, str | None]:
     return roots
 
 
+_superior_id = operator.attrgetter("superior_id")
+
 _BASIC_FORMS = frozenset(
     {
         PartyOrgForm.COMMITTEE,
@@ -126,6 +128,7 @@ class Context:
             committee or a project's company only: the only ones the checks ask about).
         ledgers_by_owner: Owner id → the ledgers it keeps (alliances and joint committees only).
         alliances_with_lists: Ids of alliances with a need or listed project (社会联治 items).
+        superior_ids: Every id a unit or a party organisation names as its superior.
     """
 
     registry: Registry
@@ -136,6 +139,7 @@ class Context:
     assets_by_owner: dict[str, list[Asset]]
     ledgers_by_owner: dict[str, list[Ledger]]
     alliances_with_lists: frozenset[str]
+    superior_ids: frozenset[str | None]
     # Kind → the ids the registry finds an entity of that kind for, filled in as checks ask (this
     # context, and so this map, lives for one validation pass).
     _ids_by_kind: dict[type[Any], frozenset[str]] = attrs.field(init=False, factory=dict, repr=False)
@@ -185,6 +189,8 @@ class Context:
             assets_by_owner,
             ledgers_by_owner,
             frozenset(id for id in with_lists if id is not None),
+            frozenset(map(_superior_id, registry.units))
+            | frozenset(map(_superior_id, registry.party_organisations)),
         )
 
     def ids_of(self, kind: type[Any]) -> frozenset[str]:

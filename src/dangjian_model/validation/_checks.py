@@ -453,14 +453,15 @@ def check_party_organisations(ctx: Context, scope: Scope, config: ValidationConf
 
 
 def _organisation(ctx: Context, org: PartyOrganisation, config: ValidationConfig) -> Iterator[RawFinding]:
-    path = f"party_organisations[{org.id}]"
+    # the path is written only for a finding (most organisations have none)
     form, full, total = org.form, org.full_members, org.total_members
     committee = org.committee
-    if form.is_branch:
+    branch = form.is_branch
+    if branch:
         if full < 3:
             yield RawFinding(
                 "DJ201",
-                f"{path}.full_members",
+                f"party_organisations[{org.id}].full_members",
                 f"{form.label}只有 {full} 名正式党员，成立党支部需要3名以上",
                 f"a {form.value} needs 3 or more full members; it has {full}",
                 "正式党员不足3人的单位应与邻近单位成立联合党支部 / "
@@ -469,7 +470,7 @@ def _organisation(ctx: Context, org: PartyOrganisation, config: ValidationConfig
         if full >= 7 and committee is None:
             yield RawFinding(
                 "DJ202",
-                f"{path}.committee",
+                f"party_organisations[{org.id}].committee",
                 f"有 {full} 名正式党员（7名以上），应设立支部委员会，但未登记",
                 f"with {full} full members (7 or more) a branch sets up a committee; none is recorded",
                 "登记3–5人（一般不超过7人）的支部委员会 / record a committee of 3–5 (at most 7) members",
@@ -477,7 +478,7 @@ def _organisation(ctx: Context, org: PartyOrganisation, config: ValidationConfig
         if full < 7 and committee is not None and committee.size > 2:
             yield RawFinding(
                 "DJ204",
-                f"{path}.committee.size",
+                f"party_organisations[{org.id}].committee.size",
                 f"正式党员不足7人，只设书记（必要时设副书记），不设 {committee.size} 人的委员会",
                 f"with fewer than 7 full members a branch has a secretary (and a deputy if needed), "
                 f"not a committee of {committee.size}",
@@ -486,26 +487,26 @@ def _organisation(ctx: Context, org: PartyOrganisation, config: ValidationConfig
         if 50 < total < 100:
             yield RawFinding(
                 "DJ205",
-                f"{path}.full_members",
+                f"party_organisations[{org.id}].full_members",
                 f"支部有 {total} 名党员，超过一般上限50人，可考虑成立党总支",
                 f"the branch has {total} members, above the usual 50: consider a general branch",
                 "党员超过50人的可以成立党总支 / over 50 members may form a general branch",
             )
     if committee is not None:
         too_big = committee.size > max(total, 1)
-        if (full >= 7 and form.is_branch and not 3 <= committee.size <= 7) or too_big:
+        if (full >= 7 and branch and not 3 <= committee.size <= 7) or too_big:
             yield RawFinding(
                 "DJ203",
-                f"{path}.committee.size",
+                f"party_organisations[{org.id}].committee.size",
                 f"委员会 {committee.size} 人：应为3–7人且不多于党员数 {total}",
                 f"a committee of {committee.size}: it should have 3–7 members and no more than the {total} members",
                 "支部委员会一般3–5人，最多7人 / a branch committee has 3–5 members, at most 7",
             )
-        yield from _terms(ctx, org, path, config)
-    if (form.is_branch or form is PartyOrgForm.GENERAL_BRANCH) and total >= 100:
+        yield from _terms(ctx, org, f"party_organisations[{org.id}]", config)
+    if (branch or form is PartyOrgForm.GENERAL_BRANCH) and total >= 100:
         yield RawFinding(
             "DJ206",
-            f"{path}.form",
+            f"party_organisations[{org.id}].form",
             f"有 {total} 名党员（100名以上），经批准可以成立基层党委",
             f"with {total} members (100 or more) it may, with approval, form a basic committee",
             "这是“可以”而非“应当”：如上级已批准保留现形式，可忽略 / "
@@ -516,7 +517,7 @@ def _organisation(ctx: Context, org: PartyOrganisation, config: ValidationConfig
         if not 2 <= n <= 5:
             yield RawFinding(
                 "DJ207",
-                f"{path}.host_unit_ids",
+                f"party_organisations[{org.id}].host_unit_ids",
                 f"联合党支部覆盖 {n} 个单位，应为2个以上、一般不超过5个",
                 f"a joint branch covers {n} units; it should cover 2 or more, generally at most 5",
                 "超过5个单位时分设联合党支部 / split it when it covers more than 5 units",
@@ -525,7 +526,7 @@ def _organisation(ctx: Context, org: PartyOrganisation, config: ValidationConfig
             if ctx.has_own_organisation(unit_id, org):
                 yield RawFinding(
                     "DJ208",
-                    f"{path}.host_unit_ids[{i}]",
+                    f"party_organisations[{org.id}].host_unit_ids[{i}]",
                     f"单位 {unit_id!r} 有3名以上正式党员，应单独成立党组织，不应纳入联合党支部",
                     f"the unit {unit_id!r} has 3 or more full members and sets up its own organisation; "
                     "a joint branch covers only units with fewer than 3",
@@ -535,7 +536,7 @@ def _organisation(ctx: Context, org: PartyOrganisation, config: ValidationConfig
     if superior is not None and not _may_lead(superior.form, form):
         yield RawFinding(
             "DJ212",
-            f"{path}.superior_id",
+            f"party_organisations[{org.id}].superior_id",
             f"{superior.form.label} {superior.id!r} 不能作为{form.label}的上级",
             f"a {superior.form.value} ({superior.id!r}) cannot be the superior of a {form.value}",
             "党小组隶属党支部；党支部隶属党总支或党委；党总支隶属党委 / "
@@ -545,7 +546,7 @@ def _organisation(ctx: Context, org: PartyOrganisation, config: ValidationConfig
     if org.founded_on and org.dissolved_on and org.dissolved_on < org.founded_on:
         yield RawFinding(
             "DJ213",
-            f"{path}.dissolved_on",
+            f"party_organisations[{org.id}].dissolved_on",
             f"撤销日期 {org.dissolved_on} 早于成立日期 {org.founded_on}",
             f"dissolved on {org.dissolved_on}, before it was founded on {org.founded_on}",
             "撤销日期应不早于成立日期 / the dissolution date comes on or after the founding date",

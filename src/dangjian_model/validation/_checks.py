@@ -153,6 +153,7 @@ def _is_given(value: object) -> bool:
     return value is not None
 
 
+_id = operator.attrgetter("id")
 _UNITS: tuple[type[Any], ...] = (Unit,)
 _ORGS: tuple[type[Any], ...] = (PartyOrganisation,)
 _PEOPLE: tuple[type[Any], ...] = (Person,)
@@ -384,11 +385,23 @@ def check_hierarchies(ctx: Context, scope: Scope, config: ValidationConfig) -> I
     """DJ104–106: each hierarchy is a tree (each cycle reported once); DJ107: grid levels step by one."""
     grid_parents: dict[str, str | None] = {}
     for code, collection, field, name_zh, name_en in _HIERARCHIES:
-        parents: dict[str, str | None] = {}
-        for entity in getattr(ctx.registry, collection):
-            parents.setdefault(entity.id, getattr(entity, field))
+        entities = getattr(ctx.registry, collection)
+        # id → parent, made in C; an id used twice keeps its first entity's parent, as setdefault does
+        parents: dict[str, str | None] = dict(
+            zip(map(_id, entities), map(operator.attrgetter(field), entities), strict=True)
+        )
+        if len(parents) != len(entities):
+            parents = {}
+            for entity in entities:
+                parents.setdefault(entity.id, getattr(entity, field))
         if collection == "grids":
             grid_parents = parents
+        # Each node on a cycle is the parent of the node before it, so cycles lie among the nodes that
+        # are someone's parent: a few thousand superiors, not every village. Only if those hold a cycle
+        # is the whole map searched, so that cycles are reported in the usual order.
+        superiors = parents.keys() & set(parents.values())
+        if not find_cycles({id: parents[id] for id in superiors}):
+            continue
         for cycle in find_cycles(parents):
             ring = " → ".join((*cycle, cycle[0]))
             yield RawFinding(

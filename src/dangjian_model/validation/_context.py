@@ -50,25 +50,21 @@ class RawFinding:
 
 def find_cycles(parents: Mapping[str, str | None]) -> list[tuple[str, ...]]:
     """Every cycle in a parent map, each once, rotated to start at its smallest id. Linear, iterative."""
-    state: dict[str, int] = {}  # 1: on the walk now, 2: finished
+    walk_of: dict[str, int] = {}  # node → the walk (numbered by its start) that reached it first
     cycles: list[tuple[str, ...]] = []
-    for start in parents:
-        if start in state:
-            continue
-        walk: list[str] = []
-        position: dict[str, int] = {}
+    for walk, start in enumerate(parents):
         node: str | None = start
-        while node is not None and node in parents and node not in state:
-            state[node] = 1
-            position[node] = len(walk)
-            walk.append(node)
+        while node is not None and node in parents and node not in walk_of:
+            walk_of[node] = walk
             node = parents[node]
-        if node is not None and state.get(node) == 1:
-            cycle = walk[position[node] :]
+        # A walk stops at a root, at a node an earlier walk reached, or back on its own path: a cycle,
+        # which is then followed once more from where the walk came back to write it down.
+        if node is not None and walk_of.get(node) == walk:
+            cycle = [node]
+            while (next_node := parents[cycle[-1]]) != node:
+                cycle.append(next_node)  # type: ignore[arg-type]  # on a cycle every node has a parent
             first = cycle.index(min(cycle))
             cycles.append(tuple(cycle[first:] + cycle[:first]))
-        for visited in walk:
-            state[visited] = 2
     return cycles
 
 

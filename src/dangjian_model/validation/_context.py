@@ -97,6 +97,7 @@ def find_roots(parents: Mapping[str, str | None]) -> dict[str, str | None]:
 
 
 _superior_id = operator.attrgetter("superior_id")
+_owner_id = operator.attrgetter("owner_id")
 
 _BASIC_FORMS = frozenset(
     {
@@ -185,6 +186,8 @@ class Context:
         """
         owners = self._coordinators | {p.company_id for p in self.registry.projects if p.company_id}
         assets_by_owner: dict[str, list[Asset]] = {}
+        if owners.isdisjoint(map(_owner_id, self.registry.assets)):  # the usual answer, found in C
+            return assets_by_owner
         for asset in self.registry.assets:
             if asset.owner_id in owners:
                 assets_by_owner.setdefault(asset.owner_id, []).append(asset)
@@ -195,6 +198,8 @@ class Context:
         """Owner id → the ledgers it keeps, for alliances and joint committees only (账务核算不变)."""
         coordinators = self._coordinators
         ledgers_by_owner: dict[str, list[Ledger]] = {}
+        if coordinators.isdisjoint(map(_owner_id, self.registry.ledgers)):  # the usual answer, found in C
+            return ledgers_by_owner
         for ledger in self.registry.ledgers:
             if ledger.owner_id in coordinators:
                 ledgers_by_owner.setdefault(ledger.owner_id, []).append(ledger)

@@ -13,7 +13,7 @@ import math
 import operator
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from fractions import Fraction
-from typing import Any
+from typing import Any, cast
 
 import attrs
 
@@ -224,12 +224,17 @@ def _alliance_of(entity: Entity) -> str | None:
     return None
 
 
+#: Up to this many distinct ids in a field are looked up one by one; more are checked by set operations.
+_FEW_IDS = 1_000
+
+
 def _unresolved(ctx: Context, entities: tuple[Entity, ...]) -> list[tuple[_Reference, set[str]]]:
     """Each reference field of these entities (all of one kind) with the ids in it that would be reported.
 
     An id is reported when the registry does not find an entity of an allowed kind for it: the set of
     the ids a field holds, less the ids of each allowed kind, is exactly those (a few set operations
-    in C instead of a lookup for each of a million references).
+    in C instead of a lookup for each of a million references). A field with few distinct ids, such
+    as one alliance's, has them looked up one by one instead: cheaper than the ids of a collection.
     """
     unresolved: list[tuple[_Reference, set[str]]] = []
     # ``within`` → its holders, so that the three committee fields gather the committees once
@@ -237,12 +242,16 @@ def _unresolved(ctx: Context, entities: tuple[Entity, ...]) -> list[tuple[_Refer
     for reference in _REFERENCES[type(entities[0])]:
         if reference.within not in holders:
             holders[reference.within] = reference.holders(entities)
-        ids = set(reference.ids(holders[reference.within]))
-        ids.discard(None)
-        for kind in reference.kinds:
-            ids = ids.difference(ctx.ids_of(kind))
+        held = set(reference.ids(holders[reference.within]))
+        held.discard(None)
+        ids = cast("set[str]", held)  # None discarded
+        if len(ids) <= _FEW_IDS:
+            ids = {id for id in ids if not isinstance(ctx.registry.find(id), reference.kinds)}
+        else:
+            for kind in reference.kinds:
+                ids = ids.difference(ctx.ids_of(kind))
         if ids:
-            unresolved.append((reference, ids))  # type: ignore[arg-type]  # None was discarded
+            unresolved.append((reference, ids))
     return unresolved
 
 

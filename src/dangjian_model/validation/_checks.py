@@ -7,8 +7,13 @@ and applies the configuration. Nothing here raises for a domain problem, and not
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable, Iterable, Iterator
-from typing import Any
+import functools
+import itertools
+import math
+import operator
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from fractions import Fraction
+from typing import Any, cast
 
 import attrs
 
@@ -98,73 +103,117 @@ def _kinds_en(kinds: tuple[type[Any], ...]) -> str:
 # ---------------------------------------------------------------- references, ids, identifiers (DJ101–103, DJ6xx)
 
 
+@attrs.frozen
+class _Reference:
+    """One reference field of an entity kind: where its ids are, and which kinds they may name.
+
+    Attributes:
+        field: The attribute holding the id (or, with ``many``, a tuple of ids).
+        kinds: The kinds of entity the id may name.
+        within: The attribute of the entity that holds ``field``, if not the entity itself: an
+            optional value (``committee``), or with ``items`` a tuple of items (``memberships``).
+        items: ``within`` is a tuple of items, addressed by index.
+        many: ``field`` is a tuple of ids, addressed by index.
+    """
+
+    field: str
+    kinds: tuple[type[Any], ...]
+    within: str | None = None
+    items: bool = False
+    many: bool = False
+
+    def located(self, entity: Entity) -> Iterator[tuple[str, str | None]]:
+        """(field path, id) of every id this field holds in one entity, in order."""
+        if self.within is None:
+            yield from self._in(entity, "")
+        elif self.items:
+            for i, item in enumerate(getattr(entity, self.within)):
+                yield from self._in(item, f"{self.within}[{i}].")
+        elif (holder := getattr(entity, self.within)) is not None:
+            yield from self._in(holder, f"{self.within}.")
+
+    def _in(self, holder: Any, prefix: str) -> Iterator[tuple[str, str | None]]:
+        value = getattr(holder, self.field)
+        if self.many:
+            for i, id in enumerate(value):
+                yield f"{prefix}{self.field}[{i}]", id
+        else:
+            yield f"{prefix}{self.field}", value
+
+    def holders(self, entities: Sequence[Entity]) -> Sequence[Any]:
+        """What holds this field across many entities: the entities, or their nested values or items."""
+        if self.within is None:
+            return entities
+        nested = map(operator.attrgetter(self.within), entities)
+        return list(itertools.chain.from_iterable(nested) if self.items else filter(_is_given, nested))
+
+    def ids(self, holders: Iterable[Any]) -> Iterable[str | None]:
+        """Every id this field holds across its holders (None included), gathered in C."""
+        values = map(operator.attrgetter(self.field), holders)
+        return itertools.chain.from_iterable(values) if self.many else values
+
+
+_is_given = functools.partial(operator.is_not, None)  # in C: no Python call for each value
+
+
+_id = operator.attrgetter("id")
+_UNITS: tuple[type[Any], ...] = (Unit,)
+_ORGS: tuple[type[Any], ...] = (PartyOrganisation,)
+_PEOPLE: tuple[type[Any], ...] = (Person,)
+_R = _Reference
+
+#: Every reference each kind of entity holds, in the order its findings are reported.
+_REFERENCES: dict[type[Any], tuple[_Reference, ...]] = {
+    Unit: (_R("superior_id", _UNITS),),
+    PartyOrganisation: (
+        _R("superior_id", _ORGS),
+        _R("host_unit_ids", _UNITS, many=True),
+        _R("secretary_id", _PEOPLE, within="committee"),
+        _R("deputy_secretary_ids", _PEOPLE, within="committee", many=True),
+        _R("member_ids", _PEOPLE, within="committee", many=True),
+    ),
+    Person: (_R("party_organisation_id", _ORGS), _R("unit_id", _UNITS)),
+    Alliance: (
+        _R("lead_id", (Unit, PartyOrganisation)),
+        _R("participant_id", _PARTICIPANTS, within="memberships", items=True),
+        _R("joint_committee_id", _ORGS),
+        _R("key_project_id", (Project,)),
+        _R("anchor_id", _UNITS),
+        _R("covered_unit_ids", _UNITS, within="joint_plan", many=True),
+    ),
+    Project: (
+        _R("alliance_id", (Alliance,)),
+        _R("site_unit_id", _UNITS),
+        _R("company_id", _UNITS),
+        _R("contributor_id", _PARTICIPANTS, within="contributions", items=True),
+        _R("holder_id", _PARTICIPANTS, within="shares", items=True),
+    ),
+    Asset: (_R("owner_id", _UNITS), _R("held_in_id", _UNITS)),
+    Ledger: (_R("owner_id", _UNITS),),
+    Grid: (_R("parent_id", (Grid,)), _R("unit_id", _UNITS), _R("party_group_id", _ORGS)),
+    Brand: (_R("territory_id", _UNITS), _R("owner_id", _ORGS)),
+    Team: (
+        _R("party_organisation_id", _ORGS),
+        _R("leader_id", _PEOPLE),
+        _R("core_member_ids", _PEOPLE, many=True),
+        _R("volunteer_ids", _PEOPLE, many=True),
+    ),
+    Need: (_R("raised_by_id", (Unit, Grid, PartyOrganisation, Person)), _R("alliance_id", (Alliance,))),
+    Resource: (_R("provider_id", _PARTICIPANTS), _R("alliance_id", (Alliance,))),
+    ListedProject: (
+        _R("need_id", (Need,)),
+        _R("provider_id", _PARTICIPANTS),
+        _R("resource_id", (Resource,)),
+        _R("alliance_id", (Alliance,)),
+    ),
+}
+
+
 def _references(entity: Entity) -> Iterator[tuple[str, str | None, tuple[type[Any], ...]]]:
     """Every reference an entity holds: (field path, id, the kinds it may name)."""
-    units, orgs, people = (Unit,), (PartyOrganisation,), (Person,)
-    if isinstance(entity, Unit):
-        yield "superior_id", entity.superior_id, units
-    elif isinstance(entity, PartyOrganisation):
-        yield "superior_id", entity.superior_id, orgs
-        for i, unit_id in enumerate(entity.host_unit_ids):
-            yield f"host_unit_ids[{i}]", unit_id, units
-        if entity.committee is not None:
-            committee = entity.committee
-            yield "committee.secretary_id", committee.secretary_id, people
-            for i, id in enumerate(committee.deputy_secretary_ids):
-                yield f"committee.deputy_secretary_ids[{i}]", id, people
-            for i, id in enumerate(committee.member_ids):
-                yield f"committee.member_ids[{i}]", id, people
-    elif isinstance(entity, Person):
-        yield "party_organisation_id", entity.party_organisation_id, orgs
-        yield "unit_id", entity.unit_id, units
-    elif isinstance(entity, Alliance):
-        yield "lead_id", entity.lead_id, (Unit, PartyOrganisation)
-        for i, membership in enumerate(entity.memberships):
-            yield f"memberships[{i}].participant_id", membership.participant_id, _PARTICIPANTS
-        yield "joint_committee_id", entity.joint_committee_id, orgs
-        yield "key_project_id", entity.key_project_id, (Project,)
-        yield "anchor_id", entity.anchor_id, units
-        if entity.joint_plan is not None:
-            for i, unit_id in enumerate(entity.joint_plan.covered_unit_ids):
-                yield f"joint_plan.covered_unit_ids[{i}]", unit_id, units
-    elif isinstance(entity, Project):
-        yield "alliance_id", entity.alliance_id, (Alliance,)
-        yield "site_unit_id", entity.site_unit_id, units
-        yield "company_id", entity.company_id, units
-        for i, contribution in enumerate(entity.contributions):
-            yield f"contributions[{i}].contributor_id", contribution.contributor_id, _PARTICIPANTS
-        for i, share in enumerate(entity.shares):
-            yield f"shares[{i}].holder_id", share.holder_id, _PARTICIPANTS
-    elif isinstance(entity, Asset):
-        yield "owner_id", entity.owner_id, units
-        yield "held_in_id", entity.held_in_id, units
-    elif isinstance(entity, Ledger):
-        yield "owner_id", entity.owner_id, units
-    elif isinstance(entity, Grid):
-        yield "parent_id", entity.parent_id, (Grid,)
-        yield "unit_id", entity.unit_id, units
-        yield "party_group_id", entity.party_group_id, orgs
-    elif isinstance(entity, Brand):
-        yield "territory_id", entity.territory_id, units
-        yield "owner_id", entity.owner_id, orgs
-    elif isinstance(entity, Team):
-        yield "party_organisation_id", entity.party_organisation_id, orgs
-        yield "leader_id", entity.leader_id, people
-        for i, id in enumerate(entity.core_member_ids):
-            yield f"core_member_ids[{i}]", id, people
-        for i, id in enumerate(entity.volunteer_ids):
-            yield f"volunteer_ids[{i}]", id, people
-    elif isinstance(entity, Need):
-        yield "raised_by_id", entity.raised_by_id, (Unit, Grid, PartyOrganisation, Person)
-        yield "alliance_id", entity.alliance_id, (Alliance,)
-    elif isinstance(entity, Resource):
-        yield "provider_id", entity.provider_id, _PARTICIPANTS
-        yield "alliance_id", entity.alliance_id, (Alliance,)
-    else:
-        yield "need_id", entity.need_id, (Need,)
-        yield "provider_id", entity.provider_id, _PARTICIPANTS
-        yield "resource_id", entity.resource_id, (Resource,)
-        yield "alliance_id", entity.alliance_id, (Alliance,)
+    for reference in _REFERENCES[type(entity)]:
+        for field, id in reference.located(entity):
+            yield field, id, reference.kinds
 
 
 def _alliance_of(entity: Entity) -> str | None:
@@ -175,49 +224,100 @@ def _alliance_of(entity: Entity) -> str | None:
     return None
 
 
+#: Up to this many distinct ids in a field are looked up one by one; more are checked by set operations.
+_FEW_IDS = 1_000
+
+
+def _unresolved(ctx: Context, entities: tuple[Entity, ...]) -> list[tuple[_Reference, set[str]]]:
+    """Each reference field of these entities (all of one kind) with the ids in it that would be reported.
+
+    An id is reported when the registry does not find an entity of an allowed kind for it: the set of
+    the ids a field holds, less the ids of each allowed kind, is exactly those (a few set operations
+    in C instead of a lookup for each of a million references). A field with few distinct ids, such
+    as one alliance's, has them looked up one by one instead: cheaper than the ids of a collection.
+    """
+    unresolved: list[tuple[_Reference, set[str]]] = []
+    # ``within`` → its holders, so that the three committee fields gather the committees once
+    holders: dict[str | None, Sequence[Any]] = {}
+    for reference in _REFERENCES[type(entities[0])]:
+        if reference.within not in holders:
+            holders[reference.within] = reference.holders(entities)
+        held = set(reference.ids(holders[reference.within]))
+        held.discard(None)
+        ids = cast("set[str]", held)  # None discarded
+        if len(ids) <= _FEW_IDS:
+            ids = {id for id in ids if not isinstance(ctx.registry.find(id), reference.kinds)}
+        else:
+            for kind in reference.kinds:
+                ids = ids.difference(ctx.ids_of(kind))
+        if ids:
+            unresolved.append((reference, ids))
+    return unresolved
+
+
 def check_references(ctx: Context, scope: Scope, config: ValidationConfig) -> Iterator[RawFinding]:
-    """DJ101 unresolved and DJ102 wrong-kind references, DJ6xx identifiers: one pass over the entities."""
+    """DJ101 unresolved and DJ102 wrong-kind references, DJ6xx identifiers: one pass over the entities.
+
+    Entities of one kind come in runs (a collection, or an alliance then its projects). Each run is
+    screened at once (:func:`_unresolved`); only entities that hold an unresolved id, and units and
+    people with an identifier, are then looked at one by one, in the order of the scope.
+    """
     find = ctx.registry.find
-    for entity in scope.entities:
-        path = path_of(entity)
-        alliance_id = _alliance_of(entity)
-        for field, target_id, kinds in _references(entity):
-            if target_id is None:
-                continue
-            target = find(target_id)
-            if target is None:
-                yield RawFinding(
-                    "DJ101",
-                    f"{path}.{field}",
-                    f"引用的编号 {target_id!r} 在登记簿中不存在",
-                    f"{target_id!r} names nothing in the registry",
-                    f"应填写已登记的{_kinds_zh(kinds)}编号 / use the id of a registered {_kinds_en(kinds)}",
-                    alliance_id,
-                )
-            elif not isinstance(target, kinds):
-                found = type(target)
-                yield RawFinding(
-                    "DJ102",
-                    f"{path}.{field}",
-                    f"{target_id!r} 是{_ZH_KIND[found]}，此处应为{_kinds_zh(kinds)}",
-                    f"{target_id!r} is a {_KIND_NAMES[found][1]}, but a {_kinds_en(kinds)} is expected here",
-                    f"应引用{_kinds_zh(kinds)} / refer to a {_kinds_en(kinds)}",
-                    alliance_id,
-                )
-        if isinstance(entity, Unit):
-            yield from _unit_identifiers(entity, path)
-        elif isinstance(entity, Person) and entity.id_card is not None:
-            try:
-                id_card.validate(entity.id_card)
-            except InvalidIdentifier as error:
-                yield RawFinding(
-                    "DJ603",
-                    f"{path}.id_card",
-                    f"居民身份证号码 {id_card.mask(entity.id_card)} 无效：{error.expected}",
-                    f"the ID-card number {id_card.mask(entity.id_card)} is not valid: expected {error.expected}",
-                    "应为18位：17位数字加校验码0–9或X（GB 11643-1999） / "
-                    "18 characters: 17 digits and a check character 0–9 or X (GB 11643-1999)",
-                )
+    for kind, run in itertools.groupby(scope.entities, key=type):
+        entities = tuple(run)
+        unresolved = _unresolved(ctx, entities)
+        if not unresolved and kind is not Unit and kind is not Person:
+            continue
+        for entity in entities:
+            if unresolved and any(
+                id in ids for reference, ids in unresolved for _, id in reference.located(entity)
+            ):
+                yield from _reference_findings(entity, find)
+            if isinstance(entity, Unit):
+                if entity.credit_code is not None or entity.division_code is not None:
+                    yield from _unit_identifiers(entity, path_of(entity))
+            elif isinstance(entity, Person) and entity.id_card is not None:
+                path = path_of(entity)
+                try:
+                    id_card.validate(entity.id_card)
+                except InvalidIdentifier as error:
+                    yield RawFinding(
+                        "DJ603",
+                        f"{path}.id_card",
+                        f"居民身份证号码 {id_card.mask(entity.id_card)} 无效：{error.expected}",
+                        f"the ID-card number {id_card.mask(entity.id_card)} is not valid: expected {error.expected}",
+                        "应为18位：17位数字加校验码0–9或X（GB 11643-1999） / "
+                        "18 characters: 17 digits and a check character 0–9 or X (GB 11643-1999)",
+                    )
+
+
+def _reference_findings(entity: Entity, find: Callable[[str], Entity | None]) -> Iterator[RawFinding]:
+    """DJ101 and DJ102 for each reference of one entity that names nothing, or the wrong kind."""
+    path = path_of(entity)
+    alliance_id = _alliance_of(entity)
+    for field, target_id, kinds in _references(entity):
+        if target_id is None:
+            continue
+        target = find(target_id)
+        if target is None:
+            yield RawFinding(
+                "DJ101",
+                f"{path}.{field}",
+                f"引用的编号 {target_id!r} 在登记簿中不存在",
+                f"{target_id!r} names nothing in the registry",
+                f"应填写已登记的{_kinds_zh(kinds)}编号 / use the id of a registered {_kinds_en(kinds)}",
+                alliance_id,
+            )
+        elif not isinstance(target, kinds):
+            found = type(target)
+            yield RawFinding(
+                "DJ102",
+                f"{path}.{field}",
+                f"{target_id!r} 是{_ZH_KIND[found]}，此处应为{_kinds_zh(kinds)}",
+                f"{target_id!r} is a {_KIND_NAMES[found][1]}, but a {_kinds_en(kinds)} is expected here",
+                f"应引用{_kinds_zh(kinds)} / refer to a {_kinds_en(kinds)}",
+                alliance_id,
+            )
 
 
 _DIVISION_LENGTHS = {
@@ -301,11 +401,23 @@ def check_hierarchies(ctx: Context, scope: Scope, config: ValidationConfig) -> I
     """DJ104–106: each hierarchy is a tree (each cycle reported once); DJ107: grid levels step by one."""
     grid_parents: dict[str, str | None] = {}
     for code, collection, field, name_zh, name_en in _HIERARCHIES:
-        parents: dict[str, str | None] = {}
-        for entity in getattr(ctx.registry, collection):
-            parents.setdefault(entity.id, getattr(entity, field))
+        entities = getattr(ctx.registry, collection)
+        # id → parent, made in C; an id used twice keeps its first entity's parent, as setdefault does
+        parents: dict[str, str | None] = dict(
+            zip(map(_id, entities), map(operator.attrgetter(field), entities), strict=True)
+        )
+        if len(parents) != len(entities):
+            parents = {}
+            for entity in entities:
+                parents.setdefault(entity.id, getattr(entity, field))
         if collection == "grids":
             grid_parents = parents
+        # Each node on a cycle is the parent of the node before it, so cycles lie among the nodes that
+        # are someone's parent: a few thousand superiors, not every village. Only if those hold a cycle
+        # is the whole map searched, so that cycles are reported in the usual order.
+        superiors = parents.keys() & set(parents.values())
+        if not find_cycles({id: parents[id] for id in superiors}):
+            continue
         for cycle in find_cycles(parents):
             ring = " → ".join((*cycle, cycle[0]))
             yield RawFinding(
@@ -370,14 +482,15 @@ def check_party_organisations(ctx: Context, scope: Scope, config: ValidationConf
 
 
 def _organisation(ctx: Context, org: PartyOrganisation, config: ValidationConfig) -> Iterator[RawFinding]:
-    path = f"party_organisations[{org.id}]"
+    # the path is written only for a finding (most organisations have none)
     form, full, total = org.form, org.full_members, org.total_members
     committee = org.committee
-    if form.is_branch:
+    branch = form.is_branch
+    if branch:
         if full < 3:
             yield RawFinding(
                 "DJ201",
-                f"{path}.full_members",
+                f"party_organisations[{org.id}].full_members",
                 f"{form.label}只有 {full} 名正式党员，成立党支部需要3名以上",
                 f"a {form.value} needs 3 or more full members; it has {full}",
                 "正式党员不足3人的单位应与邻近单位成立联合党支部 / "
@@ -386,7 +499,7 @@ def _organisation(ctx: Context, org: PartyOrganisation, config: ValidationConfig
         if full >= 7 and committee is None:
             yield RawFinding(
                 "DJ202",
-                f"{path}.committee",
+                f"party_organisations[{org.id}].committee",
                 f"有 {full} 名正式党员（7名以上），应设立支部委员会，但未登记",
                 f"with {full} full members (7 or more) a branch sets up a committee; none is recorded",
                 "登记3–5人（一般不超过7人）的支部委员会 / record a committee of 3–5 (at most 7) members",
@@ -394,7 +507,7 @@ def _organisation(ctx: Context, org: PartyOrganisation, config: ValidationConfig
         if full < 7 and committee is not None and committee.size > 2:
             yield RawFinding(
                 "DJ204",
-                f"{path}.committee.size",
+                f"party_organisations[{org.id}].committee.size",
                 f"正式党员不足7人，只设书记（必要时设副书记），不设 {committee.size} 人的委员会",
                 f"with fewer than 7 full members a branch has a secretary (and a deputy if needed), "
                 f"not a committee of {committee.size}",
@@ -403,26 +516,26 @@ def _organisation(ctx: Context, org: PartyOrganisation, config: ValidationConfig
         if 50 < total < 100:
             yield RawFinding(
                 "DJ205",
-                f"{path}.full_members",
+                f"party_organisations[{org.id}].full_members",
                 f"支部有 {total} 名党员，超过一般上限50人，可考虑成立党总支",
                 f"the branch has {total} members, above the usual 50: consider a general branch",
                 "党员超过50人的可以成立党总支 / over 50 members may form a general branch",
             )
     if committee is not None:
         too_big = committee.size > max(total, 1)
-        if (full >= 7 and form.is_branch and not 3 <= committee.size <= 7) or too_big:
+        if (full >= 7 and branch and not 3 <= committee.size <= 7) or too_big:
             yield RawFinding(
                 "DJ203",
-                f"{path}.committee.size",
+                f"party_organisations[{org.id}].committee.size",
                 f"委员会 {committee.size} 人：应为3–7人且不多于党员数 {total}",
                 f"a committee of {committee.size}: it should have 3–7 members and no more than the {total} members",
                 "支部委员会一般3–5人，最多7人 / a branch committee has 3–5 members, at most 7",
             )
-        yield from _terms(ctx, org, path, config)
-    if (form.is_branch or form is PartyOrgForm.GENERAL_BRANCH) and total >= 100:
+        yield from _terms(ctx, org, f"party_organisations[{org.id}]", config)
+    if (branch or form is PartyOrgForm.GENERAL_BRANCH) and total >= 100:
         yield RawFinding(
             "DJ206",
-            f"{path}.form",
+            f"party_organisations[{org.id}].form",
             f"有 {total} 名党员（100名以上），经批准可以成立基层党委",
             f"with {total} members (100 or more) it may, with approval, form a basic committee",
             "这是“可以”而非“应当”：如上级已批准保留现形式，可忽略 / "
@@ -433,7 +546,7 @@ def _organisation(ctx: Context, org: PartyOrganisation, config: ValidationConfig
         if not 2 <= n <= 5:
             yield RawFinding(
                 "DJ207",
-                f"{path}.host_unit_ids",
+                f"party_organisations[{org.id}].host_unit_ids",
                 f"联合党支部覆盖 {n} 个单位，应为2个以上、一般不超过5个",
                 f"a joint branch covers {n} units; it should cover 2 or more, generally at most 5",
                 "超过5个单位时分设联合党支部 / split it when it covers more than 5 units",
@@ -442,7 +555,7 @@ def _organisation(ctx: Context, org: PartyOrganisation, config: ValidationConfig
             if ctx.has_own_organisation(unit_id, org):
                 yield RawFinding(
                     "DJ208",
-                    f"{path}.host_unit_ids[{i}]",
+                    f"party_organisations[{org.id}].host_unit_ids[{i}]",
                     f"单位 {unit_id!r} 有3名以上正式党员，应单独成立党组织，不应纳入联合党支部",
                     f"the unit {unit_id!r} has 3 or more full members and sets up its own organisation; "
                     "a joint branch covers only units with fewer than 3",
@@ -452,7 +565,7 @@ def _organisation(ctx: Context, org: PartyOrganisation, config: ValidationConfig
     if superior is not None and not _may_lead(superior.form, form):
         yield RawFinding(
             "DJ212",
-            f"{path}.superior_id",
+            f"party_organisations[{org.id}].superior_id",
             f"{superior.form.label} {superior.id!r} 不能作为{form.label}的上级",
             f"a {superior.form.value} ({superior.id!r}) cannot be the superior of a {form.value}",
             "党小组隶属党支部；党支部隶属党总支或党委；党总支隶属党委 / "
@@ -462,7 +575,7 @@ def _organisation(ctx: Context, org: PartyOrganisation, config: ValidationConfig
     if org.founded_on and org.dissolved_on and org.dissolved_on < org.founded_on:
         yield RawFinding(
             "DJ213",
-            f"{path}.dissolved_on",
+            f"party_organisations[{org.id}].dissolved_on",
             f"撤销日期 {org.dissolved_on} 早于成立日期 {org.founded_on}",
             f"dissolved on {org.dissolved_on}, before it was founded on {org.founded_on}",
             "撤销日期应不早于成立日期 / the dissolution date comes on or after the founding date",
@@ -515,13 +628,14 @@ def _terms(ctx: Context, org: PartyOrganisation, path: str, config: ValidationCo
 def check_alliances(ctx: Context, scope: Scope, config: ValidationConfig) -> Iterator[RawFinding]:
     """Membership and dates, the structure of each type, 四联 with substance and 三不变."""
     for alliance in scope.alliances:
-        yield from _membership_and_dates(ctx, alliance)
+        active = ctx.active_members(alliance)  # once for the checks every alliance goes through
+        yield from _membership_and_dates(alliance, active)
         structure = _STRUCTURES.get(alliance.type)
         if structure is not None:
             yield from structure(ctx, alliance)
         if alliance.declares_four_links:
             yield from _four_links(ctx, alliance)
-        yield from _three_unchanged(ctx, alliance)
+        yield from _three_unchanged(ctx, alliance, active)
 
 
 def _raw(alliance: Alliance, code: str, field: str, zh: str, en: str, hint: str) -> RawFinding:
@@ -529,8 +643,7 @@ def _raw(alliance: Alliance, code: str, field: str, zh: str, en: str, hint: str)
     return RawFinding(code, f"alliances[{alliance.id}]{suffix}", zh, en, hint, alliance.id)
 
 
-def _membership_and_dates(ctx: Context, alliance: Alliance) -> Iterator[RawFinding]:
-    active = ctx.active_members(alliance)
+def _membership_and_dates(alliance: Alliance, active: list[str]) -> Iterator[RawFinding]:
     if alliance.lead_id not in active:
         yield _raw(
             alliance,
@@ -576,13 +689,12 @@ def _membership_and_dates(ctx: Context, alliance: Alliance) -> Iterator[RawFindi
         )
     last: dict[str, datetime.date | None] = {}
     for i, membership in enumerate(alliance.memberships):
-        field = f"memberships[{i}]"
         joined, left = membership.joined_on, membership.left_on
         if joined and left and left < joined:
             yield _raw(
                 alliance,
                 "DJ403",
-                f"{field}.left_on",
+                f"memberships[{i}].left_on",
                 f"退出日期 {left} 早于加入日期 {joined}",
                 f"left on {left}, before joining on {joined}",
                 "退出日期应不早于加入日期 / leaving comes on or after joining",
@@ -594,7 +706,7 @@ def _membership_and_dates(ctx: Context, alliance: Alliance) -> Iterator[RawFindi
             yield _raw(
                 alliance,
                 "DJ404",
-                field,
+                f"memberships[{i}]",
                 f"成员资格（{joined}–{left or '至今'}）超出联盟存续期（{formed}–{dissolved or '至今'}）",
                 f"the membership ({joined} to {left or 'now'}) lies outside the alliance's lifetime "
                 f"({formed} to {dissolved or 'now'})",
@@ -607,7 +719,7 @@ def _membership_and_dates(ctx: Context, alliance: Alliance) -> Iterator[RawFindi
                 yield _raw(
                     alliance,
                     "DJ402",
-                    f"{field}.participant_id",
+                    f"memberships[{i}].participant_id",
                     f"{participant!r} 在联盟中重复登记，两段成员资格重叠",
                     f"{participant!r} is listed twice with overlapping memberships",
                     "同一成员同一时间只登记一次；重新加入应在退出之后 / "
@@ -908,12 +1020,13 @@ def _four_links(ctx: Context, alliance: Alliance) -> Iterator[RawFinding]:
         )
 
 
-def _three_unchanged(ctx: Context, alliance: Alliance) -> Iterator[RawFinding]:
+def _three_unchanged(ctx: Context, alliance: Alliance, members: list[str]) -> Iterator[RawFinding]:
     declared = alliance.principles
     joint_committee = ctx.organisation(alliance.joint_committee_id)
     coordinators = {alliance.id} | ({joint_committee.id} if joint_committee is not None else set())
-    members = ctx.active_members(alliance)
-    if Principle.MANAGEMENT_HIERARCHY_UNCHANGED in declared:
+    # DJ421 reports a member unit or organisation whose superior is a coordinator: none when no unit
+    # or organisation of the registry has a coordinator as its superior.
+    if Principle.MANAGEMENT_HIERARCHY_UNCHANGED in declared and not coordinators.isdisjoint(ctx.superior_ids):
         for member in members:
             entity = ctx.registry.find(member)
             orgs: list[PartyOrganisation] = []
@@ -944,7 +1057,9 @@ def _three_unchanged(ctx: Context, alliance: Alliance) -> Iterator[RawFinding]:
                         "committee coordinates, it is no superior",
                         alliance.id,
                     )
-    if Principle.ASSET_NATURE_UNCHANGED in declared:
+    # assets_by_owner and ledgers_by_owner hold only what coordinators and companies own: when they are
+    # empty, DJ422 and DJ423 have nothing to report.
+    if Principle.ASSET_NATURE_UNCHANGED in declared and ctx.assets_by_owner:
         companies = {p.company_id for p in ctx.projects_by_alliance.get(alliance.id, ()) if p.company_id}
         for owner in sorted(coordinators | companies):
             for asset in ctx.assets_by_owner.get(owner, ()):
@@ -959,7 +1074,7 @@ def _three_unchanged(ctx: Context, alliance: Alliance) -> Iterator[RawFinding]:
                         "assets; a joint company holds only the stakes members put in",
                         alliance.id,
                     )
-    if Principle.ACCOUNTING_UNCHANGED in declared:
+    if Principle.ACCOUNTING_UNCHANGED in declared and ctx.ledgers_by_owner:
         for owner in sorted(coordinators):
             for ledger in ctx.ledgers_by_owner.get(owner, ()):
                 yield RawFinding(
@@ -1159,6 +1274,23 @@ def _allocation_rule(
         )
 
 
+def _add_up_to_one(fractions: list[Fraction]) -> bool:
+    """True if the fractions add up to exactly 1, in integers: over their least common denominator.
+
+    The same answer as adding them as Fractions and comparing with 1, without a Fraction (and a gcd)
+    for each partial sum: the sum of ``n * (lcm // d)`` equals ``lcm`` exactly when the fractions add up to 1.
+    """
+    common = math.lcm(*(f.denominator for f in fractions))
+    return sum(f.numerator * (common // f.denominator) for f in fractions) == common
+
+
+#: The units a land or land-quota contribution may be measured in (DJ503).
+_QUANTITY_UNITS = {
+    ContributionKind.CONSTRUCTION_LAND_QUOTA: (QuantityUnit.MU,),
+    ContributionKind.LAND: (QuantityUnit.MU, QuantityUnit.SQUARE_METRE),
+}
+
+
 def _project(ctx: Context, project: Project) -> Iterator[RawFinding]:
     path = f"projects[{project.id}]"
     aid = project.alliance_id
@@ -1166,7 +1298,7 @@ def _project(ctx: Context, project: Project) -> Iterator[RawFinding]:
     def raw(code: str, field: str, zh: str, en: str, hint: str) -> RawFinding:
         return RawFinding(code, f"{path}.{field}" if field else path, zh, en, hint, aid)
 
-    if project.shares:
+    if project.shares and not _add_up_to_one([s.fraction for s in project.shares]):
         total = sum((s.fraction for s in project.shares), start=0 * project.shares[0].fraction)
         if total != 1:
             yield raw(
@@ -1177,7 +1309,9 @@ def _project(ctx: Context, project: Project) -> Iterator[RawFinding]:
                 "调整股份使合计为100% / adjust the shares to total 100%",
             )
     holders: set[str] = set()
-    for i, share in enumerate(project.shares):
+    # DJ505 reports a holder listed twice: none when the holders are all different, as one set shows
+    repeated = len({share.holder_id for share in project.shares}) < len(project.shares)
+    for i, share in enumerate(project.shares if repeated else ()):
         if share.holder_id in holders:
             yield raw(
                 "DJ505",
@@ -1187,8 +1321,10 @@ def _project(ctx: Context, project: Project) -> Iterator[RawFinding]:
                 "每个持有人合并为一条股份 / give each holder one share entry",
             )
         holders.add(share.holder_id)
+    started = project.started_on
     for i, c in enumerate(project.contributions):
-        if c.kind.is_monetary and c.amount is None:
+        kind = c.kind
+        if c.amount is None and kind.is_monetary:
             yield raw(
                 "DJ502",
                 f"contributions[{i}].amount",
@@ -1196,22 +1332,17 @@ def _project(ctx: Context, project: Project) -> Iterator[RawFinding]:
                 f"a {c.kind.value} contribution is money, but has no amount",
                 "填写金额，如“60万元” / give the amount, e.g. '60万元'",
             )
-        units_ok = (
-            (QuantityUnit.MU,)
-            if c.kind is ContributionKind.CONSTRUCTION_LAND_QUOTA
-            else (QuantityUnit.MU, QuantityUnit.SQUARE_METRE)
-        )
-        if c.kind in (ContributionKind.CONSTRUCTION_LAND_QUOTA, ContributionKind.LAND) and (
-            c.quantity is None or c.quantity_unit not in units_ok
-        ):
-            yield raw(
-                "DJ503",
-                f"contributions[{i}].quantity",
-                f"{c.kind.label}应有数量，单位为{'或'.join(u.label for u in units_ok)}",
-                f"a {c.kind.value} contribution has a quantity in {' or '.join(u.value for u in units_ok)}",
-                "填写 quantity 和 quantity_unit，如 12.5 亩 / give quantity and quantity_unit, e.g. 12.5 亩",
-            )
-        if project.started_on and c.on and c.on < project.started_on:
+        if kind is ContributionKind.CONSTRUCTION_LAND_QUOTA or kind is ContributionKind.LAND:
+            units_ok = _QUANTITY_UNITS[kind]
+            if c.quantity is None or c.quantity_unit not in units_ok:
+                yield raw(
+                    "DJ503",
+                    f"contributions[{i}].quantity",
+                    f"{c.kind.label}应有数量，单位为{'或'.join(u.label for u in units_ok)}",
+                    f"a {c.kind.value} contribution has a quantity in {' or '.join(u.value for u in units_ok)}",
+                    "填写 quantity 和 quantity_unit，如 12.5 亩 / give quantity and quantity_unit, e.g. 12.5 亩",
+                )
+        if started and c.on and c.on < started:
             yield raw(
                 "DJ507",
                 f"contributions[{i}].on",
@@ -1220,7 +1351,7 @@ def _project(ctx: Context, project: Project) -> Iterator[RawFinding]:
                 "核对日期 / check the dates",
             )
     for i, record in enumerate(project.income):
-        if project.started_on and record.on < project.started_on:
+        if started and record.on < started:
             yield raw(
                 "DJ507",
                 f"income[{i}].on",
@@ -1241,20 +1372,19 @@ def _project(ctx: Context, project: Project) -> Iterator[RawFinding]:
     alliance = ctx.registry.find(aid) if aid else None
     if isinstance(alliance, Alliance):
         ever = {m.participant_id for m in alliance.memberships}
-        parties = [
-            (f"contributions[{i}].contributor_id", c.contributor_id)
-            for i, c in enumerate(project.contributions)
-        ]
-        parties += [(f"shares[{i}].holder_id", s.holder_id) for i, s in enumerate(project.shares)]
-        for field, party in parties:
-            if party not in ever and party != project.company_id and party in ctx.registry:
-                yield raw(
-                    "DJ504",
-                    field,
-                    f"{party!r} 不是联盟 {alliance.id!r} 的成员",
-                    f"{party!r} is not a member of the alliance {alliance.id!r}",
-                    "先接纳其入盟，或核对编号 / admit it to the alliance first, or check the id",
-                )
+        for field, parties in (  # the path is written only for a party that is reported
+            ("contributions[{}].contributor_id", [c.contributor_id for c in project.contributions]),
+            ("shares[{}].holder_id", [s.holder_id for s in project.shares]),
+        ):
+            for i, party in enumerate(parties):
+                if party not in ever and party != project.company_id and party in ctx.registry:
+                    yield raw(
+                        "DJ504",
+                        field.format(i),
+                        f"{party!r} 不是联盟 {alliance.id!r} 的成员",
+                        f"{party!r} is not a member of the alliance {alliance.id!r}",
+                        "先接纳其入盟，或核对编号 / admit it to the alliance first, or check the id",
+                    )
 
 
 CHECKS: tuple[Check, ...] = (

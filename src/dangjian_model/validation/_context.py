@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import functools
+import operator
 from collections.abc import Mapping
+from typing import Any
 
 import attrs
 
@@ -47,25 +50,21 @@ class RawFinding:
 
 def find_cycles(parents: Mapping[str, str | None]) -> list[tuple[str, ...]]:
     """Every cycle in a parent map, each once, rotated to start at its smallest id. Linear, iterative."""
-    state: dict[str, int] = {}  # 1: on the walk now, 2: finished
+    walk_of: dict[str, int] = {}  # node → the walk (numbered by its start) that reached it first
     cycles: list[tuple[str, ...]] = []
-    for start in parents:
-        if start in state:
-            continue
-        walk: list[str] = []
-        position: dict[str, int] = {}
+    for walk, start in enumerate(parents):
         node: str | None = start
-        while node is not None and node in parents and node not in state:
-            state[node] = 1
-            position[node] = len(walk)
-            walk.append(node)
+        while node is not None and node in parents and node not in walk_of:
+            walk_of[node] = walk
             node = parents[node]
-        if node is not None and state.get(node) == 1:
-            cycle = walk[position[node] :]
+        # A walk stops at a root, at a node an earlier walk reached, or back on its own path: a cycle,
+        # which is then followed once more from where the walk came back to write it down.
+        if node is not None and walk_of.get(node) == walk:
+            cycle = [node]
+            while (next_node := parents[cycle[-1]]) != node:
+                cycle.append(next_node)  # type: ignore[arg-type]  # on a cycle every node has a parent
             first = cycle.index(min(cycle))
             cycles.append(tuple(cycle[first:] + cycle[:first]))
-        for visited in walk:
-            state[visited] = 2
     return cycles
 
 
@@ -97,6 +96,9 @@ def find_roots(parents: Mapping[str, str | None]) -> dict[str, str | None]:
     return roots
 
 
+_superior_id = operator.attrgetter("superior_id")
+_owner_id = operator.attrgetter("owner_id")
+
 _BASIC_FORMS = frozenset(
     {
         PartyOrgForm.COMMITTEE,
@@ -112,75 +114,123 @@ _BASIC_FORMS = frozenset(
 
 @attrs.frozen
 class Context:
-    """Read-only indexes over one registry, built once and shared by every check.
+    """Read-only indexes over one registry, shared by every check of one pass.
+
+    Each index is built the first time a check asks for it, in one pass over its collection, and kept
+    for the rest of the pass: a registry whose alliances need no index does not pay for it.
 
     Attributes:
         registry: The registry being validated.
-        orgs_by_unit: Unit id → the party organisations hosted in it.
-        people_by_org: Party organisation id → its people.
-        full_people_by_unit: Unit id → how many full members (正式党员) are registered there.
-        projects_by_alliance: Alliance id → its projects.
-        assets_by_owner: Owner id → the assets it owns (owners that are an alliance, a joint
-            committee or a project's company only: the only ones the checks ask about).
-        ledgers_by_owner: Owner id → the ledgers it keeps (alliances and joint committees only).
-        alliances_with_lists: Ids of alliances with a need or listed project (社会联治 items).
     """
 
     registry: Registry
-    orgs_by_unit: dict[str, list[PartyOrganisation]]
-    people_by_org: dict[str, list[Person]]
-    full_people_by_unit: dict[str, int]
-    projects_by_alliance: dict[str, list[Project]]
-    assets_by_owner: dict[str, list[Asset]]
-    ledgers_by_owner: dict[str, list[Ledger]]
-    alliances_with_lists: frozenset[str]
+    # Kind → the ids the registry finds an entity of that kind for, filled in as checks ask (this
+    # context, and so this map, lives for one validation pass).
+    _ids_by_kind: dict[type[Any], frozenset[str]] = attrs.field(init=False, factory=dict, repr=False)
 
     @classmethod
     def build(cls, registry: Registry) -> Context:
-        """One pass over each collection."""
+        """The context of one pass over ``registry``."""
+        return cls(registry)
+
+    @functools.cached_property
+    def orgs_by_unit(self) -> dict[str, list[PartyOrganisation]]:
+        """Unit id → the party organisations hosted in it."""
         orgs_by_unit: dict[str, list[PartyOrganisation]] = {}
-        for org in registry.party_organisations:
+        for org in self.registry.party_organisations:
             for unit_id in dict.fromkeys(org.host_unit_ids):
                 orgs_by_unit.setdefault(unit_id, []).append(org)
+        return orgs_by_unit
+
+    @functools.cached_property
+    def people_by_org(self) -> dict[str, list[Person]]:
+        """Party organisation id → its people."""
         people_by_org: dict[str, list[Person]] = {}
-        full_people_by_unit: dict[str, int] = {}
-        for person in registry.people:
+        for person in self.registry.people:
             if person.party_organisation_id is not None:
                 people_by_org.setdefault(person.party_organisation_id, []).append(person)
+        return people_by_org
+
+    @functools.cached_property
+    def full_people_by_unit(self) -> dict[str, int]:
+        """Unit id → how many full members (正式党员) are registered there."""
+        full_people_by_unit: dict[str, int] = {}
+        for person in self.registry.people:
             if person.unit_id is not None and person.standing is PartyStanding.FULL:
                 full_people_by_unit[person.unit_id] = full_people_by_unit.get(person.unit_id, 0) + 1
+        return full_people_by_unit
+
+    @functools.cached_property
+    def projects_by_alliance(self) -> dict[str, list[Project]]:
+        """Alliance id → its projects."""
         projects_by_alliance: dict[str, list[Project]] = {}
-        for project in registry.projects:
+        for project in self.registry.projects:
             if project.alliance_id is not None:
                 projects_by_alliance.setdefault(project.alliance_id, []).append(project)
-        # The checks ask for the assets and ledgers of an alliance, its joint committee or a project's
-        # joint company only (资产属性不变, 账务核算不变): index those owners alone, not every village's
-        # books (a million-entry map for a national registry).
-        coordinators = {alliance.id for alliance in registry.alliances}
-        coordinators.update(a.joint_committee_id for a in registry.alliances if a.joint_committee_id)
-        owners = coordinators | {p.company_id for p in registry.projects if p.company_id}
+        return projects_by_alliance
+
+    @functools.cached_property
+    def _coordinators(self) -> set[str]:
+        """The ids of every alliance and of every alliance's joint committee."""
+        alliances = self.registry.alliances
+        coordinators = {alliance.id for alliance in alliances}
+        coordinators.update(a.joint_committee_id for a in alliances if a.joint_committee_id)
+        return coordinators
+
+    @functools.cached_property
+    def assets_by_owner(self) -> dict[str, list[Asset]]:
+        """Owner id → the assets it owns, for alliances, joint committees and projects' companies only.
+
+        The checks ask about those owners alone (资产属性不变): not every village's assets, which would
+        make a million-entry map for a national registry.
+        """
+        owners = self._coordinators | {p.company_id for p in self.registry.projects if p.company_id}
         assets_by_owner: dict[str, list[Asset]] = {}
-        for asset in registry.assets:
+        if owners.isdisjoint(map(_owner_id, self.registry.assets)):  # the usual answer, found in C
+            return assets_by_owner
+        for asset in self.registry.assets:
             if asset.owner_id in owners:
                 assets_by_owner.setdefault(asset.owner_id, []).append(asset)
+        return assets_by_owner
+
+    @functools.cached_property
+    def ledgers_by_owner(self) -> dict[str, list[Ledger]]:
+        """Owner id → the ledgers it keeps, for alliances and joint committees only (账务核算不变)."""
+        coordinators = self._coordinators
         ledgers_by_owner: dict[str, list[Ledger]] = {}
-        for ledger in registry.ledgers:
+        if coordinators.isdisjoint(map(_owner_id, self.registry.ledgers)):  # the usual answer, found in C
+            return ledgers_by_owner
+        for ledger in self.registry.ledgers:
             if ledger.owner_id in coordinators:
                 ledgers_by_owner.setdefault(ledger.owner_id, []).append(ledger)
-        with_lists = {need.alliance_id for need in registry.needs} | {
-            item.alliance_id for item in registry.listed_projects
+        return ledgers_by_owner
+
+    @functools.cached_property
+    def alliances_with_lists(self) -> frozenset[str]:
+        """Ids of alliances with a need or listed project (社会联治 items)."""
+        with_lists = {need.alliance_id for need in self.registry.needs} | {
+            item.alliance_id for item in self.registry.listed_projects
         }
-        with_lists.discard(None)
-        return cls(
-            registry,
-            orgs_by_unit,
-            people_by_org,
-            full_people_by_unit,
-            projects_by_alliance,
-            assets_by_owner,
-            ledgers_by_owner,
-            frozenset(id for id in with_lists if id is not None),
+        return frozenset(id for id in with_lists if id is not None)
+
+    @functools.cached_property
+    def superior_ids(self) -> frozenset[str | None]:
+        """Every id a unit or a party organisation names as its superior."""
+        registry = self.registry
+        return frozenset(map(_superior_id, registry.units)) | frozenset(
+            map(_superior_id, registry.party_organisations)
         )
+
+    def ids_of(self, kind: type[Any]) -> frozenset[str]:
+        """The ids for which ``registry.find`` gives an entity of this kind."""
+        ids = self._ids_by_kind.get(kind)
+        if ids is None:
+            collection = getattr(self.registry, _COLLECTIONS[kind])
+            ids = frozenset(map(operator.attrgetter("id"), collection))
+            if self.registry.duplicate_ids():  # an id used twice is found as its first entity only
+                ids = frozenset(id for id in ids if isinstance(self.registry.find(id), kind))
+            self._ids_by_kind[kind] = ids
+        return ids
 
     def unit(self, id: str | None) -> Unit | None:
         """The unit with this id, or None (missing, or another kind)."""

@@ -587,12 +587,16 @@ _RELEASE_EVERY = 32 * 1024 * 1024
 
 
 def fast_loads_json(
-    data: bytes | str | Any, into: type[Any], release: Callable[[], None] | None = None
+    data: bytes | str | Any,
+    into: type[Any],
+    release: Callable[[], None] | None = None,
+    colons: int | None = None,
 ) -> Any:
     """The registry or alliance of well-formed JSON text, or None to take the detailed path.
 
     ``data`` is text, bytes or any buffer (a memory-mapped file); ``release``, if given, is called
-    now and then to give back the pages of ``data`` already read (see :func:`fast_load_json_file`).
+    now and then to give back the pages of ``data`` already read (see :func:`fast_load_json_file`);
+    ``colons`` is the number of ``:`` in ``data`` if the caller has counted them.
     """
     try:
         import msgspec
@@ -604,7 +608,8 @@ def fast_loads_json(
     collecting = gc.isenabled()
     gc.disable()  # millions of new objects, none in a cycle: collections would only rescan them
     try:
-        colons = _colons(data, release)  # one per key of every object, if no ':' is inside a string
+        if colons is None:  # one per key of every object, if no ':' is inside a string
+            colons = data.count(":") if isinstance(data, str) else bytes(data).count(b":")
         result: Any
         if into is Alliance:
             top = msgspec.json.decode(data, type=dict[str, msgspec.Raw])
@@ -619,6 +624,8 @@ def fast_loads_json(
                 result = session.builder(Alliance)(msgspec.json.decode(body))
         else:
             top = msgspec.json.decode(data, type=dict[str, msgspec.Raw])
+            if release is not None:
+                release()  # the pages the outline read: each collection's are read again in turn
             keys = len(top)
             version = msgspec.json.decode(top.pop("version")) if "version" in top else 1
             if type(version) is not int or version != 1:
@@ -689,17 +696,13 @@ def _pieces(collection: Any) -> Iterator[Any]:
         yield b"[" + b",".join(items[start : start + _BATCH]) + b"]"
 
 
-def _colons(data: bytes | str | Any, release: Callable[[], None] | None) -> int:
-    """The ``:`` in a document: of text, of bytes, or of a mapped file read a piece at a time."""
-    if isinstance(data, str):
-        return data.count(":")
-    if isinstance(data, bytes):
-        return data.count(b":")
+def _colons(file: Any) -> int:
+    """The ``:`` in a file, read into one buffer a piece at a time (no page of a mapping is touched)."""
+    file.seek(0)
+    buffer = bytearray(_RELEASE_EVERY)
     count = 0
-    for start in range(0, len(data), _RELEASE_EVERY):
-        count += bytes(data[start : start + _RELEASE_EVERY]).count(b":")
-        if release is not None:
-            release()
+    while read := file.readinto(buffer):
+        count += buffer.count(b":", 0, read)
     return count
 
 
@@ -723,7 +726,12 @@ def fast_load_json_file(file: Any, into: type[Any]) -> Any:
             mapped.madvise(dontneed)
 
     try:
-        return fast_loads_json(mapped, into, release)
+        colons = _colons(file)
+    except (OSError, ValueError, AttributeError):  # pragma: no cover - mapped yet unreadable
+        mapped.close()
+        return None
+    try:
+        return fast_loads_json(mapped, into, release, colons)
     finally:
         mapped.close()
 

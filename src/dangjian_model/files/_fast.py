@@ -580,8 +580,6 @@ def fast_structure(tree: Any, into: type[Any]) -> Any:
 #: Entities decoded per msgspec call: small enough that each batch's parsed tree reuses the memory
 #: the previous batch freed (no growing heap of holes), large enough that the calls cost nothing.
 _BATCH = 512
-#: The longest collection (bytes of JSON) decoded in one go rather than in batches.
-_WHOLE = 1024 * 1024
 #: For a mapped file: how many bytes may be read before the pages already read are given back.
 _RELEASE_EVERY = 32 * 1024 * 1024
 
@@ -623,11 +621,17 @@ def fast_loads_json(
             except msgspec.ValidationError:  # a float, a label msgspec does not know: read it untyped
                 result = session.builder(Alliance)(msgspec.json.decode(body))
         else:
-            top = msgspec.json.decode(data, type=dict[str, msgspec.Raw])
+            outline = _outline().decode(data)  # one pass: each entity's raw bytes, not parsed
             if release is not None:
-                release()  # the pages the outline read: each collection's are read again in turn
+                release()  # the pages the outline read: each entity's are read again in turn
+            top = {
+                name: value
+                for name in outline.__struct_fields__
+                if (value := getattr(outline, name)) is not msgspec.UNSET
+            }
+            del outline
             keys = len(top)
-            version = msgspec.json.decode(top.pop("version")) if "version" in top else 1
+            version = top.pop("version", 1)
             if type(version) is not int or version != 1:
                 return None
             result = Registry(**_collections(top, session, release))
@@ -651,9 +655,7 @@ def _collections(
     decode = msgspec.json.decode
     read = 0
     for name in list(top):
-        kind = _COLLECTIONS.get(name)
-        if kind is None:
-            raise _GiveUp
+        kind = _COLLECTIONS[name]
         typed = _decoder(list[mirror(kind)]).decode  # type: ignore[misc]
         build = session.typed_builder(kind)
         built: list[Any] = []
@@ -677,23 +679,32 @@ def _collections(
     return collections
 
 
-def _pieces(collection: Any) -> Iterator[Any]:
-    """A collection's JSON list: whole if short, else as lists of ``_BATCH`` entities each.
+def _pieces(items: tuple[Any, ...]) -> Iterator[bytes]:
+    """A collection's entities (their raw bytes) as JSON lists of ``_BATCH`` entities each.
 
-    A long list is first split into its entities' raw bytes (one more pass over it) so that only one
-    batch's structs are alive at any time: the memory each batch frees is reused by the next one's
-    objects. Decoded whole, a 28 MB list leaves its 60 MB of freed structs as holes between the
-    objects built from them, and the loaded registry holds 12 % more memory.
+    Only one batch's structs are alive at any time, and the memory each batch frees is reused by
+    the next one's objects. (Decoded whole, a 28 MB list leaves its 60 MB of freed structs as holes
+    between the objects built from them, and the loaded registry holds 12 % more memory.)
     """
-    import msgspec
-
-    if len(collection) <= _WHOLE:
-        yield collection
-        return
-    items = msgspec.json.decode(collection, type=list[msgspec.Raw])  # each entity's bytes, not parsed
-    del collection
     for start in range(0, len(items), _BATCH):
         yield b"[" + b",".join(items[start : start + _BATCH]) + b"]"
+
+
+def _outline() -> Any:
+    """The decoder of a registry document's outline: its version, and each entity's raw bytes."""
+    import msgspec
+
+    found = _DECODERS.get("outline")
+    if found is None:
+        fields: list[Any] = [("version", Any, msgspec.UNSET)]
+        fields += [
+            (name, tuple[msgspec.Raw, ...] | msgspec.UnsetType, msgspec.UNSET) for name in _COLLECTIONS
+        ]
+        outline = msgspec.defstruct(
+            "RegistryOutline", fields, kw_only=True, forbid_unknown_fields=True, gc=False
+        )
+        found = _DECODERS["outline"] = msgspec.json.Decoder(outline)
+    return found
 
 
 def _colons(file: Any) -> int:

@@ -104,3 +104,20 @@ def test_kind_and_designation_groups() -> None:
     assert dj.Designation.STRONG_VILLAGE.is_strong and dj.Designation.WEAK_VILLAGE.needs_help
     assert dj.ContributionKind.FISCAL_SUPPORT_FUNDS.is_monetary and not dj.ContributionKind.LAND.is_monetary
     assert dj.PartyOrgForm.TEMPORARY_JOINT_BRANCH.is_branch and dj.PartyOrgForm.JOINT_COMMITTEE.is_joint
+
+
+def test_no_spelling_of_any_member_is_longer_than_the_longest_text_compared() -> None:
+    from dangjian_model._labels import _LONGEST, LabelledEnum
+
+    enums = [enum for enum in LabelledEnum.__subclasses__() if len(enum)]
+    spellings = [s for enum in enums for m in enum for s in (m.value, m.label, *m.aliases)]
+    assert enums and max(map(len, spellings)) <= _LONGEST
+
+
+def test_a_huge_label_is_refused_without_a_suggestion() -> None:
+    from dangjian_model import UnitKind
+    from dangjian_model._errors import InvalidLabel
+
+    with pytest.raises(InvalidLabel) as raised:
+        UnitKind("村" * 1_000_000)
+    assert "did you mean" not in str(raised.value)

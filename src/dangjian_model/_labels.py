@@ -25,6 +25,8 @@ __all__ = ["LabelledEnum", "zh_name"]
 _E = TypeVar("_E", bound="LabelledEnum")
 _TYPE_LABELS: dict[type[Any], str] = {}
 _LOOKUPS: dict[type[Any], dict[str, Any]] = {}
+#: Longer than any spelling of any member: longer text is refused without being normalised or compared.
+_LONGEST = 100
 
 
 def zh_name(label: str) -> Callable[[type[_E]], type[_E]]:
@@ -96,7 +98,7 @@ class LabelledEnum(Enum):
         """
         if isinstance(value, cls):
             return value
-        if isinstance(value, str):
+        if isinstance(value, str) and len(value) <= _LONGEST:
             member = cls._lookup().get(_key(value))
             if member is not None:
                 return member
@@ -106,7 +108,7 @@ class LabelledEnum(Enum):
     def _expected(cls, value: object) -> str:
         choices = ", ".join(f"{m.value} ({m.label})" for m in cls)
         text = f"one of {choices}"
-        if isinstance(value, str):
+        if isinstance(value, str) and len(value) <= _LONGEST:
             spellings = [s for m in cls for s in (m.value, m.label)]
             import difflib  # only for a message: not paid for by every import
 

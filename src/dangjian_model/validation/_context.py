@@ -5,7 +5,8 @@ from __future__ import annotations
 import functools
 import operator
 from collections.abc import Mapping
-from typing import Any
+from collections.abc import Set as AbstractSet
+from typing import Any, TypeVar
 
 import attrs
 
@@ -98,6 +99,19 @@ def find_roots(parents: Mapping[str, str | None]) -> dict[str, str | None]:
 
 _superior_id = operator.attrgetter("superior_id")
 _owner_id = operator.attrgetter("owner_id")
+_Owned = TypeVar("_Owned", Asset, Ledger)
+
+
+def _by_owner(items: tuple[_Owned, ...], owners: AbstractSet[str]) -> dict[str, list[_Owned]]:
+    """Owner id → its items, for ``owners`` only; nothing is grouped when none of them owns one."""
+    grouped: dict[str, list[_Owned]] = {}
+    if owners.isdisjoint(map(_owner_id, items)):  # the usual answer, found in C
+        return grouped
+    for item in items:
+        if item.owner_id in owners:
+            grouped.setdefault(item.owner_id, []).append(item)
+    return grouped
+
 
 _BASIC_FORMS = frozenset(
     {
@@ -185,25 +199,12 @@ class Context:
         make a million-entry map for a national registry.
         """
         owners = self._coordinators | {p.company_id for p in self.registry.projects if p.company_id}
-        assets_by_owner: dict[str, list[Asset]] = {}
-        if owners.isdisjoint(map(_owner_id, self.registry.assets)):  # the usual answer, found in C
-            return assets_by_owner
-        for asset in self.registry.assets:
-            if asset.owner_id in owners:
-                assets_by_owner.setdefault(asset.owner_id, []).append(asset)
-        return assets_by_owner
+        return _by_owner(self.registry.assets, owners)
 
     @functools.cached_property
     def ledgers_by_owner(self) -> dict[str, list[Ledger]]:
         """Owner id → the ledgers it keeps, for alliances and joint committees only (账务核算不变)."""
-        coordinators = self._coordinators
-        ledgers_by_owner: dict[str, list[Ledger]] = {}
-        if coordinators.isdisjoint(map(_owner_id, self.registry.ledgers)):  # the usual answer, found in C
-            return ledgers_by_owner
-        for ledger in self.registry.ledgers:
-            if ledger.owner_id in coordinators:
-                ledgers_by_owner.setdefault(ledger.owner_id, []).append(ledger)
-        return ledgers_by_owner
+        return _by_owner(self.registry.ledgers, self._coordinators)
 
     @functools.cached_property
     def alliances_with_lists(self) -> frozenset[str]:

@@ -79,7 +79,18 @@ def parse(
     limits.check_size(len(text), source)
     marks: dict[str, tuple[int, int]] = {}
     try:
-        return _compose(text, limits, marks), marks
+        try:
+            return _compose(text, limits, marks, _Parser), marks
+        except yaml.MarkedYAMLError:
+            if _Parser is yaml.BaseLoader:
+                raise
+            # libyaml has limits of its own that differ by release (6.0.4 refuses flow nesting past
+            # 1,000 while scanning ahead, before our depth check sees an event). The pure-Python parser
+            # reads the same grammar without them, so what the user is told is the same whatever
+            # PyYAML is installed: our limit, the value, or the syntax error. Only failed reads pay
+            # for this, and in time linear in the text.
+            marks.clear()
+            return _compose(text, limits, marks, yaml.BaseLoader), marks
     except _Refused as refused:
         raise ConfigError(source, (refused.problem,)) from None
     except yaml.MarkedYAMLError as error:
@@ -93,8 +104,8 @@ def parse(
     raise ConfigError(source, (problem,))
 
 
-def _compose(text: str, limits: Limits, marks: dict[str, tuple[int, int]]) -> Any:
-    parser = _Parser(text)
+def _compose(text: str, limits: Limits, marks: dict[str, tuple[int, int]], reader: Any) -> Any:
+    parser = reader(text)
     helper = yaml.SafeLoader("")  # resolves and constructs single scalars with the safe tags only
     stack: list[_Frame] = []
     documents = 0

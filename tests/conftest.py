@@ -6,6 +6,8 @@ Profiles: ``dev`` for a quick local run, ``ci`` (the default under CI=true) for 
     python -m pytest tests/fuzz -p no:cacheprovider --hypothesis-profile=fuzz
 """
 
+from __future__ import annotations
+
 import os
 
 import pytest

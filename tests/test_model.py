@@ -232,10 +232,10 @@ def test_a_person_takes_part_elsewhere_beside_the_one_affiliation() -> None:
     ("make", "where"),
     [
         (
-            lambda: Person(id="p", name="x", participations=[{"organisation_id": "o"}]),
+            lambda: Person(id="p", name="x", participations=[{"organisation_id": "o"}]),  # type: ignore[list-item]
             "Person.participations[0]",
         ),
-        (lambda: Person(id="p", name="x", participations="o"), "Person.participations"),
+        (lambda: Person(id="p", name="x", participations="o"), "Person.participations"),  # type: ignore[arg-type]
         (lambda: Participation(organisation_id=" o"), "Participation.organisation_id"),
         (lambda: Participation(organisation_id="o", role=" councillor"), "Participation.role"),
         (lambda: Participation(organisation_id="o", left_on="someday"), "Participation.left_on"),

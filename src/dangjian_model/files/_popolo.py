@@ -29,7 +29,7 @@ from __future__ import annotations
 import datetime
 import re
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, cast
 
 import attrs
 
@@ -150,7 +150,7 @@ def to_popolo(
     Raises:
         PersonalDataError: the registry holds people and ``personal_data`` is ``False``.
     """
-    registry = _personal(registry, personal_data)  # type: ignore[assignment]
+    registry = cast("Registry", _personal(registry, personal_data))  # a registry stays a registry
     kept = classifications or {}
     organizations: list[dict[str, Any]] = []
     memberships: list[dict[str, Any]] = []

@@ -19,6 +19,7 @@ from dangjian_model.files import ConfigError, PersonalDataError, from_popolo, to
 from dangjian_model.files._tidy import FULL_WIDTH_SPACE, Tidied, tidy_text
 from dangjian_model.validation import validate
 from tests.files.conftest import EXAMPLES, SHARED
+from tests.files.test_schema_and_popolo import _popolo_validator
 
 REAL = sorted((EXAMPLES / "popolo").glob("*.json"))
 POPOLO_EXAMPLES = SHARED / "popolo" / "examples"
@@ -410,6 +411,21 @@ def test_a_phone_and_an_id_card_come_from_contact_details_and_identifiers() -> N
 
 
 # ------------------------------------------------------------------ export and personal data
+
+
+@given(document=popolo_documents())
+def test_exported_persons_and_memberships_validate_against_the_popolo_schemas(
+    document: dict[str, Any],
+) -> None:
+    read = from_popolo(document)
+    exported = to_popolo(read.registry, read.classifications, personal_data=True)
+    persons, memberships = _popolo_validator("person"), _popolo_validator("membership")
+    for person in exported.get("persons", []):
+        persons.validate(person)
+    for membership in exported["memberships"]:
+        memberships.validate(membership)
+        assert "organization_id" in membership
+        assert "member" in membership or "person_id" in membership
 
 
 def test_exporting_people_needs_the_personal_data_choice_and_mask_hides_them() -> None:

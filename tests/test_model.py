@@ -38,6 +38,7 @@ from dangjian_model import (
     Money,
     Need,
     OrgTypeCode,
+    Participation,
     PartyOrganisation,
     PartyOrgForm,
     PartyStanding,
@@ -208,6 +209,42 @@ def test_personal_data_is_masked_in_repr_and_str() -> None:
         assert "'龚**'" in text and "'138****5678'" in text
     assert person.roles == {PersonRole.SECRETARY, PersonRole.HEAD_GOOSE}
     assert person.standing is PartyStanding.FULL
+
+
+def test_a_person_takes_part_elsewhere_beside_the_one_affiliation() -> None:
+    person = Person(
+        id="p1",
+        name="刘明",
+        standing="正式党员",
+        party_organisation_id="village-branch",
+        participations=[
+            Participation(organisation_id="city-branch", role="流动党员", joined_on="2023-03-01"),
+            Participation(organisation_id="council", role="Deputy Mayor", on_behalf_of_id="party-x"),
+        ],
+    )
+    assert person.party_organisation_id == "village-branch"
+    assert [p.organisation_id for p in person.participations] == ["city-branch", "council"]
+    assert person.participations[0].joined_on == datetime.date(2023, 3, 1)
+    assert isinstance(person.participations, tuple)
+
+
+@pytest.mark.parametrize(
+    ("make", "where"),
+    [
+        (
+            lambda: Person(id="p", name="x", participations=[{"organisation_id": "o"}]),  # type: ignore[list-item]
+            "Person.participations[0]",
+        ),
+        (lambda: Person(id="p", name="x", participations="o"), "Person.participations"),  # type: ignore[arg-type]
+        (lambda: Participation(organisation_id=" o"), "Participation.organisation_id"),
+        (lambda: Participation(organisation_id="o", role=" councillor"), "Participation.role"),
+        (lambda: Participation(organisation_id="o", left_on="someday"), "Participation.left_on"),
+    ],
+)
+def test_a_wrong_participation_is_refused_naming_the_field(make: Any, where: str) -> None:
+    with pytest.raises(InvalidValue) as caught:
+        make()
+    assert caught.value.where == where
 
 
 def test_a_membership_is_active_between_joining_and_leaving() -> None:

@@ -64,6 +64,7 @@ __all__ = [
     "ListedProject",
     "Membership",
     "Need",
+    "Participation",
     "PartyOrganisation",
     "Person",
     "Project",
@@ -214,6 +215,46 @@ class PartyOrganisation:
 
 
 @attrs.frozen(kw_only=True)
+class Participation:
+    """A person's place in an organisation other than their affiliation (参与).
+
+    Affiliation (组织关系, :attr:`Person.party_organisation_id`) is one; participations are as many as
+    there are: a 双报到党员 reporting to their community, a 流动党员 in a 城市支部 while the affiliation
+    stays in the village branch (原组织隶属关系不变), a councillor in a council (a Popolo membership).
+
+    Args:
+        organisation_id: The unit or party organisation the person takes part in.
+        role: The role or post as its source writes it (``双报到党员``, ``Deputy Mayor``), if given.
+        on_behalf_of_id: The organisation the person is there for (Popolo ``on_behalf_of``), if any.
+        joined_on: When it began.
+        left_on: When it ended, if it did.
+
+    >>> Participation(organisation_id="huayuan", role="双报到党员", joined_on="2021-03-01").joined_on
+    datetime.date(2021, 3, 1)
+    """
+
+    organisation_id: str = _id()
+    role: str | None = attrs.field(default=None, validator=f.check_optional_text)
+    on_behalf_of_id: str | None = attrs.field(default=None, validator=f.check_optional_id)
+    joined_on: datetime.date | None = attrs.field(
+        default=None, converter=f.to_optional_date, validator=f.check_optional_date
+    )
+    left_on: datetime.date | None = attrs.field(
+        default=None, converter=f.to_optional_date, validator=f.check_optional_date
+    )
+
+
+def _participations(value: Iterable[Participation]) -> tuple[Participation, ...]:
+    return _items(value)  # type: ignore[no-any-return]
+
+
+def _check_participations(
+    instance: object, attribute: attrs.Attribute[Any], value: tuple[object, ...]
+) -> None:
+    _check_items(Participation)(instance, attribute, value)  # the helpers are defined further down
+
+
+@attrs.frozen(kw_only=True)
 class Person:
     """A person, with only what the domain needs. Names, phones and ID numbers are masked in ``repr``.
 
@@ -226,9 +267,10 @@ class Person:
         unit_id: Where the person works or lives, if known.
         phone: A phone number (personal data).
         id_card: A resident ID-card number (personal data), checked by validation.
+        participations: Where else the person takes part, beside the affiliation (see :class:`Participation`).
 
     >>> Person(id="p1", name="龚建立", roles=["书记"], phone="13812345678")
-    Person(id='p1', name='龚**', roles=frozenset({PersonRole.SECRETARY}), party_organisation_id=None, standing=PartyStanding.NONE, unit_id=None, phone='138****5678', id_card=None)
+    Person(id='p1', name='龚**', roles=frozenset({PersonRole.SECRETARY}), party_organisation_id=None, standing=PartyStanding.NONE, unit_id=None, phone='138****5678', id_card=None, participations=())
     """
 
     id: str = _id()
@@ -250,6 +292,9 @@ class Person:
     )
     id_card: str | None = attrs.field(
         default=None, validator=masked(f.check_optional_text, masked_id_card), repr=mask_id_card
+    )
+    participations: tuple[Participation, ...] = attrs.field(
+        default=(), converter=_participations, validator=[f.check_tuple, _check_participations]
     )
 
 

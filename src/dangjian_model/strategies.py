@@ -36,8 +36,9 @@ project, a joint plan covering every member, a need on the alliance's lists: DJ4
 The strategies:
 
 - :func:`registries` — whole registries, as above; ``alliance_types`` picks the alliance types.
-- :func:`units`, :func:`party_organisations`, :func:`people`, :func:`committees`,
-  :func:`alliances` — single values with valid fields; references between them are not checked.
+- :func:`units`, :func:`party_organisations`, :func:`people`, :func:`participations`,
+  :func:`committees`, :func:`alliances` — single values with valid fields; references between them
+  are not checked.
 - :func:`allocation_rules` — income-allocation rules over given member ids, nested a few levels.
 - :func:`credit_codes` — valid 统一社会信用代码, check character included.
 - :func:`money` and :func:`money_texts` — amounts, and amounts as people write them (``12.5万元``).
@@ -89,6 +90,7 @@ from dangjian_model._model import (
     ListedProject,
     Membership,
     Need,
+    Participation,
     PartyOrganisation,
     Person,
     Project,
@@ -110,6 +112,7 @@ __all__ = [
     "money",
     "money_texts",
     "names",
+    "participations",
     "party_organisations",
     "people",
     "registries",
@@ -275,8 +278,35 @@ def _figures(form: PartyOrgForm) -> st.SearchStrategy[tuple[int, int, Committee 
     return build()
 
 
-def people(party_organisation_id: str | None = None) -> st.SearchStrategy[Person]:
-    """People with masked-in-repr personal data."""
+#: Roles people take where they participate, as their sources write them.
+_PARTICIPATION_ROLES = ("双报到党员", "流动党员", "兼职委员", "网格员", "councillor", "Deputy Mayor")
+
+
+def participations(organisation_ids: Sequence[str]) -> st.SearchStrategy[Participation]:
+    """A participation in one of ``organisation_ids`` (双报到, 流动党员 …), on behalf of another or not.
+
+    The role is a known one or absent, and the dates, where both are given, are in order.
+    """
+
+    @st.composite
+    def build(draw: st.DrawFn) -> Participation:
+        joined = draw(st.none() | dates())
+        left = draw(st.none() | dates(min_value=joined or _FIRST))
+        return Participation(
+            organisation_id=draw(st.sampled_from(organisation_ids)),
+            role=draw(st.none() | st.sampled_from(_PARTICIPATION_ROLES)),
+            on_behalf_of_id=draw(st.none() | st.sampled_from(organisation_ids)),
+            joined_on=joined,
+            left_on=left,
+        )
+
+    return build()
+
+
+def people(
+    party_organisation_id: str | None = None, organisation_ids: Sequence[str] = ()
+) -> st.SearchStrategy[Person]:
+    """People with masked-in-repr personal data; with ``organisation_ids``, some take part in them."""
     standing = (
         st.just(PartyStanding.NONE)
         if party_organisation_id is None
@@ -290,6 +320,9 @@ def people(party_organisation_id: str | None = None) -> st.SearchStrategy[Person
         party_organisation_id=st.just(party_organisation_id),
         standing=standing,
         phone=st.none() | st.from_regex(r"1[3-9][0-9]{9}", fullmatch=True),
+        participations=(
+            st.lists(participations(organisation_ids), max_size=2) if organisation_ids else st.just([])
+        ),
     )
 
 
@@ -529,6 +562,8 @@ def _village(world: _World, township: Unit, township_committee: PartyOrganisatio
                 party_organisation_id=branch.id,
                 standing=PartyStanding.FULL,
                 unit_id=village.id,
+                # a concurrent member (兼职委员) of the township committee, or not
+                participations=draw(st.lists(participations([township_committee.id]), max_size=1)),
             )
         )
 

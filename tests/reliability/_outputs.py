@@ -15,7 +15,8 @@ def main() -> None:
     for format in ("json", "yaml", "toml"):
         print(dumps(registry, format, personal_data=True))
         print(dumps(registry, format, personal_data="mask"))
-    print(json.dumps(to_popolo(registry), ensure_ascii=False, sort_keys=False))
+    print(json.dumps(to_popolo(registry, personal_data=True), ensure_ascii=False, sort_keys=False))
+    print(json.dumps(to_popolo(registry, personal_data="mask"), ensure_ascii=False, sort_keys=False))
     report = validate(registry.without("changlong"))
     print(report.to_text())
     print(json.dumps(report.to_dict(), ensure_ascii=False))

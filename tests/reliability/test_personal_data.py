@@ -65,8 +65,14 @@ def _outputs(registry: Registry) -> Iterator[tuple[str, str]]:
     yield "validation findings", repr(report)
     yield "diagram mermaid", to_mermaid(registry, "cixi-south")
     yield "diagram dot", to_dot(registry, "cixi-south")
-    yield "popolo", json.dumps(to_popolo(registry), ensure_ascii=False)
-    yield "popolo import", repr(from_popolo(to_popolo(registry)))
+    yield "popolo without the option", _errors(lambda: to_popolo(registry))
+    yield "popolo masked", json.dumps(to_popolo(registry, personal_data="mask"), ensure_ascii=False)
+    exported = to_popolo(registry, personal_data=True)
+    yield "popolo import", repr(from_popolo(exported))
+    for planted in exported["persons"]:  # untidy, so that each name is tidied and reported
+        planted["name"] = f"\u3000{planted['name']} "
+    untidy = from_popolo(exported)
+    yield "popolo tidied", f"{untidy!r}\n" + "\n".join(map(str, untidy.tidied)) + "\n".join(untidy.not_kept)
     for format in ("json", "yaml", "toml"):
         yield f"dumps {format} without the option", _errors(lambda f=format: dumps(registry, f))  # type: ignore[misc]
         yield f"dumps {format} masked", dumps(registry, format, personal_data="mask")
@@ -78,6 +84,24 @@ def _outputs(registry: Registry) -> Iterator[tuple[str, str]]:
         for format in ("json", "yaml"):
             yield f"ConfigError {format}", _errors(lambda t=text, f=format: loads(t, f))  # type: ignore[misc]
     yield "ConfigError popolo", _errors(lambda: from_popolo({"persons": [{"name": NAME, "phone": PHONE}]}))
+    for bad in _bad_popolo():
+        yield "ConfigError popolo", _errors(lambda b=bad: from_popolo(b))  # type: ignore[misc]
+    strict = {"persons": [{"id": "p", "name": NAME + " "}]}
+    yield "ConfigError popolo strict", _errors(lambda: from_popolo(strict, strict=True))
+
+
+def _bad_popolo() -> Iterator[dict[str, object]]:
+    """Popolo persons whose name, phone or ID-card number is wrong: refused, and shown masked."""
+    yield {"persons": [NAME, PHONE, ID_CARD]}
+    yield {"persons": [{"id": "p", "name": NAME + "\x00"}]}
+    yield {"persons": [{"id": "p", "name": [NAME]}]}
+    yield {"persons": [{"id": "p", "name": "x", "contact_details": [{"type": "voice", "value": int(PHONE)}]}]}
+    yield {
+        "persons": [{"id": "p", "name": "x", "contact_details": [{"type": "cell", "value": PHONE + "\x00"}]}]
+    }
+    card = {"scheme": "cn_resident_id_card", "identifier": int(ID_CARD)}
+    yield {"persons": [{"id": "p", "name": "x", "identifiers": [card]}]}
+    yield {"persons": [{"id": "p", "name": "x", "identifiers": [{**card, "identifier": ID_CARD + "\x00"}]}]}
 
 
 def test_no_output_path_shows_a_planted_name_phone_or_id_card_number(

@@ -7,7 +7,7 @@ import json
 import attrs
 import pytest
 
-from dangjian_model import Alliance, Membership, Person, UnknownId
+from dangjian_model import Alliance, Membership, Participation, Person, UnknownId
 from dangjian_model.validation import Severity, cixi_example, validate, validate_alliance
 
 
@@ -40,6 +40,21 @@ def test_several_problems_in_one_alliance_are_all_reported_in_one_pass() -> None
     report = validate(registry.with_entities(wrong))
     assert {"DJ101", "DJ303", "DJ304", "DJ401", "DJ404", "DJ405", "DJ411"} <= set(report.codes)
     assert report.has_errors
+
+
+def test_a_participation_must_name_a_unit_or_party_organisation() -> None:
+    registry = cixi_example()
+    person = Person(
+        id="p-away",
+        name="刘明",
+        participations=[
+            Participation(organisation_id="nowhere"),
+            Participation(organisation_id="changlong", on_behalf_of_id="cixi-south"),
+        ],
+    )
+    report = validate(registry.with_entities(person))
+    assert [f.path for f in report.by_code("DJ101")] == ["people[p-away].participations[0].organisation_id"]
+    assert [f.path for f in report.by_code("DJ102")] == ["people[p-away].participations[1].on_behalf_of_id"]
 
 
 def test_findings_are_ordered_by_path_with_indexes_in_numeric_order() -> None:

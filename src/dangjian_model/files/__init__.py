@@ -14,6 +14,7 @@ from dangjian_model.files._document import VERSION, Limits
 from dangjian_model.files._errors import ConfigError, PersonalDataError, Problem
 from dangjian_model.files._popolo import PopoloImport, from_popolo, to_popolo
 from dangjian_model.files._schema import SCHEMA_ID, json_schema, json_schema_text
+from dangjian_model.files._tidy import Tidied
 
 __all__ = [
     "FORMATS",
@@ -26,6 +27,7 @@ __all__ = [
     "PersonalDataError",
     "PopoloImport",
     "Problem",
+    "Tidied",
     "dump",
     "dumps",
     "format_of",

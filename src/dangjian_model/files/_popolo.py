@@ -1,4 +1,4 @@
-"""Popolo 1.0.1 interop: organisations, alliances and memberships to and from Popolo JSON.
+"""Popolo 1.0.1 interop: organisations, persons and memberships to and from Popolo JSON.
 
 Export: every unit, party organisation and alliance becomes a Popolo organisation. The line of
 affiliation (a party organisation's superior) and a unit's administrative superior become
@@ -8,11 +8,20 @@ Each alliance membership becomes a Popolo membership of the participant in the a
 Classifications are ``dangjian:unit:village``, ``dangjian:party_organisation:branch``,
 ``dangjian:alliance:cluster`` …; division and credit codes become identifiers.
 
+People become Popolo persons (a phone number is a contact detail, an ID-card number an identifier)
+and are written only when ``personal_data`` says how, as :func:`~dangjian_model.files.dumps` does.
+A person's affiliation is a membership with role ``dangjian:affiliation:full`` (the standing), the
+unit the person works or lives in one with role ``dangjian:unit``, and each participation a
+membership with its role, ``on_behalf_of_id`` and dates as they are.
+
 Import reads those back, and also Chinese labels as classifications (``党支部``). Any other
 classification (``Corporation``) becomes a unit of kind ``other`` and the original text is kept
-in :attr:`PopoloImport.classifications`, so that exporting again writes it unchanged. Popolo
-fields the model has no place for are listed in :attr:`PopoloImport.not_kept`, never dropped
-silently. Persons are not exported: a person's name is personal data.
+in :attr:`PopoloImport.classifications`, so that exporting again writes it unchanged. A person's
+membership of an alliance is an alliance membership; of a party organisation with a standing as its
+role (``正式党员``) the person's affiliation; of any other organisation a :class:`Participation`.
+Popolo fields the model has no place for are listed in :attr:`PopoloImport.not_kept`, never dropped
+silently. Untidy text is tidied and reported in :attr:`PopoloImport.tidied` (``strict=True``
+refuses it instead).
 """
 
 from __future__ import annotations
@@ -20,24 +29,33 @@ from __future__ import annotations
 import datetime
 import re
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, cast
 
 import attrs
 
-from dangjian_model._enums import AllianceType, MembershipRole, PartyOrgForm, UnitKind
+from dangjian_model._enums import AllianceType, MembershipRole, PartyOrgForm, PartyStanding, UnitKind
 from dangjian_model._errors import DangjianError, InvalidValue
-from dangjian_model._model import Alliance, Membership, PartyOrganisation, Person, Unit
+from dangjian_model._model import Alliance, Membership, Participation, PartyOrganisation, Person, Unit
+from dangjian_model._privacy import mask_id_card, mask_name, mask_phone
 from dangjian_model._registry import Registry
+from dangjian_model.files._api import PersonalData, _personal
 from dangjian_model.files._converter import shown
 from dangjian_model.files._errors import ConfigError, Problem
 from dangjian_model.files._problems import child, index
+from dangjian_model.files._tidy import Tidied, tidy_text
 
 __all__ = ["PREFIX", "PopoloImport", "from_popolo", "to_popolo"]
 
-#: The prefix of the classifications this library writes.
+#: The prefix of the classifications and roles this library writes.
 PREFIX = "dangjian"
 _JOINT_COMMITTEE = "joint_committee"
+_AFFILIATION = f"{PREFIX}:affiliation:"
+_UNIT_ROLE = f"{PREFIX}:unit"
 _SCHEMES = {"division_code": "division_code", "credit_code": "uscc"}
+_ID_CARD_SCHEME = "cn_resident_id_card"
+_ID_CARD_SCHEMES = frozenset({_ID_CARD_SCHEME, "resident_id_card", "id_card", "居民身份证", "身份证"})
+_PHONE_TYPE = "voice"
+_PHONE_TYPES = frozenset({_PHONE_TYPE, "cell", "phone", "mobile", "tel", "telephone", "电话", "手机"})
 _FULL_DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
 _ORG_KEYS = {
     "id",
@@ -49,14 +67,47 @@ _ORG_KEYS = {
     "dissolution_date",
     "memberships",
 }
+_PERSON_KEYS = {"id", "name", "contact_details", "identifiers", "memberships"}
+#: Keys only a Popolo person has: a single object with one of them is a person, not an organisation.
+_PERSON_ONLY = {
+    "additional_name",
+    "biography",
+    "birth_date",
+    "death_date",
+    "email",
+    "family_name",
+    "gender",
+    "given_name",
+    "honorific_prefix",
+    "honorific_suffix",
+    "national_identity",
+    "patronymic_name",
+    "pronouns",
+    "sort_name",
+    "speeches",
+    "summary",
+}
 _MEMBERSHIP_KEYS = {
     "id",
     "label",
     "role",
     "member",
     "person_id",
+    "person",
     "organization_id",
     "organization",
+    "start_date",
+    "end_date",
+}
+_PERSON_MEMBERSHIP_KEYS = {
+    "role",
+    "member",
+    "person_id",
+    "person",
+    "organization_id",
+    "organization",
+    "on_behalf_of_id",
+    "on_behalf_of",
     "start_date",
     "end_date",
 }
@@ -67,24 +118,39 @@ class PopoloImport:
     """What :func:`from_popolo` read.
 
     Attributes:
-        registry: The units, party organisations and alliances.
+        registry: The units, party organisations, alliances and people.
         classifications: For organisations kept as units of kind ``other``: id → the original
             Popolo classification (pass it to :func:`to_popolo` to write it back).
         not_kept: The paths of Popolo fields the model has no place for, each with why.
+        tidied: Info findings: text that was tidied (white space at either end, full-width
+            spaces), each with its path.
     """
 
     registry: Registry
     classifications: Mapping[str, str] = attrs.field(factory=dict)
     not_kept: tuple[str, ...] = ()
+    tidied: tuple[Tidied, ...] = ()
 
 
-def to_popolo(registry: Registry, classifications: Mapping[str, str] | None = None) -> dict[str, Any]:
-    """Popolo JSON (``organizations`` and ``memberships``) of a registry's organisations and alliances.
+def to_popolo(
+    registry: Registry,
+    classifications: Mapping[str, str] | None = None,
+    *,
+    personal_data: PersonalData = False,
+) -> dict[str, Any]:
+    """Popolo JSON (``persons``, ``organizations`` and ``memberships``) of a registry.
 
     >>> from dangjian_model import Registry, Unit
     >>> to_popolo(Registry(units=[Unit(id="kuangyan", name="匡堰镇", kind="镇乡")]))["organizations"]
     [{'id': 'kuangyan', 'name': '匡堰镇', 'classification': 'dangjian:unit:township'}]
+
+    ``persons`` is there when the registry holds people; ``personal_data`` says how to write them,
+    as for :func:`~dangjian_model.files.dumps`: ``True`` as they are, ``"mask"`` masked.
+
+    Raises:
+        PersonalDataError: the registry holds people and ``personal_data`` is ``False``.
     """
+    registry = cast("Registry", _personal(registry, personal_data))  # a registry stays a registry
     kept = classifications or {}
     organizations: list[dict[str, Any]] = []
     memberships: list[dict[str, Any]] = []
@@ -123,7 +189,10 @@ def to_popolo(registry: Registry, classifications: Mapping[str, str] | None = No
                     "organization_id": alliance.id,
                 }
             )
-    return {"organizations": organizations, "memberships": memberships}
+    persons = [_person(person, memberships) for person in registry.people]
+    document: dict[str, Any] = {"persons": persons} if persons else {}
+    document.update(organizations=organizations, memberships=memberships)
+    return document
 
 
 def _organization(id: str, name: str, classification: str) -> dict[str, Any]:
@@ -153,29 +222,87 @@ def _membership(
     return result
 
 
+def _person(person: Person, memberships: list[dict[str, Any]]) -> dict[str, Any]:
+    """The Popolo person; its affiliation, unit and participations are added to ``memberships``."""
+    result: dict[str, Any] = {"id": person.id, "name": person.name}
+    if person.phone is not None:
+        result["contact_details"] = [{"type": _PHONE_TYPE, "value": person.phone}]
+    if person.id_card is not None:
+        result["identifiers"] = [{"identifier": person.id_card, "scheme": _ID_CARD_SCHEME}]
+    if person.party_organisation_id is not None:
+        memberships.append(
+            {
+                "person_id": person.id,
+                "organization_id": person.party_organisation_id,
+                "role": f"{_AFFILIATION}{person.standing.value}",
+            }
+        )
+    if person.unit_id is not None:
+        memberships.append({"person_id": person.id, "organization_id": person.unit_id, "role": _UNIT_ROLE})
+    for participation in person.participations:
+        membership: dict[str, Any] = {
+            "person_id": person.id,
+            "organization_id": participation.organisation_id,
+        }
+        _optional(membership, "role", participation.role)
+        _optional(membership, "on_behalf_of_id", participation.on_behalf_of_id)
+        _optional(membership, "start_date", participation.joined_on)
+        _optional(membership, "end_date", participation.left_on)
+        memberships.append(membership)
+    return result
+
+
 # ------------------------------------------------------------------ import
 
 
 @attrs.define
 class _Reader:
+    strict: bool = False
     problems: list[Problem] = attrs.field(factory=list)
     not_kept: list[str] = attrs.field(factory=list)
+    tidied: list[Tidied] = attrs.field(factory=list)
 
     def fail(self, path: str, value: object, expected: str) -> None:
         self.problems.append(
             Problem(path=path, value=shown(value) if value is not None else "", expected=expected)
         )
 
-    def text(self, item: Mapping[str, Any], key: str, path: str, required: bool = False) -> str | None:
+    def text(
+        self, item: Mapping[str, Any], key: str, path: str, required: bool = False, mask: Any = None
+    ) -> str | None:
+        """The text at ``key``, tidied unless strict; ``mask`` shows a wrong value of personal data."""
         value = item.get(key)
         if value is None:
             if required:
                 self.fail(child(path, key), None, "this key, which is required")
             return None
         if not isinstance(value, str):
-            self.fail(child(path, key), value, "text")
+            if mask is None:
+                self.fail(child(path, key), value, "text")
+            else:
+                self.problems.append(Problem(path=child(path, key), value=mask(value), expected="text"))
             return None
-        return value
+        return self.tidy(value, child(path, key))
+
+    def tidy(self, value: str, path: str) -> str:
+        if self.strict:
+            return value
+        tidied, finding = tidy_text(value, path)
+        if finding is not None:
+            self.tidied.append(finding)
+        return tidied
+
+    def id_of(self, item: Mapping[str, Any], key: str, path: str) -> str | None:
+        """The ``id`` of an object embedded at ``key`` (``organization``, ``person``, ``member``)."""
+        embedded = item.get(key)
+        if isinstance(embedded, Mapping) and isinstance(embedded.get("id"), str):
+            return self.tidy(embedded["id"], child(child(path, key), "id"))
+        return None
+
+    def reference(self, item: Mapping[str, Any], key: str, embedded: str, path: str) -> str | None:
+        """The id at ``key`` (``organization_id``), or else of the object at ``embedded`` (``organization``)."""
+        found = self.text(item, key, path)
+        return found if found is not None else self.id_of(item, embedded, path)
 
     def date(self, item: Mapping[str, Any], key: str, path: str) -> datetime.date | None:
         value = self.text(item, key, path)
@@ -188,40 +315,59 @@ class _Reader:
                 self.fail(child(path, key), value, "a date such as 2021-12-06")
                 return None
         self.not_kept.append(
-            f"{child(path, key)}: {value!r} is not a whole day; the model keeps whole days only"
+            f"{child(path, key)}: {shown(value)} is not a whole day; the model keeps whole days only"
         )
         return None
 
 
-def from_popolo(data: object, source: str = "<popolo>") -> PopoloImport:
-    """Read Popolo organisations and memberships into a registry.
+@attrs.define
+class _Read:
+    """What has been read so far: every id's kind, and the fields of the entities to build."""
 
-    Accepts a document with ``organizations`` and ``memberships`` lists, or a single organisation
-    or membership.
+    kinds: dict[str, type[Any]] = attrs.field(factory=dict)
+    organisations: dict[str, dict[str, Any]] = attrs.field(factory=dict)
+    people: dict[str, dict[str, Any]] = attrs.field(factory=dict)
+    classifications: dict[str, str] = attrs.field(factory=dict)
+    memberships: list[tuple[str, Any]] = attrs.field(factory=list)
+    alliance_memberships: dict[str, list[Membership]] = attrs.field(factory=dict)
+    joint_committees: dict[str, str] = attrs.field(factory=dict)
+
+
+def from_popolo(data: object, source: str = "<popolo>", *, strict: bool = False) -> PopoloImport:
+    """Read Popolo persons, organisations and memberships into a registry.
+
+    Accepts a document with ``persons``, ``organizations`` and ``memberships`` lists, or a single
+    person, organisation or membership. Text with white space at either end or full-width spaces
+    is tidied and each change reported in :attr:`PopoloImport.tidied`; with ``strict=True`` nothing
+    is tidied, and the model refuses such text as it refuses it in the library's own formats.
+
+    >>> read = from_popolo({"organizations": [{"id": "party/greens", "name": " Greens", "classification": "party"}]})
+    >>> read.registry.units[0].name, [str(finding) for finding in read.tidied]
+    ('Greens', ['$.organizations[0].name: 提示 info: 去掉首尾空白 / white space at the start or end removed'])
 
     Raises:
         ConfigError: the document is malformed; every problem is listed with its path.
     """
-    reader = _Reader()
+    reader = _Reader(strict=strict)
     if not isinstance(data, Mapping):
         raise ConfigError(source, (Problem(path="$", value=shown(data), expected="a Popolo JSON object"),))
-    organizations, memberships = _lists(data, reader)
-    kinds: dict[str, type[Any]] = {}
-    built: dict[str, dict[str, Any]] = {}
-    classifications: dict[str, str] = {}
-    for position, (path, item) in enumerate(organizations):
-        del position
-        _organization_in(item, path, reader, kinds, built, classifications, memberships)
-    alliance_memberships: dict[str, list[Membership]] = {}
-    joint_committees: dict[str, str] = {}
-    for path, item in memberships:
-        _membership_in(item, path, reader, kinds, alliance_memberships, joint_committees)
-    units, parties, alliances = [], [], []
-    for id, fields in built.items():
-        kind = kinds[id]
+    organizations, persons, memberships = _lists(data, reader)
+    read = _Read(memberships=memberships)
+    for path, item in organizations:
+        _organization_in(item, path, reader, read)
+    for path, item in persons:
+        _person_in(item, path, reader, read)
+    for path, item in list(read.memberships):  # organisations and persons given inside memberships
+        if isinstance(item, Mapping):
+            _embedded(item, path, reader, read)
+    for path, item in read.memberships:
+        _membership_in(item, path, reader, read)
+    units, parties, alliances, people = [], [], [], []
+    for id, fields in read.organisations.items():
+        kind = read.kinds[id]
         try:
             if kind is Alliance:
-                members = alliance_memberships.get(id, [])
+                members = read.alliance_memberships.get(id, [])
                 lead = next((m.participant_id for m in members if m.role is MembershipRole.LEAD), None)
                 if lead is None and members:
                     lead = members[0].participant_id
@@ -233,7 +379,7 @@ def from_popolo(data: object, source: str = "<popolo>") -> PopoloImport:
                         **_fields(fields),
                         lead_id=lead,
                         memberships=members,
-                        joint_committee_id=joint_committees.get(id),
+                        joint_committee_id=read.joint_committees.get(id),
                     )
                 )
             elif kind is PartyOrganisation:
@@ -248,28 +394,48 @@ def from_popolo(data: object, source: str = "<popolo>") -> PopoloImport:
                 "founded_on": "founding_date",
             }.get(field, "classification" if field in ("kind", "form", "type") else field)
             reader.fail(child(fields["_path"], key), error.value, error.expected)
+    for fields in read.people.values():
+        try:
+            people.append(Person(**_fields(fields)))
+        except InvalidValue as error:
+            field = error.where.partition(".")[2]
+            key = {"phone": "contact_details", "id_card": "identifiers"}.get(field, field)
+            # the model gives a person's name, phone and ID-card number masked, as text to show
+            value = str(error.value) if field in ("name", "phone", "id_card") else shown(error.value)
+            reader.problems.append(
+                Problem(path=child(fields["_path"], key), value=value, expected=error.expected)
+            )
     if reader.problems:
         raise ConfigError(source, tuple(reader.problems))
     try:
-        registry = Registry(units=units, party_organisations=parties, alliances=alliances)
+        registry = Registry(units=units, party_organisations=parties, alliances=alliances, people=people)
     except DangjianError as error:  # pragma: no cover - every entity was built above
         raise ConfigError(source, (Problem(path="$", value="", expected=str(error)),)) from None
-    return PopoloImport(registry=registry, classifications=classifications, not_kept=tuple(reader.not_kept))
+    return PopoloImport(
+        registry=registry,
+        classifications=read.classifications,
+        not_kept=tuple(reader.not_kept),
+        tidied=tuple(reader.tidied),
+    )
 
 
 def _fields(fields: dict[str, Any]) -> dict[str, Any]:
     return {key: value for key, value in fields.items() if not key.startswith("_")}
 
 
-def _lists(data: Mapping[str, Any], reader: _Reader) -> tuple[list[tuple[str, Any]], list[tuple[str, Any]]]:
-    is_document = "organizations" in data or ("memberships" in data and not {"id", "name"} & set(data))
+def _lists(
+    data: Mapping[str, Any], reader: _Reader
+) -> tuple[list[tuple[str, Any]], list[tuple[str, Any]], list[tuple[str, Any]]]:
+    keys = set(data)
+    is_document = bool({"organizations", "persons"} & keys) or (
+        "memberships" in data and not {"id", "name"} & keys
+    )
     if not is_document:
-        single = "$"
-        looks_like_membership = any(
-            k in data for k in ("organization_id", "organization", "person_id", "member")
-        )
-        return ([], [(single, data)]) if looks_like_membership else ([(single, data)], [])
-    found: dict[str, list[tuple[str, Any]]] = {"organizations": [], "memberships": []}
+        single = [("$", data)]
+        if any(k in data for k in ("organization_id", "organization", "person_id", "member")):
+            return [], [], single
+        return ([], single, []) if _is_person(data) else (single, [], [])
+    found: dict[str, list[tuple[str, Any]]] = {"organizations": [], "persons": [], "memberships": []}
     for key, value in data.items():
         path = child("$", key)
         if key in found:
@@ -277,9 +443,26 @@ def _lists(data: Mapping[str, Any], reader: _Reader) -> tuple[list[tuple[str, An
                 reader.fail(path, value, "a list")
                 continue
             found[key] = [(index(path, i), item) for i, item in enumerate(value)]
-        else:
-            reader.not_kept.append(f"{path}: the model keeps organisations and memberships only")
-    return found["organizations"], found["memberships"]
+        elif value != []:  # an empty list loses nothing
+            reader.not_kept.append(f"{path}: the model keeps organisations, persons and memberships only")
+    return found["organizations"], found["persons"], found["memberships"]
+
+
+def _is_person(data: Mapping[str, Any]) -> bool:
+    """A single object is a person if it has a key only persons have, or memberships of organisations."""
+    if _PERSON_ONLY & set(data):
+        return True
+    embedded = data.get("memberships")
+    return (
+        isinstance(embedded, list)
+        and bool(embedded)
+        and all(
+            isinstance(m, Mapping)
+            and ("organization_id" in m or "organization" in m)
+            and not {"person_id", "person", "member"} & set(m)
+            for m in embedded
+        )
+    )
 
 
 def _classify(text: str | None) -> tuple[type[Any], Any] | None:
@@ -303,15 +486,7 @@ def _classify(text: str | None) -> tuple[type[Any], Any] | None:
     return None
 
 
-def _organization_in(
-    item: object,
-    path: str,
-    reader: _Reader,
-    kinds: dict[str, Any],
-    built: dict[str, dict[str, Any]],
-    classifications: dict[str, str],
-    memberships: list[tuple[str, Any]],
-) -> None:
+def _organization_in(item: object, path: str, reader: _Reader, read: _Read) -> None:
     if not isinstance(item, Mapping):
         reader.fail(path, item, "a Popolo organization (an object)")
         return
@@ -320,8 +495,8 @@ def _organization_in(
     classification = reader.text(item, "classification", path)
     if id is None or name is None:
         return
-    if id in kinds:
-        reader.fail(child(path, "id"), id, "an id used by one organisation only")
+    if id in read.kinds:
+        reader.fail(child(path, "id"), id, "an id used by one organisation or person only")
         return
     found = _classify(classification)
     kind: type[Any]
@@ -329,23 +504,24 @@ def _organization_in(
     if found is None:
         kind, value = Unit, UnitKind.OTHER
         if classification is not None:
-            classifications[id] = classification
+            read.classifications[id] = classification
     else:
         kind, value = found
-    kinds[id] = kind
+    read.kinds[id] = kind
     fields: dict[str, Any] = {"_path": path, "id": id, "name": name}
     parent = reader.text(item, "parent_id", path)
     if kind is Unit:
         fields["kind"] = value
         fields["superior_id"] = parent
-        for identifier_path, identifier in _identifiers(item, path, reader):
-            scheme, code = identifier.get("scheme"), identifier.get("identifier")
+        for identifier_path, identifier in _objects(item, "identifiers", path, reader):
+            scheme = reader.text(identifier, "scheme", identifier_path)
+            code = reader.text(identifier, "identifier", identifier_path)
             field = {"division_code": "division_code", "uscc": "credit_code"}.get(str(scheme))
-            if field is not None and isinstance(code, str):
+            if field is not None and code is not None:
                 fields[field] = code
             else:
                 reader.not_kept.append(
-                    f"{identifier_path}: identifier scheme {scheme!r} has no field in the model"
+                    f"{identifier_path}: identifier scheme {shown(scheme)} has no field in the model"
                 )
     elif kind is PartyOrganisation:
         fields["form"] = value
@@ -366,62 +542,136 @@ def _organization_in(
                 reader.not_kept.append(f"{child(path, key)}: units have no dates in the model")
     for key in sorted(set(item) - _ORG_KEYS, key=str):
         reader.not_kept.append(f"{child(path, key)}: no field for it in the model")
+    _embedded_memberships(item, path, "organization_id", id, read)
+    read.organisations[id] = fields
+
+
+def _embedded_memberships(item: Mapping[str, Any], path: str, key: str, id: str, read: _Read) -> None:
+    """Memberships given inside an organisation or person, which is their organisation or member."""
     embedded = item.get("memberships")
-    if isinstance(embedded, list):
-        for i, membership in enumerate(embedded):
-            if isinstance(membership, Mapping) and "organization_id" not in membership:
-                membership = {**membership, "organization_id": id}
-            memberships.append((index(child(path, "memberships"), i), membership))
-    built[id] = fields
+    if not isinstance(embedded, list):
+        return
+    for i, membership in enumerate(embedded):
+        names_it = {key, "organization"} if key == "organization_id" else {key, "person", "member"}
+        if isinstance(membership, Mapping) and not names_it & set(membership):
+            membership = {**membership, key: id}
+        read.memberships.append((index(child(path, "memberships"), i), membership))
 
 
-def _identifiers(item: Mapping[str, Any], path: str, reader: _Reader) -> list[tuple[str, Mapping[str, Any]]]:
-    value = item.get("identifiers")
+def _objects(
+    item: Mapping[str, Any], key: str, path: str, reader: _Reader
+) -> list[tuple[str, Mapping[str, Any]]]:
+    """The objects of the list at ``key`` (identifiers, contact details), each with its path."""
+    value = item.get(key)
     if value is None:
         return []
     if not isinstance(value, list):
-        reader.fail(child(path, "identifiers"), value, "a list of identifiers")
+        reader.fail(child(path, key), value, f"a list of {key.replace('_', ' ')}")
         return []
     found = []
-    for i, identifier in enumerate(value):
-        if isinstance(identifier, Mapping):
-            found.append((index(child(path, "identifiers"), i), identifier))
+    for i, entry in enumerate(value):
+        if isinstance(entry, Mapping):
+            found.append((index(child(path, key), i), entry))
         else:
-            reader.fail(index(child(path, "identifiers"), i), identifier, "an identifier object")
+            reader.fail(index(child(path, key), i), entry, "an object")
     return found
 
 
-def _membership_in(
-    item: object,
-    path: str,
-    reader: _Reader,
-    kinds: dict[str, Any],
-    alliance_memberships: dict[str, list[Membership]],
-    joint_committees: dict[str, str],
-) -> None:
+def _person_in(item: object, path: str, reader: _Reader, read: _Read) -> None:
+    if not isinstance(item, Mapping):
+        reader.fail(path, "<…>", "a Popolo person (an object)")  # never shown: it may be a name
+        return
+    id = reader.text(item, "id", path, required=True)
+    name = reader.text(item, "name", path, required=True, mask=mask_name)
+    if id is None or name is None:
+        return
+    if id in read.kinds:
+        reader.fail(child(path, "id"), id, "an id used by one organisation or person only")
+        return
+    read.kinds[id] = Person
+    fields: dict[str, Any] = {"_path": path, "id": id, "name": name, "participations": []}
+    for detail_path, detail in _objects(item, "contact_details", path, reader):
+        kind = reader.text(detail, "type", detail_path)
+        value = reader.text(detail, "value", detail_path, mask=mask_phone)
+        if kind is not None and kind.lower() in _PHONE_TYPES and value is not None and "phone" not in fields:
+            fields["phone"] = value
+            extra = set(detail) - {"type", "value"}
+        else:
+            why = "a second phone number" if "phone" in fields else f"contact detail type {shown(kind)}"
+            reader.not_kept.append(f"{detail_path}: {why} has no field in the model")
+            extra = set()
+        for key in sorted(extra, key=str):
+            reader.not_kept.append(f"{child(detail_path, key)}: no field for it in the model")
+    for identifier_path, identifier in _objects(item, "identifiers", path, reader):
+        scheme = reader.text(identifier, "scheme", identifier_path)
+        code = reader.text(identifier, "identifier", identifier_path, mask=mask_id_card)
+        if scheme in _ID_CARD_SCHEMES and code is not None and "id_card" not in fields:
+            fields["id_card"] = code
+        else:
+            reader.not_kept.append(
+                f"{identifier_path}: identifier scheme {shown(scheme)} has no field in the model"
+            )
+    for key in sorted(set(item) - _PERSON_KEYS, key=str):
+        reader.not_kept.append(f"{child(path, key)}: no field for it in the model")
+    _embedded_memberships(item, path, "person_id", id, read)
+    read.people[id] = fields
+
+
+def _embedded(item: Mapping[str, Any], path: str, reader: _Reader, read: _Read) -> None:
+    """An organisation or person given whole inside a membership and nowhere else is read as one."""
+    for key, read_in in (("organization", _organization_in), ("person", _person_in)):
+        embedded = item.get(key)
+        if isinstance(embedded, Mapping) and "name" in embedded and embedded.get("id") not in read.kinds:
+            read_in(embedded, child(path, key), reader, read)
+
+
+def _membership_in(item: object, path: str, reader: _Reader, read: _Read) -> None:
     if not isinstance(item, Mapping):
         reader.fail(path, item, "a Popolo membership (an object)")
         return
-    organization_id = reader.text(item, "organization_id", path)
-    embedded = item.get("organization")
-    if organization_id is None and isinstance(embedded, Mapping) and isinstance(embedded.get("id"), str):
-        organization_id = embedded["id"]
-    if organization_id is None or kinds.get(organization_id) is not Alliance:
-        reader.not_kept.append(f"{path}: a membership of an organisation that is not an alliance")
+    organization_id = reader.reference(item, "organization_id", "organization", path)
+    person_id = reader.reference(item, "person_id", "person", path)
+    participant = person_id if person_id is not None else reader.id_of(item, "member", path)
+    kind = read.kinds.get(organization_id) if organization_id is not None else None
+    if organization_id is not None and kind is Alliance:
+        _alliance_membership_in(item, path, reader, read, organization_id, participant)
         return
     member = item.get("member")
-    participant = reader.text(item, "person_id", path)
-    if participant is None and isinstance(member, Mapping) and isinstance(member.get("id"), str):
-        participant = member["id"]
-    person = item.get("person")
-    if participant is None and isinstance(person, Mapping) and isinstance(person.get("id"), str):
-        participant = person["id"]
+    is_person = person_id is not None or (
+        participant is not None
+        and (
+            read.kinds.get(participant) is Person
+            or (isinstance(member, Mapping) and member.get("@type") == "Person")
+        )
+    )
+    if organization_id is None:
+        reader.not_kept.append(
+            f"{path}: a membership of no organisation (a post only); the model keeps no posts"
+        )
+    elif not is_person or participant is None:
+        reader.not_kept.append(
+            f"{path}: a membership of an organisation in an organisation that is not an alliance"
+        )
+    elif participant not in read.people:
+        reader.not_kept.append(f"{path}: a membership of {shown(participant)}, who is not among the persons")
+    else:
+        _person_membership_in(item, path, reader, read, read.people[participant], organization_id, kind)
+
+
+def _alliance_membership_in(
+    item: Mapping[str, Any],
+    path: str,
+    reader: _Reader,
+    read: _Read,
+    alliance_id: str,
+    participant: str | None,
+) -> None:
     if participant is None:
         reader.fail(path, None, "a member: member.id, person_id or person.id")
         return
     role_text = reader.text(item, "role", path)
     if role_text == _JOINT_COMMITTEE:
-        joint_committees[organization_id] = participant
+        read.joint_committees[alliance_id] = participant
         return
     role = MembershipRole.MEMBER
     if role_text is not None:
@@ -429,9 +679,9 @@ def _membership_in(
             role = MembershipRole.parse(role_text)
         except DangjianError:
             reader.not_kept.append(
-                f"{child(path, 'role')}: {role_text!r} is no alliance role; read as member"
+                f"{child(path, 'role')}: {shown(role_text)} is no alliance role; read as member"
             )
-    for key in sorted(set(item) - _MEMBERSHIP_KEYS - {"person"}, key=str):
+    for key in sorted(set(item) - _MEMBERSHIP_KEYS, key=str):
         reader.not_kept.append(f"{child(path, key)}: no field for it in the model")
     try:
         membership = Membership(
@@ -443,4 +693,57 @@ def _membership_in(
     except InvalidValue as error:
         reader.fail(path, error.value, error.expected)
         return
-    alliance_memberships.setdefault(organization_id, []).append(membership)
+    read.alliance_memberships.setdefault(alliance_id, []).append(membership)
+
+
+def _standing(role: str | None) -> PartyStanding | None:
+    """The standing a role names when it says the person belongs to the party organisation."""
+    if role is None:
+        return None
+    try:
+        if role.startswith(_AFFILIATION):
+            return PartyStanding.parse(role[len(_AFFILIATION) :])
+        standing = PartyStanding.parse(role)
+    except DangjianError:
+        return None
+    return standing if not role.isascii() and standing is not PartyStanding.NONE else None
+
+
+def _person_membership_in(
+    item: Mapping[str, Any],
+    path: str,
+    reader: _Reader,
+    read: _Read,
+    person: dict[str, Any],
+    organization_id: str,
+    kind: type[Any] | None,
+) -> None:
+    """A person's membership: the affiliation, the person's unit, or else a participation."""
+    role = reader.text(item, "role", path)
+    on_behalf_of = reader.reference(item, "on_behalf_of_id", "on_behalf_of", path)
+    joined, left = reader.date(item, "start_date", path), reader.date(item, "end_date", path)
+    for key in sorted(set(item) - _PERSON_MEMBERSHIP_KEYS, key=str):
+        reader.not_kept.append(f"{child(path, key)}: no field for it in the model")
+    bare = on_behalf_of is None and not {"start_date", "end_date"} & set(item)
+    standing = _standing(role) if kind is PartyOrganisation and bare else None
+    if standing is not None and "party_organisation_id" not in person:
+        person["party_organisation_id"], person["standing"] = organization_id, standing
+        return
+    if role == _UNIT_ROLE and kind is Unit and bare and "unit_id" not in person:
+        person["unit_id"] = organization_id
+        return
+    try:
+        participation = Participation(
+            organisation_id=organization_id,
+            role=role,
+            on_behalf_of_id=on_behalf_of,
+            joined_on=joined,
+            left_on=left,
+        )
+    except InvalidValue as error:
+        field = error.where.partition(".")[2]
+        reader.fail(
+            child(path, {"organisation_id": "organization_id"}.get(field, field)), error.value, error.expected
+        )
+        return
+    person["participations"].append(participation)

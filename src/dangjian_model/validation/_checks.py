@@ -172,7 +172,12 @@ _REFERENCES: dict[type[Any], tuple[_Reference, ...]] = {
         _R("deputy_secretary_ids", _PEOPLE, within="committee", many=True),
         _R("member_ids", _PEOPLE, within="committee", many=True),
     ),
-    Person: (_R("party_organisation_id", _ORGS), _R("unit_id", _UNITS)),
+    Person: (
+        _R("party_organisation_id", _ORGS),
+        _R("unit_id", _UNITS),
+        _R("organisation_id", (Unit, PartyOrganisation), within="participations", items=True),
+        _R("on_behalf_of_id", (Unit, PartyOrganisation), within="participations", items=True),
+    ),
     Alliance: (
         _R("lead_id", (Unit, PartyOrganisation)),
         _R("participant_id", _PARTICIPANTS, within="memberships", items=True),

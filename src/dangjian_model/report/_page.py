@@ -95,10 +95,8 @@ class _Page:
             return item.label
         return f"{item.label} ({str(item.value).replace('_', ' ')})"
 
-    def name(self, id: str | None) -> str:
+    def name(self, id: str) -> str:
         """What to call an entity: its name (a person's masked unless kept), else its id."""
-        if id is None:
-            return self.w("none")
         entity = self.registry.find(id)
         if isinstance(entity, Person):
             return entity.name if self.keep else masked_name(entity.name)

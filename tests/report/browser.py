@@ -5,7 +5,7 @@ replies and events to fd 4, each a JSON message ended by a NUL byte. Every wait 
 
 Run as a program to redraw the screenshot in the docs::
 
-    PYTHONPATH=src python -m tests.report.browser docs/img/report.png
+    PYTHONPATH=src python -m tests.report.browser docs/img
 """
 
 from __future__ import annotations
@@ -249,21 +249,35 @@ class Browser:
         return base64.b64decode(reply["data"])
 
 
-def _docs_screenshot(target: Path) -> None:
+def _docs_screenshots(folder: Path) -> None:
+    """Draw the two screenshots of ``docs/report.md`` from the 柯桥 example: the overview and the 分配表."""
+    import datetime
+
     from dangjian_model.files import load
     from dangjian_model.report import render
 
     root = Path(__file__).resolve().parents[2]
     example = "examples/enclave_guarantor.yaml"
-    html = render(load(root / example), source=example, as_of=__import__("datetime").date(2025, 1, 15))
+    html = render(load(root / example), source=example, as_of=datetime.date(2025, 1, 15))
     executable = find_chromium()
     assert executable is not None, "install chromium first"
-    with tempfile.TemporaryDirectory() as folder, Browser(executable) as browser:
-        page = Path(folder) / "report.html"
+    with tempfile.TemporaryDirectory() as temporary, Browser(executable) as browser:
+        page = Path(temporary) / "report.html"
         page.write_text(html, encoding="utf-8")
-        browser.open(page, width=1024)
-        target.write_bytes(browser.screenshot(height=int(sys.argv[2]) if len(sys.argv) > 2 else 1600))
+        browser.open(page, width=1000)
+        for name, top, bottom in (
+            ("report-overview.png", "header", "#alliance-0 > table"),
+            ("report-allocation.png", "#project-0", "#project-0"),
+        ):
+            box = browser.evaluate(
+                f"(() => {{ const a = document.querySelector('{top}').getBoundingClientRect();"
+                f" const b = document.querySelector('{bottom}').getBoundingClientRect();"
+                " return [a.top + scrollY, b.bottom + scrollY]; })()"
+            )
+            clip = {"x": 0, "y": box[0] - 16, "width": 1000, "height": box[1] - box[0] + 32, "scale": 1}
+            shot = browser.call("Page.captureScreenshot", format="png", clip=clip, captureBeyondViewport=True)
+            (folder / name).write_bytes(base64.b64decode(shot["data"]))
 
 
 if __name__ == "__main__":
-    _docs_screenshot(Path(sys.argv[1]))
+    _docs_screenshots(Path(sys.argv[1]))

@@ -82,7 +82,21 @@ def test_wrapped_lines_keep_every_character_fit_and_never_start_with_closing_pun
     assert "".join(lines) == text
     for n, line in enumerate(lines):
         assert line
-        if n:
-            assert line[0] not in "）。、”" or len(lines[n - 1]) == 0
+        if n and line[0] in "）。、”":
+            assert all(char in "）。、”" for char in lines[n - 1][1:]), "only when nothing could move down"
         if len(line) > 2:
             assert text_width(line[:-1], 13) <= width
+
+
+@pytest.mark.parametrize(
+    ("text", "width", "lines"),
+    [
+        ("11””", 40, ["1", "1””"]),  # two closing marks: the digit before them moves down with them
+        ("联盟（示意）", 70, ["联盟（示", "意）"]),
+        ("a””", 10, ["a", "”", "”"]),  # nothing can move down: the marks stand alone
+    ],
+)
+def test_closing_punctuation_takes_the_character_before_it_to_the_next_line(
+    text: str, width: int, lines: list[str]
+) -> None:
+    assert _wrap(text, 13, width) == lines

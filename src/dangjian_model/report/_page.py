@@ -336,7 +336,7 @@ def _reason(page: _Page, part: LabelledEnum, tier: str | None, quota: Fraction, 
         "reason_exact" if whole else "reason_rounded",
         part=page.label(part),
         tier=page.w("tier", tier=tier) if tier else "",
-        quota=_quota_text(quota),
+        quota=f"{quota.numerator:,}" if quota.denominator == 1 else _quota_text(quota),
         amount=amount.format(),
     )
 

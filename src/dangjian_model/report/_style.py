@@ -22,6 +22,7 @@ h1 { font-size: 26px; margin: 0 0 4px; color: var(--accent); }
 h2 { font-size: 21px; margin: 36px 0 12px; padding-bottom: 4px; border-bottom: 2px solid var(--accent); }
 h3 { font-size: 18px; margin: 28px 0 8px; }
 h4 { font-size: 16px; margin: 20px 0 6px; }
+h5 { font-size: 14px; margin: 14px 0 2px; color: var(--muted); }
 h1, h2, h3, h4, p, li, td, th, dd, dt, figcaption { overflow-wrap: anywhere; }
 .meta { color: var(--muted); margin: 0; }
 .privacy { display: inline-block; margin-top: 6px; padding: 2px 8px; border-radius: 3px; background: #eaf2f8; }

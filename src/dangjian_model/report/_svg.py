@@ -59,15 +59,20 @@ _CLOSING = set("）)」』》〉】〕、，。；：！？…·”’")
 def _wrap(text: str, size: float, width: float) -> list[str]:
     """``text`` cut into lines no wider than ``width`` (by character: Chinese has no spaces to break at).
 
-    A closing bracket or punctuation mark never starts a line: the character before it moves down too.
+    A closing bracket or punctuation mark never starts a line (the character before it moves down
+    too), unless the line before holds nothing else.
     """
     lines: list[str] = []
     line = ""
     for char in text:
         if line and text_width(line + char, size) > width:
             carry = ""
-            if char in _CLOSING and len(line) > 1:
-                line, carry = line[:-1], line[-1]
+            if char in _CLOSING:
+                cut = len(line) - 1
+                while cut > 0 and line[cut] in _CLOSING:
+                    cut -= 1
+                if cut > 0:
+                    line, carry = line[:cut], line[cut:]
             lines.append(line)
             line = carry
         line += char

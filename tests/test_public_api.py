@@ -22,6 +22,7 @@ PUBLIC = [
     "dangjian_model.identifiers.id_card",
     "dangjian_model.identifiers.uscc",
     "dangjian_model.lifecycle",
+    "dangjian_model.report",
     "dangjian_model.strategies",
     "dangjian_model.validation",
 ]

@@ -8,7 +8,7 @@ from dangjian_model import __version__
 from dangjian_model.cli import EXIT_OK, EXIT_USAGE
 from tests.cli.conftest import Run
 
-COMMANDS = ["validate", "allocate", "convert", "schema", "diagram"]
+COMMANDS = ["validate", "allocate", "convert", "schema", "diagram", "report"]
 
 
 @pytest.mark.parametrize("command", COMMANDS)

@@ -65,6 +65,8 @@ def test_no_command_prints_the_personal_data_of_a_registry(
         run("diagram", str(person_member)),
         run("diagram", str(person_member), "--format", "dot"),
         run("convert", str(person_member), str(tmp_path / "out.json")),
+        run("report", str(person_member)),
+        run("report", str(person_member), "--lang", "en"),
     ]
     for result in outputs:
         _assert_private(result.out + result.err)

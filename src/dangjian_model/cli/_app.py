@@ -20,7 +20,7 @@ from dangjian_model._money import Money
 from dangjian_model._registry import Registry
 from dangjian_model.allocation import Allocation, allocate_project, project_rule, project_year
 from dangjian_model.cli import _help
-from dangjian_model.cli._io import Document, Unreadable, format_for, read_document, write_text
+from dangjian_model.cli._io import Document, Unreadable, format_for, is_stdout, read_document, write_text
 from dangjian_model.cli._term import Painter, Progress, wants_colour
 from dangjian_model.diagram import to_dot, to_mermaid
 from dangjian_model.files import (
@@ -31,6 +31,7 @@ from dangjian_model.files import (
     dumps,
     json_schema_text,
 )
+from dangjian_model.report import render
 from dangjian_model.validation import (
     GridPartyGroups,
     Report,
@@ -110,7 +111,7 @@ def build_parser() -> argparse.ArgumentParser:
     raw = argparse.RawDescriptionHelpFormatter
     parser = argparse.ArgumentParser(
         prog="dangjian",
-        description="党建联盟配置文件工具 — validate, allocate, convert and draw party-building alliance files.",
+        description="党建联盟配置文件工具 — validate, allocate, convert, draw and report party-building alliance files.",
         epilog=_help.MAIN,
         formatter_class=raw,
     )
@@ -211,6 +212,40 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=raw,
     )
     schema.set_defaults(run=_schema)
+
+    page = commands.add_parser(
+        "report",
+        parents=common,
+        help="生成报告 write a report people read and sign (one HTML page)",
+        description=_help.REPORT,
+        formatter_class=raw,
+    )
+    page.add_argument(
+        "path", metavar="PATH", help="登记册文件，或与 --registry 一起的单个联盟文件 a registry file"
+    )
+    page.add_argument(
+        "-o",
+        "--output",
+        default="-",
+        metavar="FILE",
+        help="输出文件 the HTML file to write (default: stdout)",
+    )
+    page.add_argument("--force", action="store_true", help="覆盖已有文件 replace FILE if it exists")
+    page.add_argument("--lang", choices=("zh", "en"), default="zh", help="报告语言 report language")
+    page.add_argument(
+        "--personal-data",
+        choices=("mask", "keep"),
+        default="mask",
+        help="人员姓名：mask 脱敏 (default), keep 原样 — how to show people's names",
+    )
+    page.add_argument(
+        "--as-of", type=_date, metavar="DATE", help="报告日期 the report's date (default: today)"
+    )
+    page.add_argument(
+        "--registry", metavar="FILE", help="联盟文件所在的登记册 the registry an alliance file is reported in"
+    )
+    page.add_argument("--input-format", choices=_FORMATS, help="输入格式 read PATH as this format")
+    page.set_defaults(run=_report)
 
     draw = commands.add_parser(
         "diagram",
@@ -354,6 +389,12 @@ def _config(args: argparse.Namespace) -> ValidationConfig:
         raise UsageError(f"规则选项有误 bad rule option: {error}") from None
 
 
+def _with_alliance(registry: Registry, alliance: Alliance) -> Registry:
+    """``registry`` with ``alliance`` in place of the alliance of that id (or added)."""
+    others = tuple(a for a in registry.alliances if a.id != alliance.id)
+    return attrs.evolve(registry, alliances=(*others, alliance))
+
+
 def _check(ctx: Context, path: str, config: ValidationConfig, context: Registry | None) -> FileResult:
     try:
         with ctx.progress(f"正在校验 validating {path} …"):
@@ -366,8 +407,7 @@ def _check(ctx: Context, path: str, config: ValidationConfig, context: Registry 
                     "one alliance: only its structure was checked; give --registry FILE to check the rules"
                 )
                 return FileResult(path, "alliance", Report(()), note=note)
-            others = tuple(a for a in context.alliances if a.id != document.id)
-            registry = attrs.evolve(context, alliances=(*others, document))
+            registry = _with_alliance(context, document)
             return FileResult(path, "alliance", validate_alliance(registry, document.id, config))
     except Unreadable as error:
         return FileResult(path, unreadable=error.reason)
@@ -593,6 +633,32 @@ def _convert(ctx: Context) -> int:
 def _schema(ctx: Context) -> int:
     text = json_schema_text()
     ctx.out.write(text if text.endswith("\n") else text + "\n")
+    return EXIT_OK
+
+
+def _report(ctx: Context) -> int:
+    args = ctx.args
+    document = ctx.read(args.path)
+    if isinstance(document, Alliance):
+        if args.registry is None:
+            raise UsageError(
+                f"{args.path}: 这是单个联盟文件，用 --registry 指定它所在的登记册 "
+                "holds one alliance; give --registry FILE, the registry it belongs to"
+            )
+        document = _with_alliance(ctx.read_registry(args.registry, "--registry"), document)
+    with ctx.progress(f"正在生成报告 writing the report of {args.path} …"):
+        html = render(
+            document,
+            lang=args.lang,
+            personal_data=args.personal_data,
+            source=args.path,
+            as_of=args.as_of,
+        )
+    if is_stdout(args.output):
+        ctx.out.write(html)
+        return EXIT_OK
+    write_text(args.output, html, force=args.force)
+    ctx.err.write(f"已写入 wrote {args.output}\n")
     return EXIT_OK
 
 

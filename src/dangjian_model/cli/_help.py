@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["ALLOCATE", "CONVERT", "DIAGRAM", "EXIT_CODES", "MAIN", "SCHEMA", "VALIDATE"]
+__all__ = ["ALLOCATE", "CONVERT", "DIAGRAM", "EXIT_CODES", "MAIN", "REPORT", "SCHEMA", "VALIDATE"]
 
 EXIT_CODES = """\
 退出码 exit codes:
@@ -16,6 +16,7 @@ MAIN = f"""\
   dangjian validate examples/cixi_three_villages.yaml
   dangjian allocate examples/cixi_three_villages.yaml --project lianshu-village
   dangjian diagram examples/cixi_three_villages.yaml --format dot
+  dangjian report examples/cixi_three_villages.yaml -o report.html
   dangjian convert examples/cixi_three_villages.yaml my-registry.json
   dangjian schema > schema.json
 
@@ -91,6 +92,23 @@ Draw an alliance: lines of affiliation solid, the alliance and joint-committee l
 
 文件中只有一个联盟时可以省略 --alliance。
 --alliance may be left out when the file holds only one alliance.
+
+{EXIT_CODES}
+"""
+
+REPORT = f"""\
+生成一页自包含的 HTML 报告：联盟概况与结构图、按规则分组的校验结果、每个项目每个协议年度的分配表（含签字栏，
+可用 A4 打印）。页面不引用任何外部脚本、样式、字体或图片，断网也能打开。人员姓名默认脱敏。
+Write one self-contained HTML page: each alliance with its structure drawn, the validation findings
+grouped by rule, and for every project and agreement year the 分配表 with a line to sign for every
+member (prints on A4). Nothing is fetched from outside: it opens with no network. Names are masked
+unless --personal-data keep. The exit code is 0 once the page is written, whatever it finds.
+
+示例 examples:
+  dangjian report examples/cixi_three_villages.yaml -o report.html
+  dangjian report examples/enclave_guarantor.yaml -o report.html --lang en --force
+  dangjian report examples/cixi_south_alliance.yaml --registry examples/cixi_three_villages.yaml -o alliance.html
+  dangjian report registry.yaml --personal-data keep --as-of 2024-12-31 > report.html
 
 {EXIT_CODES}
 """

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from dangjian_model._enums import PartyOrgForm, UnitKind
-from dangjian_model._model import PartyOrganisation
+from dangjian_model._enums import PartyOrgForm
+from dangjian_model._model import PartyOrganisation, add_years
 from dangjian_model.validation._checks._common import Scope
 from dangjian_model.validation._config import ValidationConfig
 from dangjian_model.validation._context import Context, RawFinding
@@ -27,6 +27,7 @@ _RANK = {
     PartyOrgForm.TEMPORARY_JOINT_BRANCH: 3,
     PartyOrgForm.PARTY_GROUP: 4,
 }
+_GENERAL_BRANCHES = (PartyOrgForm.GENERAL_BRANCH, PartyOrgForm.TEMPORARY_GENERAL_BRANCH)
 _FIVE_YEAR_FORMS = frozenset(
     {
         PartyOrgForm.LOCAL_COMMITTEE,
@@ -92,13 +93,26 @@ def _organisation(ctx: Context, org: PartyOrganisation, config: ValidationConfig
                 "党员超过50人的可以成立党总支 / over 50 members may form a general branch",
             )
     if committee is not None:
-        too_big = committee.size > max(total, 1)
-        if (full >= 7 and branch and not 3 <= committee.size <= 7) or too_big:
+        size = committee.size
+        # A branch or a general branch elects its committee from its own members. A committee (党委,
+        # 党工委, 联合党委) may take in the secretaries of other organisations as concurrent members
+        # (兼职委员 of a 大工委/大党委, seed 003), so its size is not bounded by its own members.
+        too_big = (branch or form in _GENERAL_BRANCHES) and size > max(total, 1)
+        if too_big:
             yield RawFinding(
                 "DJ203",
                 f"party_organisations[{org.id}].committee.size",
-                f"委员会 {committee.size} 人：应为3–7人且不多于党员数 {total}",
-                f"a committee of {committee.size}: it should have 3–7 members and no more than the {total} members",
+                f"委员会 {size} 人，多于{form.label}的党员数 {total}",
+                f"a committee of {size} is more than the {form.value}'s {total} members",
+                "支部委员会从本支部党员中选出，一般3–5人，最多7人 / a branch committee is elected from the "
+                "branch's own members: 3–5, at most 7",
+            )
+        elif full >= 7 and branch and not 3 <= size <= 7:
+            yield RawFinding(
+                "DJ203",
+                f"party_organisations[{org.id}].committee.size",
+                f"支部委员会 {size} 人：应为3–7人",
+                f"a branch committee of {size}: it should have 3–7 members",
                 "支部委员会一般3–5人，最多7人 / a branch committee has 3–5 members, at most 7",
             )
         yield from _terms(ctx, org, f"party_organisations[{org.id}]", config)
@@ -157,11 +171,9 @@ def _terms(ctx: Context, org: PartyOrganisation, path: str, config: ValidationCo
     if committee is None or committee.term_years is None:
         return
     years = committee.term_years
-    village = any(
-        (unit := ctx.unit(id)) is not None and unit.kind in (UnitKind.VILLAGE, UnitKind.COMMUNITY)
-        for id in org.host_unit_ids
-    )
-    usual = 5 if org.form in _FIVE_YEAR_FORMS or village else 3
+    # village and community organisations at every level serve 5 years (DOMAIN §1): a 楼院 or grid
+    # branch of a community as much as the community's committee
+    usual = 5 if org.form in _FIVE_YEAR_FORMS or org.id in ctx.village_level_orgs else 3
     if not 3 <= years <= 5:
         yield RawFinding(
             "DJ209",
@@ -176,13 +188,14 @@ def _terms(ctx: Context, org: PartyOrganisation, path: str, config: ValidationCo
             f"{path}.committee.term_years",
             f"任期 {years} 年，此类组织通常每届 {usual} 年",
             f"a term of {years} years; this kind of organisation usually serves {usual}",
-            "村、社区党组织和基层党委5年，其他支部和总支3年 / villages, communities and basic "
-            "committees 5 years, other branches and general branches 3",
+            "村、社区各级党组织（含楼院、网格党支部）和基层党委5年，其他支部和总支3年 / village and "
+            "community organisations at every level (yard and grid branches too) and basic committees 5 "
+            "years, other branches and general branches 3",
         )
     ends = committee.term_ends_on
     if config.as_of is not None and ends is not None:
-        limit = ends.replace(year=ends.year + 1) if not (ends.month == 2 and ends.day == 29) else ends
-        if config.as_of > limit:
+        limit = add_years(ends, 1)  # None: a year past the end of the calendar, never overdue
+        if limit is not None and config.as_of > limit:
             yield RawFinding(
                 "DJ211",
                 f"{path}.committee.elected_on",

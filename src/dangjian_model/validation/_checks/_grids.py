@@ -65,17 +65,25 @@ def check_grids(ctx: Context, scope: Scope, config: ValidationConfig) -> Iterato
     roots = find_roots({g.id: g.parent_id for g in grids})
     with_group = {roots.get(g.id) for g in grids if g.party_group_id is not None}
     every = config.grid_party_groups is GridPartyGroups.EVERY_GRID
+    enclosing = {g.parent_id for g in grids}  # the cells with a cell inside: not bottom cells
     for grid in grids:
         path = f"grids[{grid.id}].party_group_id"
         if grid.party_group_id is None:
             root = roots.get(grid.id)
-            if every or (root is not None and root in with_group):
+            if not every and (root is None or root not in with_group):
+                continue
+            levels = config.party_group_levels(root)
+            if grid.id not in enclosing if levels is None else grid.level in levels:
+                where_zh = "最底层网格" if levels is None else f"第{grid.level}级网格"
+                where_en = "a bottom cell" if levels is None else f"a level-{grid.level} cell"
                 yield RawFinding(
                     "DJ441",
                     path,
-                    "网格上没有党小组（党小组建在网格上）",
-                    "the grid cell has no party group (a party group on every grid cell)",
-                    "为该网格建立党小组并填写 party_group_id / set up a party group and set party_group_id",
+                    f"{where_zh}上没有党小组（党小组建在网格上）",
+                    f"{where_en} of the grid system has no party group (党小组建在网格上)",
+                    "为该网格建立党小组并填写 party_group_id；哪些层级建党小组可在 "
+                    "ValidationConfig.grid_party_group_levels 中设置 / set up a party group and set "
+                    "party_group_id; which levels carry them is set by grid_party_group_levels",
                 )
         else:
             group = ctx.organisation(grid.party_group_id)

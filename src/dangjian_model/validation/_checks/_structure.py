@@ -1,4 +1,5 @@
-"""References, ids and hierarchies (DJ101–107): every link names an entity of the right kind, every tree is a tree."""
+"""References, ids and hierarchies (DJ101–108): every link names an entity of the right kind, every tree is
+a tree, and every territory sits under a territory of the right kind."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from typing import Any, cast
 
 import attrs
 
+from dangjian_model._enums import UnitKind
 from dangjian_model._model import (
     Alliance,
     Asset,
@@ -38,7 +40,7 @@ from dangjian_model.validation._checks._identifiers import person_identifiers, u
 from dangjian_model.validation._config import ValidationConfig
 from dangjian_model.validation._context import Context, RawFinding, find_cycles, path_of
 
-__all__ = ["check_duplicate_ids", "check_hierarchies", "check_references"]
+__all__ = ["check_duplicate_ids", "check_hierarchies", "check_references", "check_superior_kinds"]
 
 
 # ---------------------------------------------------------------- references and ids (DJ101–103)
@@ -322,3 +324,59 @@ def check_hierarchies(ctx: Context, scope: Scope, config: ValidationConfig) -> I
                 f"the grid is on level {grid.level}; it should be on level {expected} (its parent's level + 1)",
                 "顶级网格为第1级，每下一级加一 / the top grid is level 1, each level below adds one",
             )
+
+
+# ---------------------------------------------------------------- administrative superiors (DJ108)
+
+#: The kinds of unit a territory's administrative superior may be. 村民委员会组织法 art. 5: the
+#: township (乡、民族乡、镇) government guides the village committee (a 街道 guides the villages in its
+#: area); 城市居民委员会组织法 art. 2: a 不设区的市, a 市辖区 or its agency, the 街道办事处, guides the
+#: residents' committee, and towns have communities too; 地方组织法 art. 85 (2022; art. 68 before):
+#: 街道办事处 are agencies of a 市辖区 or a 不设区的市; 宪法 art. 30: counties divide into townships, cities
+#: into districts and counties.
+_ADMISSIBLE_SUPERIORS: dict[UnitKind, tuple[UnitKind, ...]] = {
+    UnitKind.VILLAGE: (UnitKind.TOWNSHIP, UnitKind.SUBDISTRICT),
+    UnitKind.COMMUNITY: (UnitKind.SUBDISTRICT, UnitKind.TOWNSHIP, UnitKind.DISTRICT, UnitKind.CITY),
+    UnitKind.SUBDISTRICT: (UnitKind.DISTRICT, UnitKind.CITY),
+    UnitKind.TOWNSHIP: (UnitKind.DISTRICT, UnitKind.CITY),
+    UnitKind.DISTRICT: (UnitKind.CITY,),
+    UnitKind.CITY: (UnitKind.CITY,),
+}
+
+
+def check_superior_kinds(ctx: Context, scope: Scope, config: ValidationConfig) -> Iterator[RawFinding]:
+    """DJ108: a territory's administrative superior is a territory of an admissible kind (村 → 镇乡、街道,
+    街道、镇乡 → 区县、市 …); never a firm, an organ or a company. A member of an alliance that declares
+    管理层级不变 is told so: it keeps its own superior.
+    """
+    territories = [u for u in ctx.registry.units if u.kind in _ADMISSIBLE_SUPERIORS and u.superior_id]
+    superior_kinds: dict[str | None, UnitKind] = {}
+    for superior_id in {u.superior_id for u in territories}:  # a few thousand superiors, each looked up once
+        superior = ctx.unit(superior_id)
+        if superior is not None:  # a missing or wrong-kind superior is DJ101's or DJ102's
+            superior_kinds[superior_id] = superior.kind
+    for unit in territories:
+        kind = superior_kinds.get(unit.superior_id)
+        admissible = _ADMISSIBLE_SUPERIORS[unit.kind]
+        if kind is None or kind in admissible:
+            continue
+        alliances = ctx.hierarchy_protecting.get(unit.id, ())
+        names = "、".join(a.id for a in alliances)
+        yield RawFinding(
+            "DJ108",
+            f"units[{unit.id}].superior_id",
+            f"{unit.kind.label} {unit.id!r} 的行政上级 {unit.superior_id!r} 是{kind.label}，"
+            f"{unit.kind.label}的上级应为{'或'.join(k.label for k in admissible)}"
+            + (f"；它是联盟 {names} 的成员，违反管理层级不变（成员保持原行政上级）" if alliances else ""),
+            f"the {unit.kind.value} {unit.id!r} has the {kind.value} {unit.superior_id!r} as its administrative "
+            f"superior; a {unit.kind.value}'s superior is a {' or a '.join(k.value for k in admissible)}"
+            + (
+                f"; it is a member of {names}: 管理层级不变 (management hierarchy unchanged) is broken, a "
+                "member keeps its own superior"
+                if alliances
+                else ""
+            ),
+            f"把 superior_id 设为其所在的{'或'.join(k.label for k in admissible)} / set superior_id to the "
+            f"{' or '.join(k.value for k in admissible)} it lies in",
+            alliances[0].id if alliances else None,
+        )

@@ -15,9 +15,14 @@ def three_unchanged(ctx: Context, alliance: Alliance, members: list[str]) -> Ite
     declared = alliance.principles
     joint_committee = ctx.organisation(alliance.joint_committee_id)
     coordinators = {alliance.id} | ({joint_committee.id} if joint_committee is not None else set())
-    # DJ421 reports a member unit or organisation whose superior is a coordinator: none when no unit
-    # or organisation of the registry has a coordinator as its superior.
-    if Principle.MANAGEMENT_HIERARCHY_UNCHANGED in declared and not coordinators.isdisjoint(ctx.superior_ids):
+    # the joint companies its members hold stakes in: never a member's superior either (as the
+    # lifecycle's checker says: "the members hold stakes in it, not the reverse")
+    companies = {p.company_id for p in ctx.projects_by_alliance.get(alliance.id, ()) if p.company_id}
+    # DJ421 reports a member unit or organisation whose superior is a coordinator or a joint company:
+    # none when no unit or organisation of the registry has one of those as its superior.
+    if Principle.MANAGEMENT_HIERARCHY_UNCHANGED in declared and not (coordinators | companies).isdisjoint(
+        ctx.superior_ids
+    ):
         for member in members:
             entity = ctx.registry.find(member)
             orgs: list[PartyOrganisation] = []
@@ -25,15 +30,27 @@ def three_unchanged(ctx: Context, alliance: Alliance, members: list[str]) -> Ite
                 orgs.append(entity)
             elif isinstance(entity, Unit):
                 orgs.extend(ctx.orgs_by_unit.get(entity.id, ()))
-                if entity.superior_id in coordinators:
+                superior = entity.superior_id
+                if superior in coordinators:
                     yield RawFinding(
                         "DJ421",
                         f"units[{entity.id}].superior_id",
-                        f"成员 {entity.id!r} 的行政上级变成了联盟或联合党委 {entity.superior_id!r}，违反管理层级不变",
+                        f"成员 {entity.id!r} 的行政上级变成了联盟或联合党委 {superior!r}，违反管理层级不变",
                         f"the member {entity.id!r} now has the alliance or its joint committee "
-                        f"{entity.superior_id!r} as superior: 管理层级不变 is broken",
+                        f"{superior!r} as superior: 管理层级不变 is broken",
                         "恢复其原行政上级；联合党委只协调，不当上级 / restore its own superior; the joint "
                         "committee coordinates, it is no superior",
+                        alliance.id,
+                    )
+                elif superior in companies:
+                    yield RawFinding(
+                        "DJ421",
+                        f"units[{entity.id}].superior_id",
+                        f"成员 {entity.id!r} 的行政上级变成了联盟的共建公司 {superior!r}，违反管理层级不变",
+                        f"the member {entity.id!r} now has the alliance's joint company {superior!r} as "
+                        "superior: 管理层级不变 is broken",
+                        "恢复其原行政上级；成员持有共建公司的股份，公司不是成员的上级 / restore its own "
+                        "superior; the members hold stakes in the joint company, it is not their superior",
                         alliance.id,
                     )
             for org in orgs:
@@ -51,7 +68,6 @@ def three_unchanged(ctx: Context, alliance: Alliance, members: list[str]) -> Ite
     # assets_by_owner and ledgers_by_owner hold only what coordinators and companies own: when they are
     # empty, DJ422 and DJ423 have nothing to report.
     if Principle.ASSET_NATURE_UNCHANGED in declared and ctx.assets_by_owner:
-        companies = {p.company_id for p in ctx.projects_by_alliance.get(alliance.id, ()) if p.company_id}
         for owner in sorted(coordinators | companies):
             for asset in ctx.assets_by_owner.get(owner, ()):
                 if owner in coordinators or asset.nature is AssetNature.VILLAGE_COLLECTIVE:

@@ -282,7 +282,7 @@ def test_the_levels_that_carry_party_groups_are_configurable_for_all_systems_or_
     registry = _grid_system()
     upper = ValidationConfig(grid_party_group_levels=[2, 3])
     assert [f.path for f in validate(registry, upper).by_code("DJ441")] == ["grids[mid].party_group_id"]
-    this_one = ValidationConfig(grid_party_group_levels_by_system={"top": [1]})
+    this_one = ValidationConfig(grid_party_group_levels_by_system={"elsewhere": [2], "top": [1]})
     assert [f.path for f in validate(registry, this_one).by_code("DJ441")] == ["grids[top].party_group_id"]
     other = ValidationConfig(grid_party_group_levels=[1], grid_party_group_levels_by_system={"top": "bottom"})
     assert "DJ441" not in validate(registry, other).codes
@@ -312,6 +312,7 @@ def _claimed(provider_id: str, resource_provider_id: str | None = "qianbing") ->
             alliance_id="cixi-south",
         ),
         ListedProject(id="elsewhere", title="别处", provider_id="kuangyan", alliance_id="other"),
+        ListedProject(id="unclaimed", title="尚未认领", resource_id="hall", alliance_id="cixi-south"),
     )
 
 

@@ -128,6 +128,23 @@ class Unit:
     )
 
 
+#: The longest term a committee is recorded with. A term is 3–5 years (《中国共产党章程》第三十一条; the
+#: 《中国共产党基层组织选举工作条例》: basic committees 5, general branches and branches 3 or 5) and an
+#: election may be put off by at most a year; terms up to 10 load, so that validation (DJ209) reports
+#: them with the rest, while a longer one is a slip (months, or a year such as 2021) and is refused.
+MAX_TERM_YEARS = 10
+
+
+def _check_term(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if type(value) is int and value > MAX_TERM_YEARS:
+        raise InvalidValue(
+            f.where(instance, attribute),
+            value,
+            f"a term of at most {MAX_TERM_YEARS} years: 每届任期3至5年 a term is 3–5 years "
+            "(《中国共产党章程》第三十一条；《中国共产党基层组织选举工作条例》)",
+        )
+
+
 @attrs.frozen(kw_only=True)
 class Committee:
     """The elected committee (委员会) of a party organisation and its term (届).
@@ -138,7 +155,8 @@ class Committee:
         deputy_secretary_ids: The deputy secretaries (副书记).
         member_ids: Other committee members, including concurrent ones (兼职委员) of a 大工委/大党委.
         elected_on: When the committee was elected.
-        term_years: The length of its term in years (党章 art. 31: 3–5).
+        term_years: The length of its term in years (党章 art. 31: 3–5; more than
+            :data:`MAX_TERM_YEARS` is refused).
     """
 
     size: int = attrs.field(validator=f.check_positive)
@@ -152,21 +170,32 @@ class Committee:
     elected_on: datetime.date | None = attrs.field(
         default=None, converter=f.to_optional_date, validator=f.check_optional_date
     )
-    term_years: int | None = attrs.field(default=None, validator=f.check_optional_positive)
+    term_years: int | None = attrs.field(default=None, validator=[f.check_optional_positive, _check_term])
 
     @property
     def term_ends_on(self) -> datetime.date | None:
-        """The day the term ends (election date plus the term), if both are known."""
+        """The day the term ends (election date plus the term), if both are known and the calendar
+        (which ends in 9999) holds it; never an exception.
+
+        >>> Committee(size=5, elected_on="2021-01-10", term_years=5).term_ends_on
+        datetime.date(2026, 1, 10)
+        >>> Committee(size=5, elected_on="9998-01-10", term_years=5).term_ends_on is None
+        True
+        """
         if self.elected_on is None or self.term_years is None:
             return None
-        return _add_years(self.elected_on, self.term_years)
+        return add_years(self.elected_on, self.term_years)
 
 
-def _add_years(day: datetime.date, years: int) -> datetime.date:
+def add_years(day: datetime.date, years: int) -> datetime.date | None:
+    """``day`` so many years later (28 February for 29 February in a common year), or None past 9999."""
+    year = day.year + years
+    if not datetime.MINYEAR <= year <= datetime.MAXYEAR:
+        return None
     try:
-        return day.replace(year=day.year + years)
+        return day.replace(year=year)
     except ValueError:  # 29 February
-        return day.replace(year=day.year + years, day=28)
+        return day.replace(year=year, day=28)
 
 
 @attrs.frozen(kw_only=True)

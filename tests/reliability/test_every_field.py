@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 from dangjian_model import Money, Registry, strategies
 from dangjian_model._labels import LabelledEnum
+from dangjian_model._model import MAX_TERM_YEARS
 from dangjian_model._registry import ENTITY_KINDS
 from dangjian_model.allocation import RULE_TYPES
 from dangjian_model.files import dumps, loads
@@ -46,8 +47,8 @@ def _value(owner: type[Any], name: str, hint: Any) -> st.SearchStrategy[Any]:
         )
     if hint is bool:
         return st.just(False)  # the one non-default value of Agreement.contract_based
-    if hint is int:
-        return st.integers(1, 10_000)
+    if hint is int:  # a committee's term is refused above MAX_TERM_YEARS
+        return st.integers(1, MAX_TERM_YEARS if name == "term_years" else 10_000)
     if hint is Decimal:
         return st.decimals(min_value=Decimal("0.01"), max_value=Decimal(10**6), places=2)
     if hint is Fraction:

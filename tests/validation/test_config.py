@@ -72,4 +72,8 @@ def test_party_groups_on_every_grid_can_be_required_everywhere() -> None:
     plain = registry.with_entities(*(attrs.evolve(g, party_group_id=None) for g in registry.grids))
     assert validate(plain).by_code("DJ441") == ()
     strict = ValidationConfig(grid_party_groups=GridPartyGroups.EVERY_GRID)
-    assert len(validate(plain, strict).by_code("DJ441")) == 2
+    assert [f.path for f in validate(plain, strict).by_code("DJ441")] == [
+        "grids[changlong-grid-1].party_group_id"
+    ]
+    every_level = ValidationConfig(grid_party_groups="every_grid", grid_party_group_levels=[1, 2])
+    assert len(validate(plain, every_level).by_code("DJ441")) == len(registry.grids)

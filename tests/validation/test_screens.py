@@ -17,8 +17,9 @@ from hypothesis import strategies as st
 from dangjian_model import Ledger, Registry
 from dangjian_model._registry import ENTITY_KINDS
 from dangjian_model.strategies import registries
-from dangjian_model.validation import ValidationConfig, _checks
-from dangjian_model.validation._checks import CHECKS, Scope, check_references
+from dangjian_model.validation import ValidationConfig
+from dangjian_model.validation._checks import CHECKS, Scope, _structure
+from dangjian_model.validation._checks._structure import check_references
 from dangjian_model.validation._context import Context, RawFinding, find_cycles
 
 
@@ -42,21 +43,21 @@ def broken_registries(draw: st.DrawFn) -> Registry:
 def _plain_references(ctx: Context, scope: Scope) -> list[RawFinding]:
     """DJ101 and DJ102 as a walk over every reference of every entity reports them."""
     find = ctx.registry.find
-    return [finding for entity in scope.entities for finding in _checks._reference_findings(entity, find)]
+    return [finding for entity in scope.entities for finding in _structure._reference_findings(entity, find)]
 
 
 def _scope(registry: Registry) -> Scope:
     return Scope(registry.alliances, registry.projects, tuple(registry.entities()), whole_registry=True)
 
 
-@pytest.mark.parametrize("few_ids", [0, _checks._FEW_IDS], ids=["set operations", "lookups"])
+@pytest.mark.parametrize("few_ids", [0, _structure._FEW_IDS], ids=["set operations", "lookups"])
 @given(registry=broken_registries())
 def test_screened_references_report_what_a_walk_over_every_reference_reports(
     registry: Registry, few_ids: int
 ) -> None:
     ctx, scope = Context.build(registry), _scope(registry)
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(_checks, "_FEW_IDS", few_ids)  # 0: every field goes through the set operations
+        patch.setattr(_structure, "_FEW_IDS", few_ids)  # 0: every field goes through the set operations
         screened = [
             f for f in check_references(ctx, scope, ValidationConfig()) if f.code in ("DJ101", "DJ102")
         ]
@@ -68,7 +69,7 @@ def test_every_check_reports_the_same_with_set_operations_and_with_lookups(regis
     scope, config = _scope(registry), ValidationConfig()
     with_lookups = [list(check.run(Context.build(registry), scope, config)) for check in CHECKS]
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(_checks, "_FEW_IDS", 0)
+        patch.setattr(_structure, "_FEW_IDS", 0)
         with_sets = [list(check.run(Context.build(registry), scope, config)) for check in CHECKS]
     assert with_sets == with_lookups
 

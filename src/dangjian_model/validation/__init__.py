@@ -16,6 +16,7 @@ from dangjian_model.validation._config import GridPartyGroups, ValidationConfig
 from dangjian_model.validation._docs import rules_markdown
 from dangjian_model.validation._engine import validate, validate_alliance
 from dangjian_model.validation._examples import cixi as cixi_example
+from dangjian_model.validation._examples import cixi_seed as cixi_seed_example
 from dangjian_model.validation._findings import Finding, Report, Severity
 
 __all__ = [
@@ -28,6 +29,7 @@ __all__ = [
     "Severity",
     "ValidationConfig",
     "cixi_example",
+    "cixi_seed_example",
     "rules_markdown",
     "validate",
     "validate_alliance",

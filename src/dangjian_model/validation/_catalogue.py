@@ -69,6 +69,15 @@ _ENTRIES: tuple[tuple[str, str, str, str, Severity, str, str], ...] = (
      "Grid systems nest cells in levels (1/11/170/553 in seed 003); a cell cannot contain itself.", "seed 003"),
     ("DJ107", "grid-level", "网格层级不连续", "A grid's level does not follow its parent's", E,
      "The top grid is level 1 and each level below adds one, so counts per level add up as reported.", "seed 003"),
+    ("DJ108", "superior-kind", "行政上级类型不对", "A territory's administrative superior is of the wrong kind", E,
+     "村 sit under a 镇乡 or 街道; 社区 under a 街道 or 镇乡 (or directly under a 区县 or 不设区的市); 街道 and 镇乡 "
+     "under a 区县 or 市; 区县 under a 市 — never under a firm, an organ or a joint company. A member of an "
+     "alliance that declares 管理层级不变 is told so: it keeps its own superior (the lifecycle refuses the move).",
+     "《中华人民共和国村民委员会组织法》第五条（乡、民族乡、镇的人民政府指导村民委员会）；"
+     "《中华人民共和国城市居民委员会组织法》第二条（不设区的市、市辖区的人民政府或者它的派出机关指导居民委员会）；"
+     "《中华人民共和国地方各级人民代表大会和地方各级人民政府组织法》第八十五条（2022年修正；此前第六十八条：街道办事处是"
+     "市辖区、不设区的市人民政府的派出机关）；《中华人民共和国宪法》第三十条（县分为乡、镇，市分为区、县）；"
+     "DOMAIN §1（村 → 镇，社区 → 街道 → 区）；seed 001（管理层级不变）"),
     # DJ2xx — party-organisation forms
     ("DJ201", "branch-too-small", "党支部正式党员不足3人", "A branch has fewer than 3 full members", E,
      "A unit with 3 or more full members sets up a basic organisation; fewer join a 联合党支部.",
@@ -76,8 +85,10 @@ _ENTRIES: tuple[tuple[str, str, str, str, Severity, str, str], ...] = (
     ("DJ202", "branch-committee-missing", "7人以上支部未设委员会", "A branch of 7+ has no committee on record", W,
      "A branch with 7 or more full members sets up a branch committee (支部委员会).", f"{_ZB}第六章第二十二条"),
     ("DJ203", "committee-size", "支部委员会人数不对", "A branch committee has the wrong size", E,
-     "A branch committee has 3–5 members, generally at most 7, and never more than the branch's members.",
-     f"{_ZB}第六章第二十二条"),
+     "A branch committee has 3–5 members, generally at most 7, elected from the branch's own members, so never "
+     "more than they are (a general branch's too). A committee (党委、党工委、联合党委) is not bounded by its own "
+     "members: a 大工委 or 大党委 takes in other organisations' secretaries as concurrent members (兼职委员).",
+     f"{_ZB}第六章第二十二条；seed 003（大工委、大党委的兼职委员）"),
     ("DJ204", "committee-on-small-branch", "不足7人的支部设了委员会", "A branch under 7 has a committee", W,
      "A branch with fewer than 7 full members has a secretary and, if needed, a deputy — no committee.",
      f"{_ZB}第六章第二十二条"),
@@ -94,8 +105,9 @@ _ENTRIES: tuple[tuple[str, str, str, str, Severity, str, str], ...] = (
     ("DJ209", "term-out-of-range", "任期超出3–5年", "A term is outside 3–5 years", E,
      "Party committees serve 3–5 years per term.", f"{_DZ}第三十一条"),
     ("DJ210", "term-unusual", "任期与组织类别不符", "A term is not the usual one for the organisation", W,
-     "Village and community organisations and basic committees serve 5 years; other branches 3.",
-     f"{_ZB}第二十三条；{_DZ}第三十一条"),
+     "Village and community organisations at every level — a community's 楼院 and grid branches, a village "
+     "committee's branches — and basic committees serve 5 years; other branches and general branches 3.",
+     f"{_ZB}第二十三条；{_DZ}第三十一条；DOMAIN §1（村、社区各级党组织每届任期5年）"),
     ("DJ211", "term-overdue", "换届逾期超过1年", "An election is more than a year overdue", W,
      "An election may be brought forward or postponed by at most one year (needs ValidationConfig.as_of).",
      f"{_ZB}第二十三条"),
@@ -155,7 +167,8 @@ _ENTRIES: tuple[tuple[str, str, str, str, Severity, str, str], ...] = (
     ("DJ414", "four-links-governance", "四联：社会联治无实体", "四联: no joint-governance item", E,
      "A declared 社会联治 link needs a joint-governance item on the alliance's need or project list.", _SIXIAN),
     ("DJ421", "hierarchy-unchanged", "管理层级不变被打破", "管理层级不变 is broken", E,
-     "The joint committee coordinates; it never becomes a member's superior.", f"{_SIXIAN}；seed 003"),
+     "The joint committee coordinates and the members hold stakes in the joint company: neither becomes a "
+     "member's superior (the lifecycle refuses such a move; see also DJ108).", f"{_SIXIAN}；seed 003"),
     ("DJ422", "assets-unchanged", "资产属性不变被打破", "资产属性不变 is broken", E,
      "Each asset keeps its owner and nature; the alliance, joint committee or joint company owns no member asset.",
      _SIXIAN),
@@ -170,7 +183,9 @@ _ENTRIES: tuple[tuple[str, str, str, str, Severity, str, str], ...] = (
     ("DJ433", "team-volunteers", "“1+4+N”没有志愿者", "A '1+4+N' team has no volunteers", E,
      "The 'N' are volunteers, at least one.", "seed 002"),
     ("DJ441", "grid-party-group", "网格缺党小组", "A grid cell has no party group", E,
-     "党小组建在网格上: a grid system with party groups has one on every cell (configurable).", "seed 003"),
+     "党小组建在网格上: a grid system with party groups has one on each of its bottom cells (seed 003: the 553 "
+     "fourth-level cells), not necessarily on the cells above. ValidationConfig chooses the levels (for all "
+     "grid systems or one) and whether every grid system needs party groups.", "seed 003"),
     ("DJ442", "grid-party-group-form", "网格党组织不是党小组", "A grid's party group is not a 党小组", E,
      "The organisation built on a grid cell is a party group.", "seed 003"),
     ("DJ451", "one-brand-per-domain", "一域多品", "A territory or field carries two brands", W,
@@ -198,6 +213,12 @@ _ENTRIES: tuple[tuple[str, str, str, str, Severity, str, str], ...] = (
      "A project's allocation rule must be applicable as written: every member it names shares in the "
      "project, its guarantor exists, and the project has the basis it splits by (investments, shares, "
      "figures). It is checked by allocating a trial amount.", "DOMAIN §5；seed 001（所得收入由三村共同分配）"),
+    ("DJ509", "listed-project-resource", "清单项目所用资源不是认领方的", "A listed project uses another party's resource", E,
+     "A 项目清单 entry is a partner's claim (认领) of a need it serves with what it offers: the resource it "
+     "uses is on the 资源清单 as the claimant's own.", "seed 004（需求清单—资源清单—项目清单）；DOMAIN §2"),
+    ("DJ510", "listed-project-claimant", "认领方不是联盟成员", "A listed project is claimed by a non-member", W,
+     "The partners who claim needs are the alliance's members (合伙人): a unit, or its organisation or people, "
+     "admitted to the alliance.", "seed 004（商企合伙人认领项目）；DOMAIN §2"),
     # DJ6xx — identifiers
     ("DJ601", "uscc", "统一社会信用代码无效", "An invalid Unified Social Credit Code", E,
      "18 characters from 0-9A-HJ-NPQRTUWXY with a MOD 31-3 check character; positions 1–2 may be letters.",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import Any, cast
 
 import attrs
 
@@ -12,15 +12,18 @@ from dangjian_model._errors import InvalidValue
 from dangjian_model._labels import LabelledEnum, zh_name
 from dangjian_model.validation._findings import Severity
 
-__all__ = ["GridPartyGroups", "ValidationConfig"]
+__all__ = ["GridLevels", "GridPartyGroups", "ValidationConfig"]
 
 
 @zh_name("网格党小组要求")
 class GridPartyGroups(LabelledEnum):
     """When a grid cell must have a party group (党小组建在网格上, seed 003)."""
 
-    WHERE_ANY = ("where_any", "有则全覆盖")  # a grid system with any party group has one on every cell
-    EVERY_GRID = ("every_grid", "每格必建")  # every cell of every grid system
+    WHERE_ANY = (
+        "where_any",
+        "有则全覆盖",
+    )  # a grid system with any party group has them on its carrying cells
+    EVERY_GRID = ("every_grid", "每格必建")  # every grid system has them on its carrying cells
 
 
 def _codes(value: Iterable[str] | None) -> frozenset[str] | None:
@@ -49,6 +52,38 @@ def _overrides(value: Mapping[str, ValidationConfig]) -> tuple[tuple[str, Valida
 
 def _grid_policy(value: GridPartyGroups | str) -> GridPartyGroups:
     return GridPartyGroups.parse(value, "ValidationConfig.grid_party_groups")
+
+
+#: What ``grid_party_group_levels`` holds: the levels whose cells carry a party group, or None for the
+#: bottom cells (cells with no cell inside), whatever their level.
+GridLevels = frozenset[int] | None
+
+
+def _levels(
+    value: Iterable[int] | int | str | None, where: str = "ValidationConfig.grid_party_group_levels"
+) -> GridLevels:
+    if value is None or (isinstance(value, str) and value.strip().lower() == "bottom"):
+        return None
+    items: tuple[object, ...] = (
+        tuple(value) if isinstance(value, Iterable) and not isinstance(value, str) else (value,)
+    )
+    for item in items:
+        if type(item) is not int or item < 1:
+            raise InvalidValue(
+                where,
+                item,
+                "grid levels such as [3, 4] (whole numbers ≥ 1), or 'bottom' for the bottom cells",
+            )
+    return frozenset(cast("tuple[int, ...]", items))
+
+
+def _levels_by_system(
+    value: Mapping[str, Iterable[int] | int | str | None],
+) -> tuple[tuple[str, GridLevels], ...]:
+    if isinstance(value, tuple):
+        return value  # already converted (attrs.evolve)
+    where = "ValidationConfig.grid_party_group_levels_by_system"
+    return tuple(sorted((str(id), _levels(levels, f"{where}[{id!r}]")) for id, levels in dict(value).items()))
 
 
 def _check_prefixes(instance: ValidationConfig, attribute: attrs.Attribute[Any], value: Any) -> None:
@@ -86,7 +121,12 @@ class ValidationConfig:
         per_alliance: Alliance id → a configuration applied on top of this one to findings about that
             alliance: if it gives ``select``, its ``select`` and ``ignore`` replace this one's; otherwise
             its ``ignore`` adds to this one's. Its ``severities`` add to (and override) this one's.
-        grid_party_groups: When a grid cell must have a party group (DJ441).
+        grid_party_groups: Which grid systems must have party groups (DJ441): those with any, or all.
+        grid_party_group_levels: The levels whose cells carry the party groups (党小组建在网格上), such as
+            ``[4]``; None or ``"bottom"`` (the default) for the bottom cells, those with no cell inside,
+            as seed 003 builds them.
+        grid_party_group_levels_by_system: The id of a grid system's top cell → its own levels (or
+            ``"bottom"``), for systems that differ from ``grid_party_group_levels``.
         as_of: The day to judge terms against (DJ211); None skips that rule.
 
     >>> config = ValidationConfig(ignore=["DJ2"], severities={"DJ407": "error"})
@@ -105,7 +145,24 @@ class ValidationConfig:
     grid_party_groups: GridPartyGroups = attrs.field(
         default=GridPartyGroups.WHERE_ANY, converter=_grid_policy
     )
+    grid_party_group_levels: GridLevels = attrs.field(default=None, converter=_levels)
+    grid_party_group_levels_by_system: tuple[tuple[str, GridLevels], ...] = attrs.field(
+        default=(), converter=_levels_by_system
+    )
     as_of: datetime.date | None = None
+
+    def party_group_levels(self, system_id: str | None) -> GridLevels:
+        """The levels of the grid system whose top cell is ``system_id`` that carry party groups (DJ441):
+        its own setting, else ``grid_party_group_levels``; None means the bottom cells.
+
+        >>> config = ValidationConfig(grid_party_group_levels=[3, 4], grid_party_group_levels_by_system={"huayuan": "bottom"})
+        >>> sorted(config.party_group_levels("dongqu")), config.party_group_levels("huayuan")
+        ([3, 4], None)
+        """
+        for id, levels in self.grid_party_group_levels_by_system:
+            if id == system_id:
+                return levels
+        return self.grid_party_group_levels
 
     def for_alliance(self, alliance_id: str | None) -> ValidationConfig:
         """The configuration that applies to findings about ``alliance_id``."""

@@ -10,7 +10,7 @@ from typing import Any, TypeVar
 
 import attrs
 
-from dangjian_model._enums import PartyOrgForm, PartyStanding
+from dangjian_model._enums import PartyOrgForm, PartyStanding, Principle, UnitKind
 from dangjian_model._model import (
     Alliance,
     Asset,
@@ -22,7 +22,15 @@ from dangjian_model._model import (
 )
 from dangjian_model._registry import ENTITY_KINDS, Entity, Registry
 
-__all__ = ["Context", "RawFinding", "collection_of", "find_cycles", "find_roots", "path_of"]
+__all__ = [
+    "Context",
+    "RawFinding",
+    "collection_of",
+    "find_cycles",
+    "find_roots",
+    "marked_or_below",
+    "path_of",
+]
 
 _COLLECTIONS = {cls: name for name, (cls, _) in ENTITY_KINDS.items()}
 
@@ -97,6 +105,38 @@ def find_roots(parents: Mapping[str, str | None]) -> dict[str, str | None]:
     return roots
 
 
+def marked_or_below(parents: Mapping[str, str | None], marked: AbstractSet[str]) -> set[str]:
+    """The marked nodes and the nodes of ``parents`` that lie below one. Linear, iterative, cycle-safe.
+
+    >>> sorted(marked_or_below({"a": "b", "b": "c", "c": None, "d": "e"}, {"b", "e"}))
+    ['a', 'b', 'd', 'e']
+    """
+    below: dict[str, bool] = {}
+    for start in parents:
+        walk: list[str] = []
+        seen: set[str] = set()
+        node: str | None = start
+        while True:
+            if node is None or node in seen:  # a root, or round a cycle
+                found = False
+                break
+            if node in below:
+                found = below[node]
+                break
+            if node in marked:
+                found = True
+                break
+            if node not in parents:
+                found = False
+                break
+            seen.add(node)
+            walk.append(node)
+            node = parents[node]
+        for visited in walk:
+            below[visited] = found
+    return set(marked).union(node for node, found in below.items() if found)
+
+
 _superior_id = operator.attrgetter("superior_id")
 _owner_id = operator.attrgetter("owner_id")
 _Owned = TypeVar("_Owned", Asset, Ledger)
@@ -113,6 +153,7 @@ def _by_owner(items: tuple[_Owned, ...], owners: AbstractSet[str]) -> dict[str, 
     return grouped
 
 
+_VILLAGE_LEVEL = (UnitKind.VILLAGE, UnitKind.COMMUNITY)
 _BASIC_FORMS = frozenset(
     {
         PartyOrgForm.COMMITTEE,
@@ -221,6 +262,38 @@ class Context:
         return frozenset(map(_superior_id, registry.units)) | frozenset(
             map(_superior_id, registry.party_organisations)
         )
+
+    @functools.cached_property
+    def village_level_orgs(self) -> frozenset[str]:
+        """Ids of the village and community organisations at every level (DOMAIN §1: they serve 5 years).
+
+        Those set up in a 村 or 社区, or in a unit that lies within one (a 楼院), and the organisations set up
+        in no unit (党小组) below one of those in the party line.
+        """
+        units = self.registry.units
+        villages = {u.id for u in units if u.kind in _VILLAGE_LEVEL}
+        within = marked_or_below({u.id: u.superior_id for u in units}, villages)
+        orgs = self.registry.party_organisations
+        hosted = {o.id for o in orgs if not within.isdisjoint(o.host_unit_ids)}
+        # an organisation set up nowhere in particular (a 党小组) is of the level of its superior; one set up
+        # in a unit outside the villages (a 商圈, a firm) is not, whatever its superior
+        hostless = {o.id: o.superior_id for o in orgs if not o.host_unit_ids}
+        return frozenset(marked_or_below(hostless, hosted))
+
+    @functools.cached_property
+    def hierarchy_protecting(self) -> dict[str, list[Alliance]]:
+        """Unit id → the alliances that protect its management hierarchy (管理层级不变): those it is a
+        current member of that are not dissolved and declare the principle (as the lifecycle's guards
+        judge it), for member units only."""
+        protecting: dict[str, list[Alliance]] = {}
+        for alliance in self.registry.alliances:
+            if (
+                alliance.dissolved_on is None
+                and Principle.MANAGEMENT_HIERARCHY_UNCHANGED in alliance.principles
+            ):
+                for member in dict.fromkeys(alliance.member_ids):
+                    protecting.setdefault(member, []).append(alliance)
+        return protecting
 
     def ids_of(self, kind: type[Any]) -> frozenset[str]:
         """The ids for which ``registry.find`` gives an entity of this kind."""

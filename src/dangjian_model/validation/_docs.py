@@ -9,7 +9,7 @@ import inspect
 import textwrap
 
 from dangjian_model.validation._catalogue import CATALOGUE, Rule
-from dangjian_model.validation._examples import cixi
+from dangjian_model.validation._examples import cixi, cixi_seed
 
 __all__ = ["rules_markdown"]
 
@@ -18,7 +18,7 @@ _FAMILIES = {
     "DJ2": "DJ2xx — 党组织形式 party-organisation forms",
     "DJ3": "DJ3xx — 联盟类型 alliance types",
     "DJ4": "DJ4xx — 成员、日期、四联三不变、队伍、网格、品牌 membership, dates, 四联三不变, teams, grids, brands",
-    "DJ5": "DJ5xx — 项目、投入与股份 projects, contributions and shares",
+    "DJ5": "DJ5xx — 项目、投入、股份与清单 projects, contributions, shares and lists",
     "DJ6": "DJ6xx — 标识代码 identifiers",
 }
 
@@ -81,5 +81,19 @@ def rules_markdown() -> str:
             family = rule.code[:3]
             lines += [f"## {_FAMILIES[family]}", ""]
         lines.append(_section(rule))
-    lines += ["## 基础示例 The base example: `cixi()`", "", "```text", _source(cixi), "```", ""]
+    lines += [
+        "## 基础示例 The base example: `cixi()`",
+        "",
+        "`cixi_seed()` (public as `dangjian_model.validation.cixi_seed_example`) is the 片区 as seed 001 "
+        "describes it, the one source of `examples/cixi_three_villages.*`; `cixi()` (public as `cixi_example`) "
+        "adds what the examples above change.",
+        "",
+        "```text",
+        _source(cixi_seed),
+        "",
+        "",
+        _source(cixi),
+        "```",
+        "",
+    ]
     return "\n".join(lines)

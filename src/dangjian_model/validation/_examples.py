@@ -25,11 +25,13 @@ from dangjian_model._model import (
     IncomeRecord,
     JointPlan,
     Ledger,
+    ListedProject,
     Membership,
     Need,
     PartyOrganisation,
     Person,
     Project,
+    Resource,
     Share,
     Team,
     Unit,
@@ -37,7 +39,7 @@ from dangjian_model._model import (
 from dangjian_model._registry import Registry
 from dangjian_model.allocation import EqualSplit, Proportional
 
-__all__ = ["EXAMPLES", "Builder", "cixi"]
+__all__ = ["EXAMPLES", "Builder", "cixi", "cixi_seed"]
 
 Builder = Callable[[], Registry]
 
@@ -67,22 +69,19 @@ FORMED = datetime.date(2020, 6, 1)
 VILLAGES = {"changlong": "倡隆村", "qianbing": "乾炳村", "gangdun": "岗墩村"}
 
 
-def cixi() -> Registry:
-    """慈溪 匡堰镇 南部片区 (seed 001): three villages, a joint committee, a joint company, 四联三不变."""
+def cixi_seed() -> Registry:
+    """慈溪 匡堰镇 南部片区 as seed 001 describes it: three villages, their 片区联合党委 (which coordinates
+    and is nobody's superior), the company they co-founded, each village's stake and books, 四联三不变.
+
+    The one source of the 片区: ``examples/cixi_three_villages.py`` builds it with this function and
+    its configuration files (``.yaml``, ``.json``, ``.toml``) record it; :func:`cixi` adds what the
+    rule examples need.
+    """
     units = [
         Unit(id="cixi", name="慈溪市", kind="市", division_code="330282"),
-        Unit(id="kuangyan", name="匡堰镇", kind="镇乡", superior_id="cixi", division_code="330282104"),
-        *(
-            Unit(id=id, name=name, kind="行政村", superior_id="kuangyan", division_code=f"33028210420{n}")
-            for n, (id, name) in enumerate(VILLAGES.items(), start=1)
-        ),
-        Unit(
-            id="yishan",
-            name="忆山文旅有限公司",
-            kind="集体企业",
-            superior_id="kuangyan",
-            credit_code="91330282MA2H12345D",
-        ),
+        Unit(id="kuangyan", name="匡堰镇", kind="镇乡", superior_id="cixi"),
+        *(Unit(id=id, name=name, kind="行政村", superior_id="kuangyan") for id, name in VILLAGES.items()),
+        Unit(id="yishan", name="忆山文旅有限公司", kind="集体企业", superior_id="kuangyan"),
     ]
     organisations = [
         PartyOrganisation(
@@ -104,10 +103,12 @@ def cixi() -> Registry:
                 superior_id="kuangyan-committee",
                 host_unit_ids=[id],
                 full_members=40,
+                # 7 or more full members: a branch committee (支部委员会) of 3–5 (DJ202).
                 committee=Committee(size=5, elected_on="2021-01-10", term_years=5),
             )
             for id, name in VILLAGES.items()
         ),
+        # The joint committee coordinates the three branches; it is not their superior.
         PartyOrganisation(
             id="south-joint-committee",
             name="匡堰镇南部片区联合党委",
@@ -116,16 +117,87 @@ def cixi() -> Registry:
             host_unit_ids=list(VILLAGES),
             full_members=120,
         ),
-        *(
-            PartyOrganisation(
-                id=f"changlong-group-{n}",
-                name=f"倡隆村第{n}党小组",
-                form="党小组",
-                superior_id="changlong-branch",
-                full_members=5,
-            )
-            for n in (1, 2)
-        ),
+    ]
+    alliance = Alliance(
+        id="cixi-south",
+        name="匡堰镇南部片区党建联盟",
+        type=AllianceType.CLUSTER,
+        lead_id="changlong",
+        memberships=[
+            Membership(participant_id=id, role="牵头" if id == "changlong" else "成员", joined_on=FORMED)
+            for id in VILLAGES
+        ],
+        linkages=LinkageVocabulary.FOUR_LINKS.linkages,
+        principles=THREE_UNCHANGED,
+        joint_committee_id="south-joint-committee",
+        formed_on=FORMED,
+        # 规划联体: one plan for the 片区 covering every member village (DJ413).
+        joint_plan=JointPlan(title="南部片区发展规划", covered_unit_ids=list(VILLAGES)),
+    )
+    # 社会联治: an item of joint governance on the alliance's list (DJ414).
+    needs = [Need(id="need-joint-governance", title="片区事务共商、难题共解", alliance_id="cixi-south")]
+    project = Project(
+        id="lianshu-village",
+        name="楝树下艺术村落",
+        alliance_id="cixi-south",
+        site_unit_id="qianbing",
+        company_id="yishan",
+        shares=[Share(holder_id=id, fraction="1/3") for id in VILLAGES],
+        income=[IncomeRecord(on=datetime.date(2021, 12, 31), amount="30万元", period="2021")],
+    )
+    stakes = [
+        Asset(
+            id=f"{id}-stake",
+            name=f"{name}持有忆山文旅股权",
+            owner_id=id,
+            nature="村集体资产",
+            held_in_id="yishan",
+        )
+        for id, name in VILLAGES.items()
+    ]
+    ledgers = [Ledger(id=f"{id}-books", owner_id=id) for id in VILLAGES]
+    return Registry(
+        units=units,
+        party_organisations=organisations,
+        alliances=[alliance],
+        projects=[project],
+        assets=stakes,
+        ledgers=ledgers,
+        needs=needs,
+    )
+
+
+def cixi() -> Registry:
+    """:func:`cixi_seed` with what the rule examples change: codes, people, party groups on two grid cells,
+    a "1+4+N" team, a brand, an agreement, a plan for the town, the villages' cash and 原组织隶属关系不变.
+    It validates clean."""
+    seed = cixi_seed()
+    codes = {"kuangyan": "330282104", **{id: f"33028210420{n}" for n, id in enumerate(VILLAGES, start=1)}}
+    units = [attrs.evolve(seed.unit(id), division_code=code) for id, code in codes.items()]
+    company = attrs.evolve(seed.unit("yishan"), credit_code="91330282MA2H12345D")
+    alliance = attrs.evolve(
+        seed.alliance("cixi-south"),
+        principles=THREE_UNCHANGED | {Principle.AFFILIATION_UNCHANGED},
+        agreement=Agreement(title="南部片区共建协议", signed_on=FORMED, expires_on="2025-06-01"),
+        # a plan for the whole town, which covers the villages and the company that may join
+        joint_plan=JointPlan(title="南部片区联合发展规划", covered_unit_ids=["kuangyan"]),
+    )
+    project = attrs.evolve(
+        seed.project("lianshu-village"),
+        contributions=[
+            Contribution(contributor_id=id, kind="现金", amount="100万元", on="2020-07-01") for id in VILLAGES
+        ],
+        started_on="2020-07-01",
+    )
+    groups = [
+        PartyOrganisation(
+            id=f"changlong-group-{n}",
+            name=f"倡隆村第{n}党小组",
+            form="党小组",
+            superior_id="changlong-branch",
+            full_members=5,
+        )
+        for n in (1, 2)
     ]
     people = [
         Person(
@@ -143,84 +215,33 @@ def cixi() -> Registry:
         Person(id="p-wu", name="吴物业", roles=["物业负责人"]),
         Person(id="p-zhi", name="李志愿", roles=["志愿者"]),
     ]
-    alliance = Alliance(
-        id="cixi-south",
-        name="匡堰镇南部片区党建联盟",
-        type=AllianceType.CLUSTER,
-        lead_id="changlong",
-        memberships=[
-            Membership(participant_id=id, role="牵头" if id == "changlong" else "成员", joined_on=FORMED)
-            for id in VILLAGES
-        ],
-        linkages=LinkageVocabulary.FOUR_LINKS.linkages,
-        principles=THREE_UNCHANGED | {Principle.AFFILIATION_UNCHANGED},
-        joint_committee_id="south-joint-committee",
-        formed_on=FORMED,
-        agreement=Agreement(title="南部片区共建协议", signed_on=FORMED, expires_on="2025-06-01"),
-        joint_plan=JointPlan(title="南部片区联合发展规划", covered_unit_ids=["kuangyan"]),
+    grids = [
+        Grid(
+            id="changlong-grid",
+            name="倡隆村网格",
+            level=1,
+            unit_id="changlong",
+            party_group_id="changlong-group-1",
+        ),
+        Grid(
+            id="changlong-grid-1",
+            name="倡隆村第1网格",
+            level=2,
+            parent_id="changlong-grid",
+            party_group_id="changlong-group-2",
+        ),
+    ]
+    team = Team(
+        id="changlong-team",
+        name="倡隆村议事先锋队",
+        kind="1+4+N",
+        party_organisation_id="changlong-branch",
+        leader_id="p-gong",
+        core_member_ids=["p-lou", "p-shuang", "p-gu", "p-wu"],
+        volunteer_ids=["p-zhi"],
     )
-    project = Project(
-        id="lianshu-village",
-        name="楝树下艺术村落",
-        alliance_id="cixi-south",
-        site_unit_id="qianbing",
-        company_id="yishan",
-        contributions=[
-            Contribution(contributor_id=id, kind="现金", amount="100万元", on="2020-07-01") for id in VILLAGES
-        ],
-        shares=[Share(holder_id=id, fraction="1/3") for id in VILLAGES],
-        income=[IncomeRecord(on="2021-12-31", amount="30万元", period="2021")],
-        started_on="2020-07-01",
-    )
-    return Registry(
-        units=units,
-        party_organisations=organisations,
-        people=people,
-        alliances=[alliance],
-        projects=[project],
-        assets=[
-            Asset(
-                id=f"{id}-stake",
-                name=f"{name}持有忆山文旅股权",
-                owner_id=id,
-                nature="村集体资产",
-                held_in_id="yishan",
-            )
-            for id, name in VILLAGES.items()
-        ],
-        ledgers=[Ledger(id=f"{id}-books", owner_id=id) for id in VILLAGES],
-        grids=[
-            Grid(
-                id="changlong-grid",
-                name="倡隆村网格",
-                level=1,
-                unit_id="changlong",
-                party_group_id="changlong-group-1",
-            ),
-            Grid(
-                id="changlong-grid-1",
-                name="倡隆村第1网格",
-                level=2,
-                parent_id="changlong-grid",
-                party_group_id="changlong-group-2",
-            ),
-        ],
-        brands=[Brand(id="hongfan", name="红帆领航", territory_id="kuangyan", owner_id="kuangyan-committee")],
-        teams=[
-            Team(
-                id="changlong-team",
-                name="倡隆村议事先锋队",
-                kind="1+4+N",
-                party_organisation_id="changlong-branch",
-                leader_id="p-gong",
-                core_member_ids=["p-lou", "p-shuang", "p-gu", "p-wu"],
-                volunteer_ids=["p-zhi"],
-            )
-        ],
-        needs=[
-            Need(id="need-cleanup", title="环境卫生整治", raised_by_id="changlong", alliance_id="cixi-south")
-        ],
-    )
+    brand = Brand(id="hongfan", name="红帆领航", territory_id="kuangyan", owner_id="kuangyan-committee")
+    return seed.with_entities(*units, company, alliance, project, *groups, *people, *grids, team, brand)
 
 
 def _evolve(id: str, **changes: object) -> Registry:
@@ -296,9 +317,15 @@ def dj107_failing() -> Registry:
     return _evolve("changlong-grid-1", level=3)
 
 
-@_passing("DJ101", "DJ102", "DJ103", "DJ104", "DJ105", "DJ106", "DJ107")
+@_failing("DJ108")
+def dj108_failing() -> Registry:
+    """岗墩村, a member of an alliance declaring 管理层级不变, is put under the joint company."""
+    return _evolve("gangdun", superior_id="yishan")
+
+
+@_passing("DJ101", "DJ102", "DJ103", "DJ104", "DJ105", "DJ106", "DJ107", "DJ108")
 def clean() -> Registry:
-    """The 慈溪 片区 as the seed describes it."""
+    """The 慈溪 片区 as the seed describes it: villages under 匡堰镇, 匡堰镇 under 慈溪市 (a 不设区的市)."""
     return cixi()
 
 
@@ -331,8 +358,15 @@ def dj203_failing() -> Registry:
 
 @_passing("DJ202", "DJ203")
 def dj203_passing() -> Registry:
-    """A branch of 40 with a committee of 7, the most allowed."""
-    return _evolve("gangdun-branch", committee=Committee(size=7, elected_on="2021-01-10", term_years=5))
+    """A branch of 40 with a committee of 7, the most allowed; the joint committee as a 大党委 of 9 with
+    the three village secretaries as concurrent members, and none of its own on record."""
+    registry = _evolve("gangdun-branch", committee=Committee(size=7, elected_on="2021-01-10", term_years=5))
+    big = Committee(
+        size=9, secretary_id="p-gong", member_ids=["p-shuang"], elected_on="2021-01-10", term_years=5
+    )
+    return registry.with_entities(
+        attrs.evolve(registry.party_organisation("south-joint-committee"), full_members=0, committee=big)
+    )
 
 
 @_failing("DJ204")
@@ -431,8 +465,20 @@ def dj211_failing() -> Registry:
 
 @_passing("DJ209", "DJ210", "DJ211")
 def dj211_passing() -> Registry:
-    """Village branch committees elected in 2021 for 5 years."""
-    return cixi()
+    """Village branch committees elected in 2021 for 5 years, and a branch of a 小区 within 岗墩村 under
+    its branch's general branch: village organisations at every level serve 5."""
+    registry = _evolve("gangdun-branch", form="党总支")
+    yard = Unit(id="gangdun-yard", name="岗墩村新村小区", kind="楼院", superior_id="gangdun")
+    branch = PartyOrganisation(
+        id="gangdun-yard-branch",
+        name="岗墩村新村小区党支部",
+        form="党支部",
+        superior_id="gangdun-branch",
+        host_unit_ids=["gangdun-yard"],
+        full_members=8,
+        committee=Committee(size=3, elected_on="2021-01-10", term_years=5),
+    )
+    return registry.with_entities(yard, branch)
 
 
 @_failing("DJ212")
@@ -735,7 +781,7 @@ def dj413_failing() -> Registry:
 @_failing("DJ414")
 def dj414_failing() -> Registry:
     """四联 declared, but nothing on the alliance's lists."""
-    return cixi().without("need-cleanup")
+    return cixi().without("need-joint-governance")
 
 
 @_passing("DJ411", "DJ412", "DJ413", "DJ414")
@@ -746,8 +792,9 @@ def four_links_passing() -> Registry:
 
 @_failing("DJ421")
 def dj421_failing() -> Registry:
-    """A village branch is re-affiliated to the joint committee."""
-    return _evolve("gangdun-branch", superior_id="south-joint-committee")
+    """A village branch is re-affiliated to the joint committee; 乾炳村 is put under the joint company."""
+    registry = _evolve("gangdun-branch", superior_id="south-joint-committee")
+    return registry.with_entities(attrs.evolve(registry.unit("qianbing"), superior_id="yishan"))
 
 
 @_failing("DJ422")
@@ -812,8 +859,8 @@ def dj442_failing() -> Registry:
 
 @_passing("DJ441", "DJ442")
 def grid_passing() -> Registry:
-    """Both cells have a party group."""
-    return cixi()
+    """The bottom cell has a party group; the top cell (the whole village) has none and needs none."""
+    return _evolve("changlong-grid", party_group_id=None)
 
 
 @_failing("DJ451")
@@ -915,6 +962,40 @@ def project_passing() -> Registry:
     return _project(
         contributions=(*project.contributions, quota), allocation_rule=Proportional(basis="share")
     )
+
+
+def _listed(provider_id: str) -> Registry:
+    """乾炳村 offers its hall on the 资源清单; ``provider_id`` claims the cleanup need with it."""
+    return cixi().with_entities(
+        Resource(id="res-hall", title="村文化礼堂", provider_id="qianbing", alliance_id="cixi-south"),
+        Resource(id="res-town-hall", title="镇文化站", provider_id="kuangyan", alliance_id="cixi-south"),
+        ListedProject(
+            id="proj-cleanup",
+            title="环境卫生整治志愿服务",
+            need_id="need-joint-governance",
+            provider_id=provider_id,
+            resource_id="res-town-hall" if provider_id == "kuangyan" else "res-hall",
+            alliance_id="cixi-south",
+        ),
+    )
+
+
+@_failing("DJ509")
+def dj509_failing() -> Registry:
+    """倡隆村 claims the need with 乾炳村's hall."""
+    return _listed("changlong")
+
+
+@_failing("DJ510")
+def dj510_failing() -> Registry:
+    """匡堰镇, no member of the 片区 alliance, claims the need with its own cultural station."""
+    return _listed("kuangyan")
+
+
+@_passing("DJ509", "DJ510")
+def listed_passing() -> Registry:
+    """乾炳村, a member, claims the need with its own hall."""
+    return _listed("qianbing")
 
 
 # ---------------------------------------------------------------- DJ6xx

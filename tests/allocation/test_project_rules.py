@@ -70,7 +70,7 @@ def test_a_fixed_return_changes_to_dividends_after_its_years() -> None:
     second_year = allocate_project(registry, "p")
     assert second_year.amounts() == {"a": Money.parse("10万元"), "b": Money.parse("30万元")}
     assert second_year.retained == Money.parse("10万元")
-    sixth_year = allocate_project(registry, "p", on=datetime.date(2024, 12, 31))
+    sixth_year = allocate_project(registry, "p", "50万元", on=datetime.date(2024, 12, 31))
     assert sixth_year.amounts() == {"a": Money.parse("12.5万元"), "b": Money.parse("37.5万元")}
 
 

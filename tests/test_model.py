@@ -346,3 +346,25 @@ def test_party_organisation_forms_keep_one_superior() -> None:
     )
     assert joint.form is PartyOrgForm.JOINT_COMMITTEE
     assert isinstance(joint.superior_id, str)
+
+
+@pytest.mark.parametrize(
+    ("build", "field"),
+    [
+        (lambda: Contribution(contributor_id="a", kind="现金", amount="-100万元"), "Contribution.amount"),
+        (lambda: IncomeRecord(on=DAY, amount="-5万元"), "IncomeRecord.amount"),
+        (lambda: IncomeRecord(on=DAY, amount="−0.01元"), "IncomeRecord.amount"),
+        (lambda: Asset(id="s", name="股权", owner_id="a", nature="村集体资产", value="-1元"), "Asset.value"),
+        (lambda: Unit(id="a", name="甲村", kind="村", collective_income="-3万元"), "Unit.collective_income"),
+    ],
+)
+def test_contributions_income_and_values_are_never_negative(build: Any, field: str) -> None:
+    with pytest.raises(InvalidMoney) as caught:
+        build()
+    assert caught.value.where == field
+    assert caught.value.expected.startswith("金额不能为负 an amount of zero or more, not negative")
+
+
+def test_zero_is_an_amount_and_a_ledger_entry_may_be_money_out() -> None:
+    assert IncomeRecord(on=DAY, amount="0元").amount == Money.ZERO
+    assert LedgerEntry(on=DAY, amount="-5万元", description="支出").amount == Money.parse("-5万元")

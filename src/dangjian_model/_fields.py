@@ -298,6 +298,27 @@ def check_optional_money(instance: object, attribute: attrs.Attribute[Any], valu
         check_money(instance, attribute, value)
 
 
+#: What a field that holds an amount (not a signed movement) expects.
+AMOUNT = "金额不能为负 an amount of zero or more, not negative, such as '10万元' or '1234.56元'"
+
+
+def check_amount(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """A :class:`Money` of zero or more: a contribution, income or a value is never negative.
+
+    Only a signed movement (a ledger entry: money in or out) may be negative; a loss is shared by the
+    allocation rules that document how, never written as a negative contribution or income.
+    """
+    check_money(instance, attribute, value)
+    if value.fen < 0:  # type: ignore[attr-defined]  # check_money has made sure it is Money
+        raise InvalidMoney(where(instance, attribute), value, AMOUNT)
+
+
+def check_optional_amount(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """A :class:`Money` of zero or more, or None."""
+    if value is not None:
+        check_amount(instance, attribute, value)
+
+
 def to_fraction(value: Fraction | Decimal | int | str) -> Fraction:
     """An exact fraction from int, Decimal, Fraction or text such as ``'49.3%'`` (a percentage) or ``'1/3'``."""
     if isinstance(value, bool):

@@ -124,7 +124,7 @@ class Unit:
         default=None, converter=f.to_optional_decimal, validator=f.check_optional_decimal
     )
     collective_income: Money | None = attrs.field(
-        default=None, converter=f.to_optional_money, validator=f.check_optional_money
+        default=None, converter=f.to_optional_money, validator=f.check_optional_amount
     )
 
 
@@ -537,7 +537,7 @@ class Contribution:
         converter=f.to_contribution_kind, validator=f.enum_validator(ContributionKind)
     )
     amount: Money | None = attrs.field(
-        default=None, converter=f.to_optional_money, validator=f.check_optional_money
+        default=None, converter=f.to_optional_money, validator=f.check_optional_amount
     )
     quantity: Decimal | None = attrs.field(
         default=None, converter=f.to_optional_decimal, validator=f.check_optional_decimal
@@ -577,7 +577,7 @@ class IncomeRecord:
     """
 
     on: datetime.date = attrs.field(converter=f.to_date, validator=f.check_date)
-    amount: Money = attrs.field(converter=f.to_money, validator=f.check_money)
+    amount: Money = attrs.field(converter=f.to_money, validator=f.check_amount)
     period: str | None = attrs.field(default=None, validator=f.check_optional_text)
     description: str | None = attrs.field(default=None, validator=f.check_optional_text)
 
@@ -660,7 +660,7 @@ class Asset:
     owner_id: str = _id()
     nature: AssetNature = attrs.field(converter=f.to_asset_nature, validator=f.enum_validator(AssetNature))
     value: Money | None = attrs.field(
-        default=None, converter=f.to_optional_money, validator=f.check_optional_money
+        default=None, converter=f.to_optional_money, validator=f.check_optional_amount
     )
     held_in_id: str | None = attrs.field(default=None, validator=f.check_optional_id)
 

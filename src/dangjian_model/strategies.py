@@ -890,7 +890,10 @@ def registries(
 
 
 def allocation_rules(member_ids: Sequence[str], max_depth: int = 2) -> st.SearchStrategy[Any]:
-    """Allocation rules over ``member_ids`` (non-empty), composed up to ``max_depth`` levels deep."""
+    """Allocation rules over ``member_ids`` (non-empty), composed up to ``max_depth`` levels deep.
+
+    Each rule applies among exactly these members: a ``ByWeights`` gives every one a weight (some 0).
+    """
     from dangjian_model.allocation import (
         ByWeights,
         Capped,
@@ -914,10 +917,13 @@ def allocation_rules(member_ids: Sequence[str], max_depth: int = 2) -> st.Search
         st.builds(EqualSplit, member_ids=subset),
         st.builds(Proportional, basis=st.sampled_from(["investment", "share"])),
         st.builds(Weighted, attribute=st.just("population")),
-        st.builds(
+        st.builds(  # a weight for every member (ByWeights refuses a member left out), some of them 0
             ByWeights,
-            weights=st.lists(st.sampled_from(ids), min_size=1, unique=True).map(
-                lambda chosen: tuple(MemberWeight(id, 1 + i) for i, id in enumerate(chosen))
+            weights=st.lists(st.integers(0, 5), min_size=len(ids), max_size=len(ids)).map(
+                lambda drawn: tuple(
+                    MemberWeight(id, w if any(drawn) or k else 1)
+                    for k, (id, w) in enumerate(zip(ids, drawn, strict=True))
+                )
             ),
         ),
     )

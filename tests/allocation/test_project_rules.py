@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from dangjian_model import Contribution, IncomeRecord, InvalidValue, Money, Project, Registry
 from dangjian_model import strategies as dst
 from dangjian_model.allocation import (
+    ByWeights,
     FixedReturn,
     GuaranteedMinimum,
     Proportional,
@@ -21,6 +22,7 @@ from dangjian_model.allocation import (
     project_year,
 )
 from dangjian_model.files import dumps, loads
+from dangjian_model.validation import ValidationConfig, validate
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "cixi_three_villages.py"
 
@@ -70,7 +72,7 @@ def test_a_fixed_return_changes_to_dividends_after_its_years() -> None:
     second_year = allocate_project(registry, "p")
     assert second_year.amounts() == {"a": Money.parse("10万元"), "b": Money.parse("30万元")}
     assert second_year.retained == Money.parse("10万元")
-    sixth_year = allocate_project(registry, "p", on=datetime.date(2024, 12, 31))
+    sixth_year = allocate_project(registry, "p", "50万元", on=datetime.date(2024, 12, 31))
     assert sixth_year.amounts() == {"a": Money.parse("12.5万元"), "b": Money.parse("37.5万元")}
 
 
@@ -105,3 +107,20 @@ projects:
     rule = registry.project("sanlian").allocation_rule
     assert isinstance(rule, GuaranteedMinimum)
     assert rule.minimum == Money.parse("30万元")
+
+
+def test_agreed_weights_that_leave_out_a_contributor_are_found_by_dj508() -> None:
+    only = ValidationConfig(select=["DJ508"])
+
+    def project(rule: ByWeights) -> Registry:
+        contributions = [
+            Contribution(contributor_id=v, kind="现金", amount="10万元") for v in ("a", "b", "c")
+        ]
+        return Registry(
+            projects=[Project(id="p", name="飞地", contributions=contributions, allocation_rule=rule)]
+        )
+
+    left_out = validate(project(ByWeights.of({"a": 1, "b": 3})), only)
+    assert [(f.code, f.path) for f in left_out.findings] == [("DJ508", "projects[p].allocation_rule")]
+    assert "'c'" in left_out.findings[0].message_en
+    assert not validate(project(ByWeights.of({"a": 1, "b": 3, "c": 0})), only).findings

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 from fractions import Fraction
+from pathlib import Path
 
 import cattrs
 import pytest
@@ -20,6 +22,8 @@ from dangjian_model.allocation import (
     FixedReturn,
     GuaranteedMinimum,
     Member,
+    MemberAmount,
+    Method,
     Part,
     Portion,
     Proportional,
@@ -30,6 +34,7 @@ from dangjian_model.allocation import (
     Waterfall,
     Weighted,
     allocate,
+    apportion,
     members_from_project,
     round_half_up,
     weights_from_contributions,
@@ -174,17 +179,21 @@ def test_yinzhou_qujiang_pays_the_fixed_return_for_five_years_then_dividends() -
 
 
 def test_xiaoshan_sanlian_gets_its_escalating_minimum_plus_a_share_above_seven_million() -> None:
+    # 《杭州日报》2022-08-10: 保底 30万元/年，每三年递增8%；运营两年内门票年收入700万元以上部分按5%分红，
+    # 2年后按7.5%: the 7.5% applies from year 3 of the agreement.
     rule = GuaranteedMinimum(
         ["三联村"],
         "30万元",
         escalation="8%",
         every_years=3,
         threshold="700万元",
-        excess_rates=[RateFrom(1, "5%"), RateFrom(4, "7.5%")],
+        excess_rates=[RateFrom(1, "5%"), RateFrom(3, "7.5%")],
         residual=EqualSplit(["景区公司"]),
     )
     members = [Member("三联村"), Member("景区公司")]
     assert allocate(rule, "900万元", members, year=1).amount("三联村") == wan(40)  # 30万 + 5% × 200万
+    assert allocate(rule, "900万元", members, year=2).amount("三联村") == wan(40)  # still 5% in year 2
+    assert allocate(rule, "900万元", members, year=3).amount("三联村") == wan(45)  # 30万 + 7.5% × 200万
     assert allocate(rule, "900万元", members, year=4).amount("三联村") == Money.parse(
         "47.4万元"
     )  # 32.4万 + 15万
@@ -194,6 +203,15 @@ def test_xiaoshan_sanlian_gets_its_escalating_minimum_plus_a_share_above_seven_m
     small = allocate(rule, "20万元", members, year=1)
     assert small.amount("三联村") == wan(20)
     assert small.amount("景区公司") == Money.ZERO
+
+
+def test_the_allocation_page_has_sanlian_move_to_seven_and_a_half_percent_after_two_years_as_reported() -> (
+    None
+):
+    page = (Path(__file__).resolve().parents[2] / "docs" / "allocation.md").read_text(encoding="utf-8")
+    assert 'RateFrom(1, "5%"), RateFrom(3, "7.5%")' in page
+    assert "RateFrom(4," not in page
+    assert "杭州日报" in page
 
 
 def test_keqiao_state_investor_covers_the_villages_shortfall_as_a_separate_flow() -> None:
@@ -302,3 +320,82 @@ def test_bad_rule_fields_are_refused_with_the_field_named() -> None:
 def test_an_allocation_that_does_not_reconcile_cannot_be_built() -> None:
     with pytest.raises(AllocationError, match=r"Allocation.*add up to the total"):
         Allocation(total=Money(100), retained=Money(1))
+
+
+# ---------------------------------------------------------------------------------------------
+# One behaviour for the same input everywhere (issue 14.6)
+
+
+def test_an_int_is_a_number_of_fen_for_a_member_as_for_apportion() -> None:
+    assert Member("a", investment=100).investment == Money(100)
+    assert GuaranteedMinimum(["a"], 30_0000_00).minimum == Money.parse("30万元")
+    assert Capped(EqualSplit(), cap=5).cap == Money(5)
+    with pytest.raises(AllocationError, match=r"Member.investment.*int number of 分"):
+        Member("a", investment=True)
+    with pytest.raises(AllocationError, match=r"Member.investment"):
+        Member("a", investment=1.5)  # type: ignore[arg-type]
+
+
+@given(total=st.integers(-(10**9), 10**9), weights=st.lists(st.integers(1, 100), min_size=1, max_size=6))
+def test_allocate_takes_the_int_total_apportion_takes_and_gives_the_same_parts(
+    total: int, weights: list[int]
+) -> None:
+    members = [Member(f"m{k}") for k in range(len(weights))]
+    rule = ByWeights.of({m.id: w for m, w in zip(members, weights, strict=True)})
+    parts = apportion(total, {m.id: w for m, w in zip(members, weights, strict=True)})
+    assert allocate(rule, total, members).amounts() == {i: Money(p) for i, p in parts.items()}
+    assert allocate(rule, total, members) == allocate(rule, Money(total), members)
+
+
+def test_a_total_that_is_neither_money_nor_an_int_is_an_allocation_error() -> None:
+    with pytest.raises(AllocationError, match=r"allocate\(total\).*int number of 分"):
+        allocate(EqualSplit(), 1.5, [Member("a")])  # type: ignore[arg-type]
+    with pytest.raises(AllocationError, match=r"allocate\(total\)"):
+        allocate(EqualSplit(), False, [Member("a")])
+
+
+def test_a_bad_method_name_is_an_allocation_error_that_lists_the_methods() -> None:
+    with pytest.raises(AllocationError, match=r"method.*'largest'.*largest_remainder \(最大余额法\)"):
+        EqualSplit(method="largest")
+    with pytest.raises(AllocationError, match=r"apportion\(method\).*dhondt"):
+        apportion(100, {"a": 1}, "dhont")
+    assert EqualSplit(method="最高平均数法").method is Method.DHONDT
+
+
+def test_by_weights_refuses_a_member_without_a_weight_instead_of_giving_it_nothing() -> None:
+    three = [Member("a"), Member("b"), Member("c")]
+    with pytest.raises(AllocationError, match=r"ByWeights.weights.*\['c'\].*a weight for every member.*0"):
+        allocate(ByWeights.of({"a": 1, "b": 3}), "4元", three)
+    result = allocate(ByWeights.of({"a": 1, "b": 3, "c": 0}), "4元", three)
+    assert result.amounts() == {"a": Money.parse("1元"), "b": Money.parse("3元"), "c": Money.ZERO}
+
+
+@pytest.mark.parametrize(
+    ("build", "where"),
+    [
+        (lambda: Member("a", investment="-1元"), "Member.investment"),
+        (lambda: Member("a", investment=-1), "Member.investment"),
+        (lambda: GuaranteedMinimum(["a"], "-30万元"), "GuaranteedMinimum.minimum"),
+        (lambda: GuaranteedMinimum(["a"], "30万元", threshold="-1元"), "GuaranteedMinimum.threshold"),
+        (lambda: Capped(EqualSplit(), cap="-1元"), "Capped.cap"),
+        (lambda: MemberAmount("a", "-5万元"), "MemberAmount.amount"),
+        (lambda: Tier("优先", EqualSplit(), limit="-1元"), "Tier.limit"),
+    ],
+)
+def test_investments_minimums_thresholds_caps_and_limits_are_never_negative(
+    build: Callable[[], object], where: str
+) -> None:
+    with pytest.raises(AllocationError, match=rf"{where}.*金额不能为负 an amount of zero or more"):
+        build()
+
+
+def test_a_loss_is_shared_as_the_splitting_rules_document_it() -> None:
+    three = [Member("a", investment="1元"), Member("b", investment="1元"), Member("c", investment="1元")]
+    assert allocate(EqualSplit(), "-1元", three).amounts() == {
+        "a": Money.parse("-0.34元"),
+        "b": Money.parse("-0.33元"),
+        "c": Money.parse("-0.33元"),
+    }
+    fixed = allocate(FixedReturn("10%", guarantor_id="g"), "-1元", three)  # nothing to pay: all kept
+    assert fixed.retained == Money.parse("-1元")
+    assert fixed.guaranteed_total == Money.parse("0.30元")

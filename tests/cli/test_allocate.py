@@ -7,10 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from dangjian_model import Money
+from dangjian_model import IncomeRecord, Money
 from dangjian_model.allocation import allocate_project
 from dangjian_model.cli import EXIT_ERRORS, EXIT_OK, EXIT_USAGE
-from dangjian_model.files import load
+from dangjian_model.files import dump, load
+from tests.allocation.test_yearly import keqiao_style
 from tests.cli.conftest import Run
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
@@ -121,3 +122,73 @@ def test_a_malformed_file_exits_1_with_its_problems_on_stderr(run: Run, malforme
     assert result.code == EXIT_ERRORS
     assert "$.units[0].name" in result.err
     assert result.out == ""
+
+
+@pytest.fixture(name="keqiao")
+def _keqiao(tmp_path: Path) -> Path:
+    """A 柯桥-style project (90% distributed, 10% fixed to 8 villages, guaranteed) with 500万 and 200万."""
+    path = tmp_path / "keqiao.yaml"
+    records = [
+        IncomeRecord(on="2021-12-31", amount="500万元"),
+        IncomeRecord(on="2022-12-31", amount="200万元"),
+    ]
+    dump(keqiao_style(records), path)
+    return path
+
+
+def test_income_of_several_years_is_shared_year_by_year_with_the_lean_years_top_up(
+    run: Run, keqiao: Path
+) -> None:
+    result = run("allocate", str(keqiao), "--project", "keqiao")
+    assert result.code == EXIT_OK
+    lines = result.out.splitlines()
+    assert "协议年度 1 (2021): 分配金额 5,000,000元" in lines
+    assert "协议年度 2 (2022): 分配金额 2,000,000元" in lines
+    assert "各年度合计:" in lines
+    # 2022: 90% of 200万 = 180万 against 8 × 32万 = 256万 due: the state pays 76万 on top
+    assert lines[-1] == "核对: 已分配 6,300,000元 + 留存 700,000元 = 7,000,000元; 担保方另付 760,000元"
+
+
+def test_the_json_of_several_years_lists_each_year_and_the_totals(run: Run, keqiao: Path) -> None:
+    document = json.loads(run("allocate", str(keqiao), "--project", "keqiao", "--format", "json").out)
+    assert [(y["year"], y["calendar_year"], y["total"]["fen"]) for y in document["years"]] == [
+        (1, 2021, Money.parse("500万元").fen),
+        (2, 2022, Money.parse("200万元").fen),
+    ]
+    assert [y["guaranteed"]["fen"] for y in document["years"]] == [0, Money.parse("76万元").fen]
+    assert document["total"]["fen"] == Money.parse("700万元").fen
+    assert document["allocated"]["fen"] + document["retained"]["fen"] == document["total"]["fen"]
+    assert document["guaranteed"]["fen"] == Money.parse("76万元").fen
+    assert document["amounts"]["v1"]["fen"] == Money.parse("54.5万元").fen
+    assert document["received"]["v1"]["fen"] == Money.parse("64万元").fen
+
+
+def test_a_year_or_a_day_picks_the_income_of_that_year(run: Run, keqiao: Path) -> None:
+    lean = json.loads(
+        run("allocate", str(keqiao), "--project", "keqiao", "--year", "2", "--format", "json").out
+    )
+    assert (lean["year"], lean["total"]["fen"]) == (2, Money.parse("200万元").fen)
+    assert lean["guaranteed"]["fen"] == Money.parse("76万元").fen
+    rich = run("allocate", str(keqiao), "--project", "keqiao", "--on", "2021-12-31")
+    assert "分配金额: 5,000,000元" in rich.out
+    assert "协议年度: 1" in rich.out
+
+
+def test_a_negative_income_is_refused_on_the_command_line(run: Run, clean: Path) -> None:
+    result = run("allocate", str(clean), "--project", "lianshu-village", "--income=-5万元")
+    assert result.code == EXIT_USAGE
+    assert "--income -5万元: 分配的收入不能为负 the income to share cannot be negative" in result.err
+
+
+def test_a_year_needs_the_projects_start_date_when_the_recorded_income_is_shared(
+    run: Run, tmp_path: Path
+) -> None:
+    path = tmp_path / "undated.yaml"
+    path.write_text(
+        "projects:\n  - id: p\n    name: 项目\n    contributions: [{contributor_id: a, kind: 现金, amount: 1万元}]\n"
+        "    income: [{on: 2021-12-31, amount: 100元}]\n",
+        encoding="utf-8",
+    )
+    assert run("allocate", str(path), "--project", "p", "--year", "2").code == EXIT_USAGE
+    assert "started_on" in run("allocate", str(path), "--project", "p", "--year", "2").err
+    assert run("allocate", str(path), "--project", "p", "--year", "2", "--income", "1元").code == EXIT_OK

@@ -81,3 +81,32 @@ def test_the_cli_page_shows_what_the_command_prints(run: Run) -> None:
     example = str(ROOT / "examples" / "cixi_three_villages.yaml")
     result = run("allocate", example, "--project", "lianshu-village", "--income", "10万元", "--lang", "en")
     assert result.out == shown
+
+
+def test_getting_started_promises_the_lines_the_command_prints_for_a_clean_file_and_a_wrong_one(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    clean = run("validate", str(ROOT / "examples" / "cixi_three_villages.yaml"))
+    assert clean.out.splitlines()[-1].strip() == "没有发现问题 no problems found"
+    assert "prints `没有发现问题 no problems found` instead" in GETTING_STARTED
+    (tmp_path / "my-alliance.yaml").write_text(_blocks(GETTING_STARTED, "yaml")[0], encoding="utf-8")
+    wrong = run("validate", "my-alliance.yaml")
+    assert wrong.out.splitlines()[-1].strip() == "1 错误 error, 0 警告 warning, 0 提示 info"
+    assert "a count such as `1 错误 error, 0 警告 warning, 0 提示 info`" in GETTING_STARTED
+
+
+def test_the_cli_page_says_convert_refuses_personal_data_unless_asked_as_it_does(
+    run: Run, clean: Path, tmp_path: Path
+) -> None:
+    refused = run("convert", str(clean), str(tmp_path / "out.json"))
+    assert refused.code == EXIT_ERRORS
+    assert not (tmp_path / "out.json").exists()
+    assert "--personal-data keep" in refused.err
+    assert "as it is, because that is its job" not in CLI_PAGE
+    assert "without either it refuses (exit 1)" in CLI_PAGE
+    convert = _section(CLI_PAGE, "## convert — 格式转换")
+    assert "by default (`--personal-data refuse`) the command writes nothing" in convert
+    assert (
+        run("convert", str(clean), str(tmp_path / "masked.json"), "--personal-data", "mask").code == EXIT_OK
+    )

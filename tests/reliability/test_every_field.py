@@ -15,6 +15,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from dangjian_model import Money, Registry, strategies
+from dangjian_model import _fields as fields
 from dangjian_model._labels import LabelledEnum
 from dangjian_model._model import MAX_TERM_YEARS
 from dangjian_model._registry import ENTITY_KINDS
@@ -53,8 +54,10 @@ def _value(owner: type[Any], name: str, hint: Any) -> st.SearchStrategy[Any]:
         return st.decimals(min_value=Decimal("0.01"), max_value=Decimal(10**6), places=2)
     if hint is Fraction:
         return st.fractions(min_value=Fraction(1, 1000), max_value=1)
-    if hint is Money:
-        return strategies.money()
+    if hint is Money:  # an amount is never negative; a ledger entry (money in or out) may be
+        validator = attrs.fields_dict(owner)[name].validator
+        signed = validator in (fields.check_money, fields.check_optional_money)
+        return strategies.money() if signed else strategies.money(0)
     if hint is datetime.date:
         return strategies.dates()
     if attrs.has(hint):

@@ -6,6 +6,8 @@
   by an attribute, agreed weights, fixed return, guaranteed minimum plus excess share, a portion, caps,
   a waterfall of tiers, and the Shapley value.
 - An :class:`Allocation` says per member the amount, the rule and tier, and the exact quota.
+- Income of several years is shared year by year, each by the rule as it stands in its year of the
+  agreement (:func:`allocate_years`, :func:`allocate_project_by_year`), in an :class:`AllocationByYear`.
 
 >>> from dangjian_model.allocation import apportion
 >>> apportion(2250000_00, {f"v{k:02d}": 1 for k in range(1, 12)})["v01"]
@@ -14,6 +16,10 @@
 
 from dangjian_model.allocation._adapters import (
     allocate_project,
+    allocate_project_by_year,
+    distribution_year,
+    income_by_year,
+    income_year,
     members_from_project,
     project_members,
     project_rule,
@@ -56,10 +62,12 @@ from dangjian_model.allocation._shapley import (
     weighted_voting_shapley,
 )
 from dangjian_model.allocation._weights import WeightLike, to_weight
+from dangjian_model.allocation._yearly import AllocationByYear, YearAllocation, allocate_years
 
 __all__ = [
     "RULE_TYPES",
     "Allocation",
+    "AllocationByYear",
     "AllocationError",
     "ByWeights",
     "Capped",
@@ -86,9 +94,15 @@ __all__ = [
     "WeightLike",
     "Weighted",
     "WeightedVoting",
+    "YearAllocation",
     "allocate",
     "allocate_project",
+    "allocate_project_by_year",
+    "allocate_years",
     "apportion",
+    "distribution_year",
+    "income_by_year",
+    "income_year",
     "members_from_project",
     "project_members",
     "project_rule",

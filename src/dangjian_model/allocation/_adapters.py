@@ -3,19 +3,26 @@
 from __future__ import annotations
 
 import datetime
+import re
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
 from dangjian_model._money import Money
+from dangjian_model.allocation._errors import AllocationError
 from dangjian_model.allocation._result import Allocation
 from dangjian_model.allocation._rules import EqualSplit, Member, Rule, allocate
+from dangjian_model.allocation._yearly import AllocationByYear, YearAllocation
 
 if TYPE_CHECKING:  # the model imports the rules; import it only for the type checker
-    from dangjian_model._model import Project, Unit
+    from dangjian_model._model import IncomeRecord, Project, Unit
     from dangjian_model._registry import Registry
 
 __all__ = [
     "allocate_project",
+    "allocate_project_by_year",
+    "distribution_year",
+    "income_by_year",
+    "income_year",
     "members_from_project",
     "project_members",
     "project_rule",
@@ -106,34 +113,78 @@ def project_rule(project: Project) -> Rule:
     return project.allocation_rule if project.allocation_rule is not None else EqualSplit()
 
 
+def _agreement_year(project: Project, calendar_year: int) -> int:
+    """The year of the agreement that ``calendar_year`` is (1 = the year the project started); 1 when unknown."""
+    if project.started_on is None:
+        return 1
+    return max(calendar_year - project.started_on.year + 1, 1)
+
+
 def project_year(project: Project, on: datetime.date | None) -> int:
     """The year of the agreement (1 = the year the project started) that ``on`` falls in; 1 when unknown."""
-    if on is None or project.started_on is None or on < project.started_on:
+    if on is None:
         return 1
-    return on.year - project.started_on.year + 1
+    return _agreement_year(project, on.year)
+
+
+_PERIOD_YEAR = re.compile(r"([12][0-9]{3})(?![0-9])")
+
+
+def income_year(record: IncomeRecord) -> int:
+    """The calendar year an income record is for: the year its ``period`` starts with, else the year of ``on``.
+
+    A period such as ``2021``, ``2021年`` or ``2021-Q4`` names the year the income was earned, which
+    may differ from the day it was recorded (rent for 2021 booked on 2022-01-10).
+
+    >>> from dangjian_model import IncomeRecord
+    >>> income_year(IncomeRecord(on="2022-01-10", amount="5万元", period="2021年"))
+    2021
+    >>> income_year(IncomeRecord(on="2022-01-10", amount="5万元"))
+    2022
+    """
+    if record.period is not None:
+        found = _PERIOD_YEAR.match(record.period.strip())
+        if found:
+            return int(found[1])
+    return record.on.year
+
+
+def income_by_year(project: Project) -> dict[int, Money]:
+    """The income ``project`` recorded, summed per calendar year (see :func:`income_year`), earliest first."""
+    result: dict[int, Money] = {}
+    for record in project.income:
+        year = income_year(record)
+        result[year] = result.get(year, Money.ZERO) + record.amount
+    return dict(sorted(result.items()))
 
 
 def allocate_project(
     registry: Registry,
     project_id: str,
-    income: Money | str | None = None,
+    income: Money | str | int | None = None,
     *,
     on: datetime.date | None = None,
     year: int | None = None,
 ) -> Allocation:
-    """Share a project's income by its allocation rule (its ``allocation_rule``, or 平分).
+    """Share one year's income of a project by its allocation rule (its ``allocation_rule``, or 平分).
+
+    Rules are yearly (fixed returns, minimums, excess rates), so without ``income`` only the income
+    recorded for one year is shared: the year chosen by ``year`` or ``on``, else the last year with
+    income. :func:`allocate_project_by_year` shares every year's.
 
     Args:
         registry: The registry that holds the project, its alliance and units.
         project_id: The project.
-        income: The amount to share; by default all the income the project recorded.
+        income: The amount to share (Money, text such as ``'10万元'``, or an int of 分); by default the
+            income recorded for the chosen year.
         on: The day of the distribution, to know the year of the agreement (fixed returns and
-            escalating minimums depend on it); by default the day of the last income record.
-        year: The year of the agreement, overriding ``on``.
+            escalating minimums depend on it); by default the last year with recorded income.
+        year: The year of the agreement (1 = the year the project started), overriding ``on``.
 
     Raises:
         UnknownId: the project (or its alliance) is not in the registry.
-        AllocationError: the rule cannot be applied (e.g. nobody to share among).
+        AllocationError: the rule cannot be applied (e.g. nobody to share among), or ``year`` is
+            asked for the recorded income of a project without ``started_on``.
 
     >>> import runpy
     >>> registry = runpy.run_path("examples/cixi_three_villages.py")["build"]()
@@ -141,8 +192,65 @@ def allocate_project(
     Money('100000元')
     """
     project = registry.project(project_id)
-    amount = project.total_income if income is None else Money.parse(income, "allocate_project(income)")
-    if on is None and project.income:
-        on = max(record.on for record in project.income)
-    chosen_year = year if year is not None else project_year(project, on)
-    return allocate(project_rule(project), amount, project_members(registry, project), year=chosen_year)
+    rule, members = project_rule(project), project_members(registry, project)
+    chosen = distribution_year(project, on=on, year=year)
+    if income is not None:
+        return allocate(rule, income, members, year=chosen)
+    recorded = income_by_year(project)
+    if year is not None:
+        if project.started_on is None:
+            raise AllocationError(
+                "allocate_project(year)",
+                year,
+                f"项目 {project.id!r} 没有开始日期 (started_on)，无法确定协议年度 the project has no start "
+                "date, so its years of the agreement are unknown: give on=DATE, or the income to share",
+            )
+        calendar_year = project.started_on.year + year - 1
+    elif on is not None:
+        calendar_year = on.year
+    else:
+        calendar_year = max(recorded, default=0)  # no income recorded: nothing to share
+    return allocate(rule, recorded.get(calendar_year, Money.ZERO), members, year=chosen)
+
+
+def distribution_year(project: Project, *, on: datetime.date | None = None, year: int | None = None) -> int:
+    """The year of the agreement :func:`allocate_project` shares in.
+
+    ``year`` if given, else the year ``on`` falls in, else the year of the last recorded income
+    (see :func:`income_year`); 1 when the project's start or its income is unknown.
+    """
+    if year is not None:
+        return year
+    if on is not None or not project.income:
+        return project_year(project, on)
+    return _agreement_year(project, max(income_year(record) for record in project.income))
+
+
+def allocate_project_by_year(registry: Registry, project_id: str) -> AllocationByYear:
+    """Share each year's recorded income of a project by its rule as it stands in that year of the agreement.
+
+    The income records are summed per calendar year (:func:`income_by_year`); each year is shared on
+    its own in its year of the agreement (:func:`project_year`), so a lean year keeps its guarantor
+    cover and a fixed return that turns into dividends after year 5 does so from year 6.
+
+    Raises:
+        UnknownId: the project (or its alliance) is not in the registry.
+        AllocationError: the rule cannot be applied (e.g. nobody to share among).
+
+    >>> import runpy
+    >>> registry = runpy.run_path("examples/enclave_fixed_return.py")["load"]()
+    >>> [(y.calendar_year, y.year) for y in allocate_project_by_year(registry, "enclave-property")]
+    [(2020, 2), (2024, 6)]
+    """
+    project = registry.project(project_id)
+    rule, members = project_rule(project), project_members(registry, project)
+    return AllocationByYear(
+        tuple(
+            YearAllocation(
+                year=_agreement_year(project, calendar_year),
+                allocation=allocate(rule, amount, members, year=_agreement_year(project, calendar_year)),
+                calendar_year=calendar_year,
+            )
+            for calendar_year, amount in income_by_year(project).items()
+        )
+    )

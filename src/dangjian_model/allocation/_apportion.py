@@ -29,6 +29,7 @@ from collections.abc import Mapping, Sequence
 from fractions import Fraction
 from typing import overload
 
+from dangjian_model._errors import InvalidLabel
 from dangjian_model._labels import LabelledEnum, zh_name
 from dangjian_model._money import Money
 from dangjian_model.allocation._errors import AllocationError
@@ -49,6 +50,19 @@ class Method(LabelledEnum):
     LARGEST_REMAINDER = ("largest_remainder", "最大余额法", "hamilton", "hare", "lrm")
     DHONDT = ("dhondt", "最高平均数法", "jefferson", "d'hondt", "洪德法")
     SAINTE_LAGUE = ("sainte_lague", "圣拉古法", "webster", "saintelague", "sainte-laguë")
+
+
+def parse_method(value: object, where: str) -> Method:
+    """The :class:`Method` named by ``value`` (a member, its English id or Chinese label).
+
+    Raises:
+        AllocationError: ``value`` names no method; the message lists them (like every mistake in
+            an allocation's inputs, it is an :class:`AllocationError`).
+    """
+    try:
+        return Method.parse(value, where)
+    except InvalidLabel as error:
+        raise AllocationError(where, value, error.expected) from None
 
 
 def _total_fen(total: object, where: str) -> int:
@@ -191,9 +205,10 @@ def apportion(
         Member id → part, in the order of ``weights``; the parts add up to ``total``.
 
     Raises:
-        AllocationError: no members, a negative or unreadable weight, or all weights zero.
+        AllocationError: no members, a negative or unreadable weight, all weights zero, or a
+            method that is not one of :class:`Method`.
     """
-    chosen = Method.parse(method, f"{where}(method)")
+    chosen = parse_method(method, f"{where}(method)")
     fen = _total_fen(total, where)
     ids, ints = _integer_weights(weights, where)
     parts = _apportion_fen(fen, ids, ints, chosen)

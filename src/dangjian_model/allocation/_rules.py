@@ -29,7 +29,13 @@ import attrs
 
 from dangjian_model._fields import to_fraction
 from dangjian_model._money import Money
-from dangjian_model.allocation._apportion import Method, _apportion_fen, _integer_weights, round_quotas
+from dangjian_model.allocation._apportion import (
+    Method,
+    _apportion_fen,
+    _integer_weights,
+    parse_method,
+    round_quotas,
+)
 from dangjian_model.allocation._errors import AllocationError
 from dangjian_model.allocation._result import Allocation, GuarantorFlow, Line, Part, RuleKind
 from dangjian_model.allocation._shapley import shapley_from_table, shapley_split, weighted_voting_shapley
@@ -67,18 +73,26 @@ def _fraction(value: Fraction | Decimal | int | str) -> Fraction:
 
 
 def _money(value: Money | str | int) -> Money:
+    """Money as the allocation engine takes it: a Money, text such as ``'30万元'``, or an int of 分."""
     if isinstance(value, Money):
         return value
     if isinstance(value, str):
         return Money.parse(value)
+    if type(value) is int:  # a number of 分, as apportion() takes it; bool is not a number here
+        return Money(value)
     return value  # type: ignore[return-value]  # the validator rejects the rest
 
 
+_MONEY = "a Money, text such as '30万元', or an int number of 分"
+
+
 def _check_money(instance: object, attribute: attrs.Attribute[Money], value: object) -> None:
+    """An amount of zero or more: investments, minimums, thresholds, caps and limits are never negative."""
+    where = f"{type(instance).__name__}.{attribute.name}"
     if not isinstance(value, Money):
-        raise AllocationError(
-            f"{type(instance).__name__}.{attribute.name}", value, "a Money or text such as '30万元'"
-        )
+        raise AllocationError(where, value, _MONEY)
+    if value.fen < 0:
+        raise AllocationError(where, value, f"金额不能为负 an amount of zero or more, not negative: {_MONEY}")
 
 
 def _check_optional_money(instance: object, attribute: attrs.Attribute[Money | None], value: object) -> None:
@@ -159,7 +173,8 @@ class Member:
 
     Args:
         id: The member's id (a unit, organisation or person id).
-        investment: What it put in (出资), for proportional splits and fixed returns.
+        investment: What it put in (出资), for proportional splits and fixed returns: a Money, text such
+            as ``'320万元'`` or an int number of 分 (as :func:`apportion` takes it); never negative.
         share: Its equity share (股份), e.g. ``'49.3%'``; zero if it holds none.
         attributes: Other figures by name, e.g. ``{"population": 1834, "area_km2": Decimal("5.2")}``.
 
@@ -199,7 +214,7 @@ class MemberAmount:
 
     Args:
         member_id: The member.
-        amount: The amount; accepts Money or text such as ``'50万元'``.
+        amount: The amount, zero or more; accepts Money, text such as ``'50万元'`` or an int of 分.
     """
 
     member_id: str = attrs.field(validator=_check_id)
@@ -208,7 +223,7 @@ class MemberAmount:
 
 @attrs.frozen
 class RateFrom:
-    """A rate that applies from a given year on (e.g. 5% from year 1, then 7.5% from year 4).
+    """A rate that applies from a given year on (e.g. 5% from year 1, then 7.5% from year 3).
 
     Args:
         from_year: The first year (1 = the first year of the agreement) the rate applies to.
@@ -320,7 +335,7 @@ def _flows(
 
 
 def _method(value: Method | str) -> Method:
-    return Method.parse(value)
+    return parse_method(value, "method")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -423,6 +438,9 @@ class Weighted:
 class ByWeights:
     """按约定比例: in proportion to weights written into the agreement (e.g. 49.3% / 50.7%).
 
+    Every member the rule is given needs a weight (0 for a member who gets nothing): a member left out
+    is refused, as :class:`Weighted` refuses a member without the figure, so nobody is left out silently.
+
     Args:
         weights: The members and their weights.
         method: How whole 分 are handed out.
@@ -447,6 +465,15 @@ class ByWeights:
     def allocate(self, total: Money, members: Sequence[Member], *, year: int = 1) -> Allocation:
         """Split ``total`` by the agreed weights. ``year`` is ignored."""
         _select(members, tuple(w.member_id for w in self.weights), "ByWeights")
+        named = {w.member_id for w in self.weights}
+        missing = [m.id for m in members if m.id not in named]
+        if missing:  # like Weighted, which refuses a member without the figure it weights by
+            raise AllocationError(
+                "ByWeights.weights",
+                f"没有比例的成员 members without a weight: {missing[:20]}",
+                "约定比例须列出每个成员 a weight for every member the rule shares among "
+                "(0 for a member who gets nothing)",
+            )
         weights: dict[str, Fraction | int] = {w.member_id: w.weight for w in self.weights}
         return Allocation(
             total=total, lines=_weighted_lines(total, weights, self.RULE, self.method, "ByWeights")
@@ -602,7 +629,7 @@ class GuaranteedMinimum:
         escalation: By how much the minimum rises each step, e.g. ``'8%'``.
         every_years: How many years between steps.
         threshold: The total above which the excess share is paid; no excess share if None.
-        excess_rates: The excess rate from each year on, e.g. 5% from year 1, 7.5% from year 4.
+        excess_rates: The excess rate from each year on, e.g. 5% from year 1, 7.5% from year 3.
         residual: How the rest is split; retained if None.
         guarantor_id: Who covers shortfalls of the minimums; nobody if None.
     """
@@ -881,14 +908,30 @@ for _cls in (
     attrs.resolve_types(_cls, globals())
 
 
-def allocate(rule: Rule, total: Money | str, members: Sequence[Member], *, year: int = 1) -> Allocation:
-    """Apply ``rule`` to ``total`` (Money or text such as ``'100万元'``) among ``members`` in ``year``.
+def allocate(rule: Rule, total: Money | str | int, members: Sequence[Member], *, year: int = 1) -> Allocation:
+    """Apply ``rule`` to ``total`` among ``members`` in ``year`` of the agreement.
+
+    Args:
+        rule: The rule.
+        total: A Money, text such as ``'100万元'``, or an int number of 分 (as :func:`apportion` takes
+            it). A negative total is a loss, shared as each rule documents it.
+        members: Who may share.
+        year: The year of the agreement (1 = the first).
+
+    Raises:
+        AllocationError: the rule cannot be applied to these members, the year is not 1 or more, or
+            the total is neither money nor an int.
+        InvalidMoney: the total is text that is not an amount.
 
     >>> from dangjian_model.allocation import EqualSplit, Member
     >>> allocate(EqualSplit(), "225万元", [Member(f"v{k}") for k in range(11)]).amount("v0")
     Money('204545.46元')
+    >>> allocate(EqualSplit(), 100, [Member("a"), Member("b"), Member("c")]).amount("a")
+    Money('0.34元')
     """
-    amount = Money.parse(total, "allocate(total)")
+    amount = Money.parse(total, "allocate(total)") if isinstance(total, str) else _money(total)
+    if not isinstance(amount, Money):
+        raise AllocationError("allocate(total)", total, _MONEY)
     if isinstance(year, bool) or not isinstance(year, int) or year < 1:
         raise AllocationError(
             "allocate(year)", year, "a year of 1 or more (1 = the first year of the agreement)"

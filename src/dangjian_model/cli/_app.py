@@ -18,7 +18,14 @@ from dangjian_model._errors import DangjianError, InvalidValue, UnknownId
 from dangjian_model._model import Alliance
 from dangjian_model._money import Money
 from dangjian_model._registry import Registry
-from dangjian_model.allocation import Allocation, allocate_project, project_rule, project_year
+from dangjian_model.allocation import (
+    Allocation,
+    AllocationByYear,
+    allocate_project,
+    allocate_project_by_year,
+    distribution_year,
+    project_rule,
+)
 from dangjian_model.cli import _help
 from dangjian_model.cli._io import Document, Unreadable, format_for, is_stdout, read_document, write_text
 from dangjian_model.cli._term import Painter, Progress, wants_colour
@@ -170,11 +177,17 @@ def build_parser() -> argparse.ArgumentParser:
     share.add_argument(
         "--income",
         metavar="AMOUNT",
-        help="分配金额 the amount to share (10万元, 1234.56); default: all recorded income",
+        help="分配金额 an amount to share (10万元, 1234.56; zero or more); "
+        "default: the recorded income, year by year",
     )
-    share.add_argument("--on", type=_date, metavar="DATE", help="分配日期 the day of the distribution")
     share.add_argument(
-        "--year", type=int, metavar="N", help="协议第几年 the year of the agreement (1 = first)"
+        "--on", type=_date, metavar="DATE", help="分配日期 the day of the distribution: share that year only"
+    )
+    share.add_argument(
+        "--year",
+        type=int,
+        metavar="N",
+        help="协议第几年 the year of the agreement (1 = first): that year only",
     )
     share.add_argument("--lang", choices=("zh", "en"), default="zh", help="表格语言 table language")
     share.add_argument("--format", choices=("text", "json"), default="text", help="输出格式 output format")
@@ -559,6 +572,11 @@ def _allocate(ctx: Context) -> int:
             income = Money.parse(args.income, "--income")
         except DangjianError as error:
             raise UsageError(str(error)) from None
+        if income.fen < 0:
+            raise UsageError(
+                f"--income {args.income}: 分配的收入不能为负 the income to share cannot be negative; "
+                "give an amount of zero or more, e.g. --income 5万元"
+            )
     registry = ctx.read_registry(args.path, "allocate")
     try:
         project = registry.project(args.project)
@@ -569,39 +587,73 @@ def _allocate(ctx: Context) -> int:
         ) from None
     if args.year is not None and args.year < 1:
         raise UsageError(f"--year {args.year}: 应为 1 或更大 must be 1 or more (1 = the first year)")
-    with ctx.progress(f"正在分配 allocating {project.id} …"):
-        allocation = allocate_project(registry, project.id, income, on=args.on, year=args.year)
+    if args.year is not None and income is None and project.started_on is None:
+        raise UsageError(
+            f"--year {args.year}: 项目 {project.id!r} 没有开始日期 (started_on)，无法确定协议年度 "
+            "the project has no start date, so its years are unknown; give --on DATE or --income"
+        )
     rule = type(project_rule(project)).RULE
-    year = args.year if args.year is not None else project_year(project, args.on or _last_income(project))
-    if args.format == "json":
-        document = {
-            "version": 1,
-            "project": {"id": project.id, "name": project.name, "alliance_id": project.alliance_id},
-            "rule": rule.value,
-            "year": year,
-            **_allocation_dict(allocation),
-        }
-        ctx.out.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
-        return EXIT_OK
+    header = {"id": project.id, "name": project.name, "alliance_id": project.alliance_id}
     words = _WORDS[args.lang]
     rule_name = rule.label if args.lang == "zh" else rule.value
-    allocated = allocation.total - allocation.retained
-    ctx.out.write(ctx.paint(f"{words['project']}: {project.name} ({project.id})", "bold") + "\n")
+    title = ctx.paint(f"{words['project']}: {project.name} ({project.id})", "bold") + "\n"
+    if income is None and args.on is None and args.year is None:
+        with ctx.progress(f"正在分配 allocating {project.id} …"):
+            by_year = allocate_project_by_year(registry, project.id)
+        if args.format == "json":
+            document = {"version": 1, "project": header, "rule": rule.value, **_by_year_dict(by_year)}
+            ctx.out.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+            return EXIT_OK
+        if len(by_year) > 1:
+            ctx.out.write(title)
+            ctx.out.write(f"{words['rule']}: {rule_name}\n\n")
+            ctx.out.write(by_year.table(args.lang) + "\n\n")
+            ctx.out.write(_check_line(words, by_year.allocated, by_year.retained, by_year.guaranteed_total))
+            return EXIT_OK
+    with ctx.progress(f"正在分配 allocating {project.id} …"):
+        allocation = allocate_project(registry, project.id, income, on=args.on, year=args.year)
+    year = distribution_year(project, on=args.on, year=args.year)
+    if args.format == "json":
+        document = {"version": 1, "project": header, "rule": rule.value, "year": year}
+        document.update(_allocation_dict(allocation))
+        ctx.out.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+        return EXIT_OK
+    ctx.out.write(title)
     ctx.out.write(f"{words['rule']}: {rule_name}    {words['year']}: {year}\n")
     ctx.out.write(f"{words['income']}: {allocation.total.format()}\n\n")
     ctx.out.write(allocation.table(args.lang) + "\n\n")
-    check = (
-        f"{words['check']}: {words['allocated']} {allocated.format()} + {words['retained']} "
-        f"{allocation.retained.format()} = {allocation.total.format()}"
+    ctx.out.write(
+        _check_line(
+            words, allocation.total - allocation.retained, allocation.retained, allocation.guaranteed_total
+        )
     )
-    if allocation.guarantor_flows:
-        check += f"; {words['guaranteed']} {allocation.guaranteed_total.format()}"
-    ctx.out.write(check + "\n")
     return EXIT_OK
 
 
-def _last_income(project: Any) -> datetime.date | None:
-    return max((record.on for record in project.income), default=None)
+def _check_line(words: dict[str, str], allocated: Money, retained: Money, guaranteed: Money) -> str:
+    """``核对: 已分配 … + 留存 … = …``, with what guarantors paid on top when they did."""
+    check = (
+        f"{words['check']}: {words['allocated']} {allocated.format()} + {words['retained']} "
+        f"{retained.format()} = {(allocated + retained).format()}"
+    )
+    if guaranteed:
+        check += f"; {words['guaranteed']} {guaranteed.format()}"
+    return check + "\n"
+
+
+def _by_year_dict(by_year: AllocationByYear) -> dict[str, Any]:
+    return {
+        "years": [
+            {"year": y.year, "calendar_year": y.calendar_year, **_allocation_dict(y.allocation)}
+            for y in by_year
+        ],
+        "total": _money(by_year.total),
+        "allocated": _money(by_year.allocated),
+        "retained": _money(by_year.retained),
+        "guaranteed": _money(by_year.guaranteed_total),
+        "amounts": {member: _money(amount) for member, amount in by_year.amounts().items()},
+        "received": {member: _money(by_year.received(member)) for member in by_year.member_ids},
+    }
 
 
 # ------------------------------------------------------------------------------------ convert, schema, draw

@@ -48,6 +48,9 @@ ALLOCATE = f"""\
 按项目的分配规则（未设置时平分）分配收益，列出每一笔的理由：规则、环节、档位、精确份额。
 Share a project's income by its allocation rule (equal split when it has none) and show the reason
 for every amount: rule, part, tier and exact quota; the totals reconcile to the 分.
+记录的收入按年度分别分配（每年按协议当年的规则），列出各年及合计；--on/--year 只分配一年。
+Recorded income is shared year by year, each year by the rule of that year of the agreement, and
+listed with totals; --on or --year picks one year, --income shares an amount (zero or more) instead.
 
 示例 examples:
   dangjian allocate examples/cixi_three_villages.yaml --project lianshu-village

@@ -131,10 +131,15 @@ def _scalar(hint: Any, checks: list[Any]) -> dict[str, Any]:
         positive = f.check_positive in checks or f.check_optional_positive in checks
         return {"type": "integer", "minimum": 1 if positive else 0}
     if hint is Money:
+        text = "money in 元 as people write it: '10万元', '2000萬元', '¥1,234.56', '1234.56元'"
+        if f.check_money in checks or f.check_optional_money in checks:  # a signed movement (ledger)
+            return {"type": "string", "description": text + "; negative for money out", "maxLength": 64}
+        # an amount: contributions, income, values, and the money of allocation rules are never negative
         return {
             "type": "string",
-            "description": "money in 元 as people write it: '10万元', '2000萬元', '¥1,234.56', '1234.56元'",
+            "description": text + "; zero or more",
             "maxLength": 64,
+            "not": {"pattern": r"^\s*[-−－﹣]"},
         }
     if hint is datetime.date:
         return {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}

@@ -22,7 +22,7 @@ from dangjian_model.allocation._adapters import (
     weights_from_contributions,
 )
 from dangjian_model.allocation._apportion import Method, apportion, quotas, round_quotas
-from dangjian_model.allocation._errors import AllocationError
+from dangjian_model.allocation._errors import AllocationError, GameTooLarge
 from dangjian_model.allocation._result import Allocation, GuarantorFlow, Line, Part, RuleKind
 from dangjian_model.allocation._rules import (
     RULE_TYPES,
@@ -53,6 +53,12 @@ from dangjian_model.allocation._shapley import (
     shapley_monte_carlo,
     shapley_split,
     shapley_values,
+)
+from dangjian_model.allocation._voting import (
+    BanzhafIndex,
+    VotingLimits,
+    weighted_voting_banzhaf,
+    weighted_voting_monte_carlo,
     weighted_voting_shapley,
 )
 from dangjian_model.allocation._weights import WeightLike, to_weight
@@ -61,11 +67,13 @@ __all__ = [
     "RULE_TYPES",
     "Allocation",
     "AllocationError",
+    "BanzhafIndex",
     "ByWeights",
     "Capped",
     "CoalitionValue",
     "EqualSplit",
     "FixedReturn",
+    "GameTooLarge",
     "GuaranteedMinimum",
     "GuarantorFlow",
     "Line",
@@ -82,6 +90,7 @@ __all__ = [
     "ShapleyEstimate",
     "ShapleyTable",
     "Tier",
+    "VotingLimits",
     "Waterfall",
     "WeightLike",
     "Weighted",
@@ -102,6 +111,8 @@ __all__ = [
     "shapley_values",
     "shares_from_project",
     "to_weight",
+    "weighted_voting_banzhaf",
+    "weighted_voting_monte_carlo",
     "weighted_voting_shapley",
     "weights_from_contributions",
 ]

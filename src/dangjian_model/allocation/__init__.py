@@ -5,6 +5,12 @@
 - Rules (:data:`Rule`) are typed, serialisable values that compose: equal split, proportional, weighted
   by an attribute, agreed weights, fixed return, guaranteed minimum plus excess share, a portion, caps,
   a waterfall of tiers, and the Shapley value.
+- Weighted voting games: exact Shapley–Shubik and Banzhaf power for hundreds of members, within
+  documented limits (:class:`VotingLimits`), or a seeded estimate when asked.
+- Is a split stable? A :class:`Game` gives every coalition its worth; :func:`core_check` says whether a
+  split is in the core and which coalition objects most; :func:`least_core`, :func:`nucleolus`,
+  :func:`owen_values`, :func:`banzhaf_values`, :func:`convexity` and :func:`superadditivity` answer the
+  rest, exactly; :func:`claims_awards` shares a shortfall by the classical claims rules.
 - An :class:`Allocation` says per member the amount, the rule and tier, and the exact quota.
 
 >>> from dangjian_model.allocation import apportion
@@ -22,7 +28,24 @@ from dangjian_model.allocation._adapters import (
     weights_from_contributions,
 )
 from dangjian_model.allocation._apportion import Method, apportion, quotas, round_quotas
+from dangjian_model.allocation._claims import ClaimsRule, claims_awards, claims_split
 from dangjian_model.allocation._errors import AllocationError, GameTooLarge
+from dangjian_model.allocation._games import (
+    MAX_GAME_PLAYERS,
+    MAX_LAW_CHECK_PLAYERS,
+    CoreCheck,
+    Game,
+    LawCheck,
+    Violation,
+    Worth,
+    banzhaf_values,
+    convexity,
+    core_check,
+    owen_values,
+    round_payoff,
+    superadditivity,
+)
+from dangjian_model.allocation._nucleolus import MAX_NUCLEOLUS_PLAYERS, LeastCore, least_core, nucleolus
 from dangjian_model.allocation._result import Allocation, GuarantorFlow, Line, Part, RuleKind
 from dangjian_model.allocation._rules import (
     RULE_TYPES,
@@ -64,18 +87,26 @@ from dangjian_model.allocation._voting import (
 from dangjian_model.allocation._weights import WeightLike, to_weight
 
 __all__ = [
+    "MAX_GAME_PLAYERS",
+    "MAX_LAW_CHECK_PLAYERS",
+    "MAX_NUCLEOLUS_PLAYERS",
     "RULE_TYPES",
     "Allocation",
     "AllocationError",
     "BanzhafIndex",
     "ByWeights",
     "Capped",
+    "ClaimsRule",
     "CoalitionValue",
+    "CoreCheck",
     "EqualSplit",
     "FixedReturn",
+    "Game",
     "GameTooLarge",
     "GuaranteedMinimum",
     "GuarantorFlow",
+    "LawCheck",
+    "LeastCore",
     "Line",
     "Member",
     "MemberAmount",
@@ -90,26 +121,38 @@ __all__ = [
     "ShapleyEstimate",
     "ShapleyTable",
     "Tier",
+    "Violation",
     "VotingLimits",
     "Waterfall",
     "WeightLike",
     "Weighted",
     "WeightedVoting",
+    "Worth",
     "allocate",
     "allocate_project",
     "apportion",
+    "banzhaf_values",
+    "claims_awards",
+    "claims_split",
+    "convexity",
+    "core_check",
+    "least_core",
     "members_from_project",
+    "nucleolus",
+    "owen_values",
     "project_members",
     "project_rule",
     "project_year",
     "quotas",
     "round_half_up",
+    "round_payoff",
     "round_quotas",
     "shapley_from_table",
     "shapley_monte_carlo",
     "shapley_split",
     "shapley_values",
     "shares_from_project",
+    "superadditivity",
     "to_weight",
     "weighted_voting_banzhaf",
     "weighted_voting_monte_carlo",

@@ -77,6 +77,7 @@ from dangjian_model.allocation._shapley import (
     shapley_split,
     shapley_values,
 )
+from dangjian_model.allocation._stability import Stability, explain_stability, project_game
 from dangjian_model.allocation._voting import (
     BanzhafIndex,
     VotingLimits,
@@ -120,6 +121,7 @@ __all__ = [
     "RuleKind",
     "ShapleyEstimate",
     "ShapleyTable",
+    "Stability",
     "Tier",
     "Violation",
     "VotingLimits",
@@ -136,10 +138,12 @@ __all__ = [
     "claims_split",
     "convexity",
     "core_check",
+    "explain_stability",
     "least_core",
     "members_from_project",
     "nucleolus",
     "owen_values",
+    "project_game",
     "project_members",
     "project_rule",
     "project_year",

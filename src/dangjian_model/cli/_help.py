@@ -53,6 +53,7 @@ for every amount: rule, part, tier and exact quota; the totals reconcile to the 
   dangjian allocate examples/cixi_three_villages.yaml --project lianshu-village --income 45万元
   dangjian allocate registry.yaml --project P --income 1000000 --year 3 --lang en
   dangjian allocate registry.yaml --project P --on 2024-12-31 --format json
+  dangjian allocate registry.yaml --project P --explain-stability
 
 {EXIT_CODES}
 """

@@ -252,3 +252,30 @@ def test_validation_reports_a_voting_game_too_large_as_a_finding() -> None:
     findings = [f for f in report.findings if f.code == "DJ508"]
     assert len(findings) == 1
     assert "VotingLimits.steps" in findings[0].message_en
+
+
+@given(
+    weights=st.lists(
+        st.builds(lambda d, e: f"{d}e{e}", st.integers(0, 999), st.integers(-1000, 1000)),
+        min_size=1,
+        max_size=25,
+    ),
+    quota=st.builds(lambda d, e: f"{d}e{e}", st.integers(1, 999), st.integers(-1000, 1000)),
+)
+def test_weights_and_quotas_of_any_magnitude_are_answered_or_refused_with_a_documented_error(
+    weights: list[str], quota: str
+) -> None:
+    named = {f"v{k:02d}": w for k, w in enumerate(weights)}
+    for method in (weighted_voting_shapley, weighted_voting_banzhaf):
+        refusal: AllocationError | None = None
+        try:
+            result = method(named, quota, limits=VotingLimits(steps=1 << 16))
+        except AllocationError as error:
+            refusal = error
+        if refusal is None:
+            power = result if isinstance(result, dict) else result.normalised
+            assert sum(power.values()) == 1
+        elif isinstance(refusal, GameTooLarge):
+            assert "VotingLimits" in refusal.expected
+        else:
+            assert "quota" in refusal.where

@@ -20,6 +20,9 @@ in those units):
    quota, shifted ``k`` sizes up), at most ``min(q/w, n)`` blocks of one packed integer each, and
    players of equal weight share the work.
 
+A game of at most 20 players with weight whose quota is at least ``2**n`` such units (weights of
+10⁸ among a few villages) is solved by listing its ``2**n`` coalitions instead.
+
 So the exact Shapley–Shubik index costs O(n²·q) for the table plus O(n²·min(q/w, n)) packed
 operations, instead of a deconvolution over the whole table for every player. Before any of it runs,
 the size of the work is computed from the weights and checked against :class:`VotingLimits`; a game

@@ -57,7 +57,7 @@ __all__ = [
     "weighted_voting_shapley",
 ]
 
-_MAX_ESTIMATE_STEPS = 10**8
+_MAX_ESTIMATE_STEPS = 10**7  # about ten seconds
 #: Up to this many players with weight, a game whose quota is at least 2**players is solved by listing
 #: its coalitions (2**n sums) rather than by the generating function (whose size grows with the quota).
 _MAX_LISTED = 20
@@ -413,7 +413,7 @@ def weighted_voting_monte_carlo(
     Args:
         weights: Player → non-negative weight.
         quota: The weight a coalition needs to win; above 0 and at most the total weight.
-        samples: Number of random orders, at least 2 (and ``samples × players`` at most 10**8).
+        samples: Number of random orders, at least 2 (and ``samples × players`` at most 10**7).
         seed: Seed of the random generator.
 
     >>> estimate = weighted_voting_monte_carlo({"a": 50, "b": 49, "c": 1}, 51, samples=600, seed=3)

@@ -8,7 +8,13 @@ Run ``python benchmarks/allocation.py`` (about a minute) or ``--quick`` (a few s
    reported as a lower bound.
 2. Exact Shapley value of a 20-player game from its table of 2**20 coalition values, against the time
    merely to evaluate the characteristic function on every coalition (target: within 3×).
-3. Exact Shapley–Shubik power of a weighted voting game with 150 players.
+3. Exact Shapley–Shubik power of a weighted voting game with 200 players, weights 100–999 and a majority
+   quota, against a plain generating-function DP (one packed polynomial per coalition size, deconvolved
+   once per player: the method the library used before; target: ours ≤ 0.5×), with the Banzhaf index of
+   the same game beside it.
+4. The exact nucleolus by the number of players (a sequence of exact linear programmes).
+
+Times are medians of interleaved rounds (each round runs every contender once, in turn).
 """
 
 from __future__ import annotations
@@ -18,6 +24,7 @@ import importlib.util
 import itertools
 import math
 import random
+import statistics
 import subprocess
 import sys
 import time
@@ -26,7 +33,16 @@ from fractions import Fraction
 from functools import partial
 from typing import Any
 
-from dangjian_model.allocation import apportion, shapley_from_table, shapley_values, weighted_voting_shapley
+from dangjian_model.allocation import (
+    Game,
+    apportion,
+    core_check,
+    nucleolus,
+    shapley_from_table,
+    shapley_values,
+    weighted_voting_banzhaf,
+    weighted_voting_shapley,
+)
 
 HAVE_APPORTIONMENT = importlib.util.find_spec("apportionment") is not None
 
@@ -59,13 +75,75 @@ def _voting_game(weights: dict[str, int], quota: int) -> Callable[[frozenset[str
     return value
 
 
+def plain_weighted_voting(weights: dict[str, int], quota: int) -> dict[str, Fraction]:
+    """Shapley–Shubik power by a plain generating-function DP, the baseline of the voting row.
+
+    For each coalition size a big integer holds the counts of losing coalitions by weight (one slot of
+    n + 1 bits per weight below the quota): n shifts and additions per player build it, and for every
+    player the generating function is divided by ``1 + y·x^w`` size by size (n shifted subtractions),
+    the window ``[quota − w, quota)`` summed by a remainder. O(n²) operations on integers of
+    quota·(n + 1) bits, i.e. O(n³·q) bit work.
+    """
+    names = list(weights)
+    ints = [weights[p] for p in names]
+    n = len(names)
+    bits = n + 1
+    mask = (1 << (bits * quota)) - 1
+    counts = [1] + [0] * n
+    for w in ints:
+        shift = bits * w
+        for s in range(n, 0, -1):
+            if counts[s - 1]:
+                counts[s] = (counts[s] + (counts[s - 1] << shift)) & mask
+    fact = [math.factorial(k) for k in range(n + 1)]
+    slot_sum = (1 << bits) - 1
+    result: dict[str, Fraction] = {}
+    for name, w in zip(names, ints, strict=True):
+        low = max(0, quota - w)
+        window = (1 << (bits * (quota - low))) - 1
+        shift = bits * w
+        without = counts[0]
+        swings = 0
+        for s in range(n):
+            if s:
+                without = counts[s] - ((without << shift) & mask)
+            swings += ((without >> (bits * low)) & window) % slot_sum * fact[s] * fact[n - s - 1]
+        result[name] = Fraction(swings, fact[n])
+    return result
+
+
+def interleaved(functions: dict[str, Callable[[], Any]], rounds: int) -> dict[str, tuple[float, Any]]:
+    """The median time of each function over ``rounds`` rounds, each round running every function in turn."""
+    times: dict[str, list[float]] = {name: [] for name in functions}
+    results: dict[str, Any] = {}
+    for _ in range(rounds):
+        for name, function in functions.items():
+            seconds, results[name] = timed(function)
+            times[name].append(seconds)
+    return {name: (statistics.median(times[name]), results[name]) for name in functions}
+
+
+def voting_weights(n: int, seed: int) -> dict[str, int]:
+    """n players with weights from 100 to 999, the same for a given size and seed in every process."""
+    rng = random.Random(seed)
+    return {f"v{k:03d}": rng.randint(100, 999) for k in range(n)}
+
+
+def random_game(n: int, seed: int) -> Game:
+    """A game whose worths grow with the coalition, with noise: its core may or may not be empty."""
+    rng = random.Random(seed)
+    sizes = [bin(m).count("1") for m in range(1 << n)]
+    return Game.from_table([f"p{i}" for i in range(n)], [0] + [s * s + rng.randint(0, 9) for s in sizes[1:]])
+
+
 def check_correctness(seed: int = 0, cases: int = 50) -> list[str]:
     """Compare the implementations where they are comparable; return the disagreements (none expected).
 
     - largest remainder against the ``apportionment`` package on small inputs without tied remainders
       (where float quotas are exact enough and no tie-break is involved), if it is installed;
     - the fast table Shapley method against the definition (all orders of the players);
-    - weighted voting power against the general exact method.
+    - weighted voting power against the plain DP and the general exact method;
+    - the nucleolus hands out the grand coalition's worth.
     """
     rng = random.Random(seed)
     problems: list[str] = []
@@ -95,8 +173,11 @@ def check_correctness(seed: int = 0, cases: int = 50) -> list[str]:
         quota = rng.randint(1, sum(votes[: len(players)]))
         wv = dict(zip(players, votes, strict=False))
         general = shapley_values(players, _voting_game(wv, quota))
-        if weighted_voting_shapley(wv, quota) != general:
+        if not weighted_voting_shapley(wv, quota) == plain_weighted_voting(wv, quota) == general:
             problems.append(f"weighted voting case {case}: {wv} quota {quota}")
+        game = random_game(len(players), case)
+        if sum(nucleolus(game).values()) != game.grand:
+            problems.append(f"nucleolus case {case}: not efficient")
     return problems
 
 
@@ -162,13 +243,38 @@ def bench_shapley(n: int) -> None:
     )
 
 
-def bench_weighted_voting(n: int) -> None:
-    print(f"== weighted voting game, {n} players, weights 1..100, majority quota")
-    rng = random.Random(n)
-    weights = {f"v{k:03d}": rng.randint(1, 100) for k in range(n)}
-    seconds, power = timed(lambda: weighted_voting_shapley(weights, sum(weights.values()) // 2 + 1))
-    assert sum(power.values()) == 1
-    print(f"exact Shapley–Shubik power: {seconds:.3f} s")
+def bench_weighted_voting(n: int, rounds: int = 3) -> None:
+    print(f"== weighted voting game, {n} players, weights 100..999, majority quota")
+    weights = voting_weights(n, n)
+    quota = sum(weights.values()) // 2 + 1
+    measured = interleaved(
+        {
+            "ours": lambda: weighted_voting_shapley(weights, quota),
+            "plain": lambda: plain_weighted_voting(weights, quota),
+            "banzhaf": lambda: weighted_voting_banzhaf(weights, quota),
+        },
+        rounds,
+    )
+    (ours, power), (plain, theirs), (banzhaf, index) = (
+        measured["ours"],
+        measured["plain"],
+        measured["banzhaf"],
+    )
+    assert power == theirs and sum(power.values()) == 1 and sum(index.normalised.values()) == 1
+    print(
+        f"exact Shapley–Shubik: ours {ours:.3f} s, plain generating-function DP {plain:.3f} s: "
+        f"ratio {ours / plain:.2f} (target ≤ 0.5); exact Banzhaf (raw and normalised): {banzhaf:.3f} s"
+    )
+
+
+def bench_nucleolus(sizes: list[int], rounds: int = 3) -> None:
+    print("== exact nucleolus (sequence of exact LPs), by players")
+    for n in sizes:
+        game = random_game(n, n)
+        (seconds, x) = interleaved({"nucleolus": partial(nucleolus, game)}, rounds)["nucleolus"]
+        assert sum(x.values()) == game.grand
+        verdict = "in the core" if core_check(game, x).in_core else "core empty"
+        print(f"{n:>3} players: {seconds:.3f} s ({verdict})")
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -180,11 +286,13 @@ def main(argv: list[str] | None = None) -> None:
     if args.quick:
         bench_largest_remainder([1_000, 10_000, 100_000], limit=10)
         bench_shapley(14)
-        bench_weighted_voting(100)
+        bench_weighted_voting(60, rounds=1)
+        bench_nucleolus([4, 8], rounds=1)
     else:
         bench_largest_remainder([1_000, 10_000, 100_000, 1_000_000], limit=60)
         bench_shapley(20)
-        bench_weighted_voting(150)
+        bench_weighted_voting(200)
+        bench_nucleolus([4, 8, 12, 14, 16])
 
 
 if __name__ == "__main__":

@@ -459,7 +459,8 @@ def allocation_lines(quick: bool) -> list[str]:
             [10_000] if quick else [100_000, 1_000_000], limit=5 if quick else 60
         )
         allocation.bench_shapley(12 if quick else 20)
-        allocation.bench_weighted_voting(30 if quick else 150)
+        allocation.bench_weighted_voting(30 if quick else 200, rounds=1 if quick else 3)
+        allocation.bench_nucleolus([4, 8] if quick else [4, 8, 12, 14, 16], rounds=1 if quick else 3)
     return buffer.getvalue().rstrip().splitlines()
 
 

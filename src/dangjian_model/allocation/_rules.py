@@ -36,9 +36,10 @@ from dangjian_model.allocation._apportion import (
     parse_method,
     round_quotas,
 )
-from dangjian_model.allocation._errors import AllocationError
+from dangjian_model.allocation._errors import AllocationError, GameTooLarge
 from dangjian_model.allocation._result import Allocation, GuarantorFlow, Line, Part, RuleKind
-from dangjian_model.allocation._shapley import shapley_from_table, shapley_split, weighted_voting_shapley
+from dangjian_model.allocation._shapley import shapley_from_table, shapley_split
+from dangjian_model.allocation._voting import weighted_voting_monte_carlo, weighted_voting_shapley
 
 __all__ = [
     "RULE_TYPES",
@@ -523,25 +524,57 @@ class ShapleyTable:
         return Allocation(total=total, lines=lines)
 
 
+def _check_samples(instance: object, attribute: attrs.Attribute[int | None], value: object) -> None:
+    if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < 2):
+        raise AllocationError(
+            f"{type(instance).__name__}.{attribute.name}",
+            value,
+            "至少为 2 的整数或不填 / a whole number of 2 or more, or none",
+        )
+
+
+def _check_seed(instance: object, attribute: attrs.Attribute[int], value: object) -> None:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise AllocationError(f"{type(instance).__name__}.{attribute.name}", value, "整数 / a whole number")
+
+
 @attrs.frozen
 class WeightedVoting:
     """加权投票博弈沙普利值: in proportion to Shapley–Shubik voting power (exact, for hundreds of members).
 
+    The power is exact up to the documented :class:`~dangjian_model.allocation.VotingLimits`; a game past
+    them is refused with :class:`~dangjian_model.allocation.GameTooLarge`, unless ``samples`` asks for
+    the seeded Monte Carlo estimate instead (then the split is by an *estimate*, reproducible from
+    ``seed``; see :func:`~dangjian_model.allocation.weighted_voting_monte_carlo`).
+
     Args:
         weights: Members and their votes (or shares).
         quota: The weight a coalition needs to win, e.g. a majority of the votes.
+        samples: For a game too large for the exact method: estimate from this many random orders;
+            None (the default) refuses such a game.
+        seed: The seed of that estimate.
     """
 
     RULE: ClassVar[RuleKind] = RuleKind.WEIGHTED_VOTING
     weights: tuple[MemberWeight, ...] = attrs.field(converter=_weights)
     quota: Fraction = attrs.field(converter=_fraction, validator=_check_rate)
+    samples: int | None = attrs.field(default=None, validator=_check_samples)
+    seed: int = attrs.field(default=0, validator=_check_seed)
     kind: Literal["weighted_voting"] = attrs.field(
         default="weighted_voting", validator=attrs.validators.in_(["weighted_voting"])
     )
 
     def power(self) -> dict[str, Fraction]:
-        """Each member's exact voting power; they add up to 1."""
-        return weighted_voting_shapley({w.member_id: w.weight for w in self.weights}, self.quota)
+        """Each member's voting power (exact, or estimated when too large and ``samples`` is set); sums to 1."""
+        weights = {w.member_id: w.weight for w in self.weights}
+        try:
+            return weighted_voting_shapley(weights, self.quota)
+        except GameTooLarge:
+            if self.samples is None:
+                raise
+            return weighted_voting_monte_carlo(
+                weights, self.quota, samples=self.samples, seed=self.seed
+            ).values
 
     def allocate(self, total: Money, members: Sequence[Member], *, year: int = 1) -> Allocation:
         """Split ``total`` by voting power. ``year`` is ignored."""

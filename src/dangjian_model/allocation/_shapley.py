@@ -17,8 +17,9 @@ Three ways in:
   runs in a few sums over the table per player.
 - :func:`shapley_monte_carlo`: a seeded estimate from random orders with its standard error, for games
   too large to enumerate.
-- :func:`weighted_voting_shapley`: the exact Shapley–Shubik index of a weighted voting game
-  (a coalition wins when its weight reaches the quota) for hundreds of players, by generating functions.
+- :func:`~dangjian_model.allocation.weighted_voting_shapley`: the exact Shapley–Shubik index of a
+  weighted voting game (a coalition wins when its weight reaches the quota) for hundreds of players, by
+  generating functions (in ``_voting``).
 """
 
 from __future__ import annotations
@@ -35,7 +36,6 @@ import attrs
 from dangjian_model._money import Money
 from dangjian_model.allocation._apportion import round_quotas
 from dangjian_model.allocation._errors import AllocationError
-from dangjian_model.allocation._weights import to_weight
 
 __all__ = [
     "CoalitionValue",
@@ -44,7 +44,6 @@ __all__ = [
     "shapley_monte_carlo",
     "shapley_split",
     "shapley_values",
-    "weighted_voting_shapley",
 ]
 
 CoalitionValue: TypeAlias = int | Fraction | Decimal
@@ -234,67 +233,6 @@ def shapley_monte_carlo(
             exact = variance / samples
             errors[p] = (Decimal(exact.numerator) / Decimal(exact.denominator)).sqrt()
     return ShapleyEstimate(values=means, standard_errors=errors, samples=samples, seed=seed)
-
-
-def weighted_voting_shapley(
-    weights: Mapping[str, int | Fraction | Decimal | str], quota: int | Fraction | Decimal | str
-) -> dict[str, Fraction]:
-    """The exact Shapley–Shubik power of each player in a weighted voting game.
-
-    A coalition wins (is worth 1) when its total weight reaches ``quota``. The counts of coalitions by
-    size and weight are a generating function, kept as one big integer per size (one slot per weight),
-    so 100–200 players with weights in the hundreds take well under a minute.
-
-    Args:
-        weights: Player → non-negative weight (votes, shares …).
-        quota: The weight a coalition needs to win; above 0 and at most the total weight.
-
-    Returns:
-        Player → exact power; they add up to 1.
-
-    >>> weighted_voting_shapley({"a": 50, "b": 49, "c": 1}, 51)
-    {'a': Fraction(2, 3), 'b': Fraction(1, 6), 'c': Fraction(1, 6)}
-    """
-    names = _players(list(weights), "weighted_voting_shapley")
-    exact = [to_weight(weights[p], f"weighted_voting_shapley(weights)[{p!r}]") for p in names]
-    exact_quota = to_weight(quota, "weighted_voting_shapley(quota)")
-    denominator = math.lcm(exact_quota.denominator, *(w.denominator for w in exact))
-    ints = [int(w * denominator) for w in exact]
-    need = int(exact_quota * denominator)
-    if exact_quota != Fraction(need, denominator) or not 0 < need <= sum(ints):
-        raise AllocationError(
-            "weighted_voting_shapley(quota)",
-            quota,
-            f"a quota above 0 and at most the total weight {sum(exact)}",
-        )
-    n = len(names)
-    bits = n + 1  # a slot holds a count of coalitions, at most 2**n
-    mask = (1 << (bits * need)) - 1
-    counts = [1] + [0] * n  # counts[s]: coalitions of size s, by weight (below the quota)
-    for w in ints:
-        shift = bits * w
-        for s in range(n, 0, -1):
-            if counts[s - 1]:
-                counts[s] = (counts[s] + (counts[s - 1] << shift)) & mask
-    fact = [math.factorial(k) for k in range(n + 1)]
-    slot_sum = (1 << bits) - 1
-    result: dict[str, Fraction] = {}
-    for name, w in zip(names, ints, strict=False):
-        if w == 0:
-            result[name] = Fraction(0)
-            continue
-        low = max(0, need - w)
-        window = (1 << (bits * (need - low))) - 1
-        shift = bits * w
-        without = counts[0]
-        swings = 0
-        for s in range(n):
-            if s:
-                without = counts[s] - ((without << shift) & mask)
-            # coalitions of size s without this player that lose, but win with it
-            swings += ((without >> (bits * low)) & window) % slot_sum * fact[s] * fact[n - s - 1]
-        result[name] = Fraction(swings, fact[n])
-    return result
 
 
 def shapley_split(

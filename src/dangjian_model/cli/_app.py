@@ -21,9 +21,11 @@ from dangjian_model._registry import Registry
 from dangjian_model.allocation import (
     Allocation,
     AllocationByYear,
+    Stability,
     allocate_project,
     allocate_project_by_year,
     distribution_year,
+    explain_stability,
     project_rule,
 )
 from dangjian_model.cli import _help
@@ -192,6 +194,11 @@ def build_parser() -> argparse.ArgumentParser:
     share.add_argument("--lang", choices=("zh", "en"), default="zh", help="表格语言 table language")
     share.add_argument("--format", choices=("text", "json"), default="text", help="输出格式 output format")
     share.add_argument("--input-format", choices=_FORMATS, help="输入格式 read PATH as this format")
+    share.add_argument(
+        "--explain-stability",
+        action="store_true",
+        help="说明分配是否在核心中 say whether the split is in the core, and which coalition objects",
+    )
     share.set_defaults(run=_allocate)
 
     convert = commands.add_parser(
@@ -518,6 +525,16 @@ _WORDS = {
         "allocated": "已分配",
         "retained": "留存",
         "guaranteed": "担保方另付",
+        "stability": "稳定性（核心）",
+        "in_core": "在核心中：没有哪组成员单干能得到更多",
+        "not_in_core": "不在核心中",
+        "objecting": "最不满的成员组",
+        "alone": "单干可得",
+        "gets": "现分得",
+        "excess": "差额",
+        "undistributed": "未分配",
+        "nucleolus": "核仁分配（有核心时必在核心中）",
+        "sources": "单干收入取自登记册中这些成员单独的项目；没有记录的成员组按其各部分之和",
     },
     "en": {
         "project": "project",
@@ -528,6 +545,17 @@ _WORDS = {
         "allocated": "allocated",
         "retained": "retained",
         "guaranteed": "paid by guarantors on top",
+        "stability": "stability (the core)",
+        "in_core": "in the core: no group of members would earn more on its own",
+        "not_in_core": "not in the core",
+        "objecting": "most objecting group",
+        "alone": "alone could earn",
+        "gets": "gets",
+        "excess": "excess",
+        "undistributed": "undistributed",
+        "nucleolus": "nucleolus (in the core whenever the core is non-empty)",
+        "sources": "stand-alone incomes are those of the members' own projects in the registry; "
+        "a group without a record earns what its parts do",
     },
 }
 
@@ -597,7 +625,8 @@ def _allocate(ctx: Context) -> int:
     words = _WORDS[args.lang]
     rule_name = rule.label if args.lang == "zh" else rule.value
     title = ctx.paint(f"{words['project']}: {project.name} ({project.id})", "bold") + "\n"
-    if income is None and args.on is None and args.year is None:
+    one_year = income is not None or args.on is not None or args.year is not None
+    if not one_year and not args.explain_stability:
         with ctx.progress(f"正在分配 allocating {project.id} …"):
             by_year = allocate_project_by_year(registry, project.id)
         if args.format == "json":
@@ -610,12 +639,19 @@ def _allocate(ctx: Context) -> int:
             ctx.out.write(by_year.table(args.lang) + "\n\n")
             ctx.out.write(_check_line(words, by_year.allocated, by_year.retained, by_year.guaranteed_total))
             return EXIT_OK
+    stability: Stability | None = None
     with ctx.progress(f"正在分配 allocating {project.id} …"):
-        allocation = allocate_project(registry, project.id, income, on=args.on, year=args.year)
+        if args.explain_stability:
+            stability = explain_stability(registry, project.id, income, on=args.on, year=args.year)
+            allocation = stability.allocation
+        else:
+            allocation = allocate_project(registry, project.id, income, on=args.on, year=args.year)
     year = distribution_year(project, on=args.on, year=args.year)
     if args.format == "json":
         document = {"version": 1, "project": header, "rule": rule.value, "year": year}
         document.update(_allocation_dict(allocation))
+        if stability is not None:
+            document["stability"] = _stability_dict(stability)
         ctx.out.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
         return EXIT_OK
     ctx.out.write(title)
@@ -627,6 +663,8 @@ def _allocate(ctx: Context) -> int:
             words, allocation.total - allocation.retained, allocation.retained, allocation.guaranteed_total
         )
     )
+    if stability is not None:
+        ctx.out.write("\n" + "\n".join(_stability_lines(stability, words)) + "\n")
     return EXIT_OK
 
 
@@ -654,6 +692,41 @@ def _by_year_dict(by_year: AllocationByYear) -> dict[str, Any]:
         "amounts": {member: _money(amount) for member, amount in by_year.amounts().items()},
         "received": {member: _money(by_year.received(member)) for member in by_year.member_ids},
     }
+
+
+def _stability_dict(stability: Stability) -> dict[str, Any]:
+    check = stability.check
+    return {
+        "in_core": check.in_core,
+        "undistributed": _money(Money(int(check.shortfall))),
+        "most_objecting": list(check.most_objecting or ()),
+        "alone": _money(Money(int(check.worth))),
+        "gets": _money(Money(int(check.share))),
+        "excess": _money(Money(int(check.excess))),
+        "nucleolus": None
+        if stability.nucleolus is None
+        else {member: _money(amount) for member, amount in stability.nucleolus.items()},
+    }
+
+
+def _stability_lines(stability: Stability, words: dict[str, str]) -> list[str]:
+    """The core check in words; the game's worths are whole 分 (Money), so are the excesses."""
+    check = stability.check
+    verdict = words["in_core"] if check.in_core else words["not_in_core"]
+    lines = [f"{words['stability']}: {verdict}"]
+    if check.shortfall:
+        lines.append(f"  {words['undistributed']}: {Money(int(check.shortfall)).format()}")
+    if check.most_objecting is not None:
+        lines.append(
+            f"  {words['objecting']}: {', '.join(check.most_objecting)} — {words['alone']} "
+            f"{Money(int(check.worth)).format()}, {words['gets']} {Money(int(check.share)).format()}, "
+            f"{words['excess']} {Money(int(check.excess)).format()}"
+        )
+    if stability.nucleolus is not None:
+        parts = ", ".join(f"{member} {amount.format()}" for member, amount in stability.nucleolus.items())
+        lines.append(f"  {words['nucleolus']}: {parts}")
+    lines.append(f"  ({words['sources']})")
+    return lines
 
 
 # ------------------------------------------------------------------------------------ convert, schema, draw

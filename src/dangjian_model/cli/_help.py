@@ -57,6 +57,7 @@ listed with totals; --on or --year picks one year, --income shares an amount (ze
   dangjian allocate examples/cixi_three_villages.yaml --project lianshu-village --income 45万元
   dangjian allocate registry.yaml --project P --income 1000000 --year 3 --lang en
   dangjian allocate registry.yaml --project P --on 2024-12-31 --format json
+  dangjian allocate registry.yaml --project P --explain-stability
 
 {EXIT_CODES}
 """

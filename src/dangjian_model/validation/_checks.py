@@ -37,6 +37,7 @@ from dangjian_model._model import (
     Grid,
     Ledger,
     ListedProject,
+    Meeting,
     Need,
     PartyOrganisation,
     Person,
@@ -49,6 +50,7 @@ from dangjian_model._money import Money
 from dangjian_model._registry import ENTITY_KINDS, Entity
 from dangjian_model.allocation import allocate_project, project_members
 from dangjian_model.identifiers import InvalidIdentifier, division_code, id_card, uscc
+from dangjian_model.validation import _checks_meetings as meetings
 from dangjian_model.validation._config import GridPartyGroups, ValidationConfig
 from dangjian_model.validation._context import Context, RawFinding, find_cycles, find_roots, path_of
 
@@ -70,6 +72,7 @@ _ZH_KIND = {
     Need: "需求",
     Resource: "资源",
     ListedProject: "清单项目",
+    Meeting: "会议",
 }
 
 
@@ -206,6 +209,7 @@ _REFERENCES: dict[type[Any], tuple[_Reference, ...]] = {
         _R("resource_id", (Resource,)),
         _R("alliance_id", (Alliance,)),
     ),
+    Meeting: (),  # nested references: see _checks_meetings
 }
 
 
@@ -1405,4 +1409,7 @@ CHECKS: tuple[Check, ...] = (
     Check(frozenset({"DJ441", "DJ442"}), check_grids, whole_registry_only=True),
     Check(frozenset({"DJ451", "DJ452"}), check_brands, whole_registry_only=True),
     Check(frozenset({f"DJ50{n}" for n in range(1, 9)}), check_projects),
+    Check(meetings.REFERENCE_CODES, meetings.check_meeting_references, whole_registry_only=True),
+    Check(meetings.MEETING_CODES, meetings.check_meetings, whole_registry_only=True),
+    Check(meetings.TERM_CODES, meetings.check_committee_terms, whole_registry_only=True),
 )

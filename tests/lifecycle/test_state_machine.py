@@ -421,7 +421,9 @@ class AllianceLifecycle(RuleBasedStateMachine):
                 item=data.draw(st.one_of(st.integers(0, 2), st.sampled_from(["环境整治", "即时议题"]))),
                 decision="同意，分片落实",
                 on=self.next_day(),
-                follow_ups=[FollowUp(responsible_id=responsible, due_on=self.day + datetime.timedelta(days=30))],
+                follow_ups=[
+                    FollowUp(responsible_id=responsible, due_on=self.day + datetime.timedelta(days=30))
+                ],
                 effects=effects,
             ),
             protected=protected if effects else None,

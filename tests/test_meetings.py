@@ -225,3 +225,52 @@ def test_some_generated_registries_hold_meetings_and_keep_terms() -> None:
 
     look()
     assert all(found.values()), found
+
+
+# ---------------------------------------------------------------- the diagram shows who met
+
+
+def test_the_diagram_shows_each_meeting_and_who_came_only_when_asked() -> None:
+    from dangjian_model.diagram import DOTTED, picture, to_dot, to_mermaid
+
+    registry = with_meeting()
+    plain = picture(registry, "cixi-south")
+    drawn = picture(registry, "cixi-south", meetings=True)
+    assert plain.meetings == () and not any(e.style == DOTTED for e in plain.edges)
+    assert drawn.meetings == ("south-joint-2021q4",)
+    came = {e.source for e in drawn.edges if e.style == DOTTED and e.target == "south-joint-2021q4"}
+    assert came == {"changlong", "qianbing", "gangdun"}
+    assert '(["南部片区2021年第四季度联席会议<br/>联席会议 2021-12-20"])' in to_mermaid(
+        registry, "cixi-south", meetings=True
+    )
+    assert "-- 出席 --o" in to_mermaid(registry, "cixi-south", meetings=True)
+    assert "shape=note" in to_dot(registry, "cixi-south", meetings=True)
+    assert "style=dotted" in to_dot(registry, "cixi-south", meetings=True)
+    assert to_mermaid(registry, "cixi-south") == to_mermaid(
+        registry.without("south-joint-2021q4"), "cixi-south"
+    )
+
+
+def test_without_a_list_of_who_came_the_members_of_the_day_are_drawn() -> None:
+    from dangjian_model.diagram import DOTTED, picture
+
+    registry = with_meeting(
+        joint_meeting(held_by_id="cixi-south", kind="联盟会议", present_ids=[], present=None)
+    )
+    drawn = picture(registry, "cixi-south", meetings=True)
+    assert {e.source for e in drawn.edges if e.style == DOTTED} == {"changlong", "qianbing", "gangdun"}
+
+
+def test_the_cli_draws_who_met_on_request(tmp_path: Any) -> None:
+    from dangjian_model.cli import main
+    from dangjian_model.diagram import to_mermaid
+
+    path = tmp_path / "met.json"
+    files.dump(with_meeting(), path, personal_data=True)
+    import contextlib
+    import io
+
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        assert main(["diagram", str(path), "--meetings"]) == 0
+    assert out.getvalue() == to_mermaid(with_meeting(), "cixi-south", meetings=True) + "\n"

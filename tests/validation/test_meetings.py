@@ -305,6 +305,14 @@ def test_a_time_without_a_committee_between_terms_is_a_gap() -> None:
     assert _found(registry, "DJ722") == ["party_organisations[changlong-branch].committee_terms[0].ended_on"]
 
 
+def test_a_last_term_that_ended_leaves_the_organisation_without_a_committee_unless_dissolved() -> None:
+    ended = CommitteeTerm(number=1, elected_on="2016-01-10", term_years=5, ended_on="2021-01-10")
+    assert _found(_terms(ended), "DJ722") == [
+        "party_organisations[changlong-branch].committee_terms[0].ended_on"
+    ]
+    assert not _found(_branch(committee_terms=[ended], dissolved_on="2021-01-10"), "DJ722")
+
+
 def test_an_election_more_than_a_year_late_shows_in_the_history_even_without_a_day_to_judge_by() -> None:
     registry = _terms(
         CommitteeTerm(number=1, elected_on="2012-01-10", term_years=3),

@@ -547,6 +547,14 @@ def _history(org: PartyOrganisation, config: ValidationConfig) -> Iterator[RawFi
                 "结束日期不早于选举日期 / a term ends on or after its election",
             )
     last_index, last = indexed[-1]
+    if last.ended_on is not None and org.dissolved_on is None:
+        yield RawFinding(
+            "DJ722",
+            f"{path}[{last_index}].ended_on",
+            f"第{last.number}届已于 {last.ended_on} 结束，之后没有新一届委员会",
+            f"term {last.number} ended on {last.ended_on} and no later term is recorded",
+            "登记新一届委员会，或删去结束日期 / record the next term, or leave the end open",
+        )
     if config.as_of is not None and last.ended_on is None:
         due = _due(last)
         if config.as_of > _add_year(due):

@@ -381,3 +381,55 @@ def test_agenda_items_without_decisions_have_nothing_to_follow_up() -> None:
     meeting = joint_meeting(agenda=[AgendaItem(title="停车难", origin="动议")], expected=None, present=None)
     assert not [f for f in validate(with_meeting(meeting), AS_OF).findings if f.code.startswith("DJ7")]
     assert FollowUp(responsible_id="x").is_overdue(datetime.date(2030, 1, 1)) is False
+
+
+def test_a_meeting_whose_holder_is_unknown_is_left_to_the_reference_rule() -> None:
+    registry = with_meeting(joint_meeting(held_by_id="nowhere"))
+    report = validate(registry, AS_OF)
+    assert [f.path for f in report.by_code("DJ101")] == ["meetings[south-joint-2021q4].held_by_id"]
+    assert not [f for f in report.findings if f.code in ("DJ701", "DJ702", "DJ704")]
+
+
+def test_a_committee_meeting_counts_the_term_in_office_on_its_day() -> None:
+    two = [CommitteePost(person_id="p-gong", role="书记"), CommitteePost(person_id="p-shuang")]
+    terms = [
+        CommitteeTerm(number=1, elected_on="2016-01-10", term_years=5, ended_on="2021-01-10", posts=two),
+        CommitteeTerm(number=2, elected_on="2021-01-10", term_years=5, posts=two[:1]),
+    ]
+    meeting = joint_meeting(
+        kind="支委会",
+        held_by_id="changlong-branch",
+        held_on="2020-06-01",
+        expected=None,
+        present=1,
+        present_ids=[],
+        agenda=[],
+    )
+    # on 2020-06-01 term 1 (two members) was in office: one of two is not more than half
+    assert _found(_branch(committee_terms=terms).with_entities(meeting), "DJ704")
+
+
+def test_a_branch_without_a_committee_holds_no_committee_meetings() -> None:
+    registry = _branch(committee=None).with_entities(
+        *_meetings_of("changlong-branch", "党员大会", "2021-01-15", "2021-04-15", "2021-07-15", "2021-10-15"),
+        *_meetings_of("changlong-branch", "党课", "2021-01-15", "2021-04-15", "2021-07-15", "2021-10-15"),
+    )
+    assert not _found(registry, "DJ705")
+
+
+def test_a_term_elected_on_29_february_is_due_on_28_february() -> None:
+    registry = _terms(CommitteeTerm(number=1, elected_on="2016-02-29", term_years=5))
+    config = ValidationConfig(as_of=datetime.date(2022, 3, 1))
+    (finding,) = validate(registry, config).by_code("DJ723")
+    assert "2021-02-28" in finding.message_en
+
+
+def test_an_alliance_without_a_joint_committee_counts_its_own_meetings() -> None:
+    from pathlib import Path
+
+    from dangjian_model import files
+
+    registry = files.load(Path(__file__).resolve().parents[2] / "examples" / "zhongshan_east.yaml")
+    assert not _found(registry, "DJ705", ValidationConfig(as_of=datetime.date(2021, 12, 31)))
+    (finding,) = validate(registry, ValidationConfig(as_of=datetime.date(2022, 1, 1))).by_code("DJ705")
+    assert finding.path == "alliances[dongqu-big-committee].cadence[0]" and "2021Q4" in finding.message_en

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from dangjian_model._enums import Cadence, MeetingKind, PartyOrgForm
-from dangjian_model._model import (
+from dangjian_model._model import (  # _add_years: the one place a term's end is worked out
     Alliance,
     CadenceRule,
     CommitteeTerm,
@@ -30,6 +30,7 @@ from dangjian_model._model import (
     Project,
     Team,
     Unit,
+    _add_years,
 )
 from dangjian_model._registry import Entity
 from dangjian_model.validation._config import ValidationConfig
@@ -557,7 +558,7 @@ def _history(org: PartyOrganisation, config: ValidationConfig) -> Iterator[RawFi
         )
     if config.as_of is not None and last.ended_on is None:
         due = _due(last)
-        if config.as_of > _add_year(due):
+        if config.as_of > _add_years(due, 1):
             yield RawFinding(
                 "DJ723",
                 f"{path}[{last_index}].elected_on",
@@ -576,14 +577,7 @@ def _due(term: CommitteeTerm) -> datetime.date:
     ends = term.term_ends_on
     if ends is not None:
         return ends
-    return _add_year(term.elected_on, 5)
-
-
-def _add_year(day: datetime.date, years: int = 1) -> datetime.date:
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:  # 29 February
-        return day.replace(year=day.year + years, day=28)
+    return _add_years(term.elected_on, 5)
 
 
 def _pair(path: str, i: int, before: CommitteeTerm, j: int, after: CommitteeTerm) -> Iterator[RawFinding]:
@@ -624,7 +618,7 @@ def _pair(path: str, i: int, before: CommitteeTerm, j: int, after: CommitteeTerm
             "上届任期至新一届选出之日 / a term lasts until the next is elected",
         )
     due = _due(before)
-    if after.elected_on > _add_year(due):
+    if after.elected_on > _add_years(due, 1):
         yield RawFinding(
             "DJ723",
             f"{path}[{j}].elected_on",

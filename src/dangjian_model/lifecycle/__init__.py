@@ -5,6 +5,8 @@ frozen, serialisable value, and :func:`replay` of the events reproduces the regi
 that 三不变 forbids (moving a unit, transferring an asset, merging ledgers, re-affiliating an
 organisation or a person) are refused for members of alliances that declare the principle, and
 :func:`check_three_unchanged` proves the promise for any two registries. See ``docs/principles.md``.
+Deliberation is recorded the same way: :func:`hold_meeting`, :func:`take_decision` and
+:func:`close_follow_up` (``docs/meetings.md``); an alliance's decision never moves a superior, an asset or books.
 """
 
 from dangjian_model.lifecycle._checker import Breach, check_three_unchanged

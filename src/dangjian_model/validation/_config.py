@@ -87,7 +87,8 @@ class ValidationConfig:
             alliance: if it gives ``select``, its ``select`` and ``ignore`` replace this one's; otherwise
             its ``ignore`` adds to this one's. Its ``severities`` add to (and override) this one's.
         grid_party_groups: When a grid cell must have a party group (DJ441).
-        as_of: The day to judge terms against (DJ211); None skips that rule.
+        as_of: The day to judge terms, meeting cadence and follow-up against (DJ211, DJ705, DJ713, DJ723);
+            None skips those rules (DJ723 still judges the history between terms).
 
     >>> config = ValidationConfig(ignore=["DJ2"], severities={"DJ407": "error"})
     >>> config.is_enabled("DJ201"), config.is_enabled("DJ301")

@@ -1,5 +1,8 @@
 """牛街: 街道—社区—楼院 three levels (10 communities, 56 yards) and a "1+4+N" 议事先锋队 (seed 002).
 
+The team leads the residents' deliberation (议事协商): 议题 raised by a 楼门长 or a volunteer, a decision
+(议事成果) and its follow-up until it lands (落地).
+
 Run it: ``python examples/niujie_three_levels.py``.
 """
 
@@ -52,6 +55,15 @@ def main() -> None:
             f"{team.name}: 1 = {', '.join(r.label for r in leader.roles)}; 4 = {roles}; N = {len(team.volunteer_ids)}"
         )
         assert PersonRole.SECRETARY in leader.roles and len(four) == 4 and team.volunteer_ids
+        for meeting in registry.meetings_of(team.id):
+            print(
+                f"  {meeting.held_on} {meeting.title}（{meeting.kind.label}），到会 present {meeting.attendance}"
+            )
+            for item in meeting.agenda:
+                print(f"    议题 [{item.origin.label}] {item.title}（提出 raised by {item.raised_by_id}）")
+                print(f"      议事成果 decision: {item.decision}")
+                for follow_up in item.follow_ups:
+                    print(f"      跟踪落实 follow-up: {follow_up.responsible_id} {follow_up.status.label}")
 
 
 if __name__ == "__main__":

@@ -1,7 +1,8 @@
 """中山 东区街道: 大工委 / 大党委, 红心桥 and the 1/11/170/553 “红心网格” with a party group on each (seed 003).
 
 The configuration holds the structures and grid levels 1–2; this script adds the 170 third-level and
-553 fourth-level cells, a 党小组 on every one of them (党小组建在网格上), and validates the whole.
+553 fourth-level cells, a 党小组 on every one of them (党小组建在网格上), and validates the whole. It also
+shows the 街道社区两级联席会议: who met, the 议题 they took up, the decisions and how they were followed up.
 
 Run it: ``python examples/zhongshan_east.py``.
 """
@@ -106,6 +107,25 @@ def build() -> Registry:
     return with_lower_grids(load())
 
 
+def joint_meetings(registry: Registry) -> list[str]:
+    """Each joint meeting in a few lines: who met, each 议题 with its origin, decision and follow-up."""
+    lines: list[str] = []
+    for meeting in sorted(registry.meetings, key=lambda m: m.held_on):
+        who = "、".join(meeting.present_ids)
+        lines.append(f"{meeting.held_on} {meeting.title}（{meeting.kind.label}）出席 present: {who}")
+        for item in meeting.agenda:
+            lines.append(
+                f"  议题 item [{item.origin.label}] {item.title} → 议事成果 decision: {item.decision}"
+            )
+            for follow_up in item.follow_ups:
+                led_to = f"，形成 led to {follow_up.project_id}" if follow_up.project_id else ""
+                lines.append(
+                    f"    跟踪落实 follow-up: {follow_up.responsible_id} {follow_up.status.label}"
+                    f"（{follow_up.done_on or follow_up.due_on}）{led_to}"
+                )
+    return lines
+
+
 def main() -> None:
     registry = build()
     report = validate(registry)
@@ -133,6 +153,15 @@ def main() -> None:
         person = registry.person(person_id)
         home = registry.party_organisation(person.party_organisation_id or "")
         print(f"  大工委兼职委员 concurrent member {person_id}: 仍隶属 still belongs to {home.name}")
+    term = registry.party_organisation("dongqu-working-committee").current_term
+    assert term is not None
+    concurrent = [post.person_id for post in term.posts if post.concurrent]
+    print(
+        f"  第{term.number}届（{term.elected_on}，{term.method}）兼职委员 concurrent posts: {', '.join(concurrent)}"
+    )
+    print("两级联席会议 joint meetings:")
+    for line in joint_meetings(registry):
+        print(" ", line)
 
 
 if __name__ == "__main__":

@@ -8,13 +8,20 @@ from __future__ import annotations
 from dangjian_model._labels import LabelledEnum, zh_name
 
 __all__ = [
+    "AgendaOrigin",
     "AllianceType",
     "AssetNature",
     "BrandField",
+    "Cadence",
+    "CommitteeRole",
     "ContributionKind",
+    "DecisionEffect",
     "Designation",
+    "ElectionMethod",
+    "FollowUpStatus",
     "Linkage",
     "LinkageVocabulary",
+    "MeetingKind",
     "MembershipRole",
     "OrgTypeCode",
     "PartyOrgForm",
@@ -422,3 +429,118 @@ class TeamKind(LabelledEnum):
     ONE_FOUR_N = ("one_four_n", "1+4+N议事先锋队", "议事先锋队", "1+4+N")
     THINK_TANK = ("think_tank", "智库", "乡村振兴智库")
     VOLUNTEER_TEAM = ("volunteer_team", "志愿服务队")
+
+
+# ---------------------------------------------------------------- meetings, deliberation, committee terms
+
+
+@zh_name("会议类型")
+class MeetingKind(LabelledEnum):
+    """Kinds of meeting: an alliance's joint meetings and deliberation, and a branch's 三会一课 (seeds 001–003)."""
+
+    JOINT_MEETING = ("joint_meeting", "联席会议", "联席会")
+    ALLIANCE_MEETING = ("alliance_meeting", "联盟会议", "联盟大会")
+    DELIBERATION = ("deliberation", "议事协商", "议事会", "议事协商会")
+    BRANCH_GENERAL_MEETING = ("branch_general_meeting", "支部党员大会", "党员大会")
+    BRANCH_COMMITTEE_MEETING = ("branch_committee_meeting", "支部委员会", "支委会", "支部委员会会议")
+    PARTY_GROUP_MEETING = ("party_group_meeting", "党小组会")
+    PARTY_LECTURE = ("party_lecture", "党课")
+    THEME_PARTY_DAY = ("theme_party_day", "主题党日")
+    ORGANISATIONAL_LIFE_MEETING = ("organisational_life_meeting", "组织生活会")
+
+    @property
+    def is_party_life(self) -> bool:
+        """True for the 三会一课, 主题党日 and 组织生活会: meetings only a party organisation holds."""
+        return self in _PARTY_LIFE
+
+
+_PARTY_LIFE = frozenset(
+    {
+        MeetingKind.BRANCH_GENERAL_MEETING,
+        MeetingKind.BRANCH_COMMITTEE_MEETING,
+        MeetingKind.PARTY_GROUP_MEETING,
+        MeetingKind.PARTY_LECTURE,
+        MeetingKind.THEME_PARTY_DAY,
+        MeetingKind.ORGANISATIONAL_LIFE_MEETING,
+    }
+)
+
+
+@zh_name("议题来源")
+class AgendaOrigin(LabelledEnum):
+    """How an agenda item (议题) came to a meeting: 议题动议、定期会商、即时商议 (seed 003)."""
+
+    MOTION = ("motion", "动议", "议题动议")
+    REGULAR = ("regular", "定期会商")
+    IMMEDIATE = ("immediate", "即时商议")
+
+
+@zh_name("落实状态")
+class FollowUpStatus(LabelledEnum):
+    """Where the follow-up (跟踪落实) of a decision stands."""
+
+    PENDING = ("pending", "待落实", "未落实")
+    IN_PROGRESS = ("in_progress", "落实中", "推进中")
+    DONE = ("done", "已落实", "已办结")
+    DROPPED = ("dropped", "已撤销", "不再落实")
+
+    @property
+    def is_open(self) -> bool:
+        """True while the follow-up still has to be done (待落实, 落实中)."""
+        return self in (FollowUpStatus.PENDING, FollowUpStatus.IN_PROGRESS)
+
+
+@zh_name("决定的影响")
+class DecisionEffect(LabelledEnum):
+    """What a decision (议事成果) would change that 三不变 (and 原组织隶属关系不变) protects: always flagged."""
+
+    CHANGES_SUPERIOR = ("changes_superior", "变更管理层级", "调整隶属关系")
+    TRANSFERS_ASSET = ("transfers_asset", "划转资产", "变更资产属性")
+    MERGES_BOOKS = ("merges_books", "合并账务", "统一核算")
+    REAFFILIATES_MEMBERS = ("reaffiliates_members", "转移党员组织关系")
+
+    @property
+    def principle(self) -> Principle:
+        """The principle this effect would break."""
+        return _BROKEN[self]
+
+
+_BROKEN = {
+    DecisionEffect.CHANGES_SUPERIOR: Principle.MANAGEMENT_HIERARCHY_UNCHANGED,
+    DecisionEffect.TRANSFERS_ASSET: Principle.ASSET_NATURE_UNCHANGED,
+    DecisionEffect.MERGES_BOOKS: Principle.ACCOUNTING_UNCHANGED,
+    DecisionEffect.REAFFILIATES_MEMBERS: Principle.AFFILIATION_UNCHANGED,
+}
+
+
+@zh_name("会议频次")
+class Cadence(LabelledEnum):
+    """How often a meeting is due: the period a cadence rule counts meetings in."""
+
+    MONTH = ("month", "每月", "月", "月度")
+    QUARTER = ("quarter", "每季度", "季度", "季")
+    HALF_YEAR = ("half_year", "每半年", "半年")
+    YEAR = ("year", "每年", "年", "年度")
+
+    @property
+    def months(self) -> int:
+        """The length of one period in months."""
+        return {"month": 1, "quarter": 3, "half_year": 6, "year": 12}[self.value]
+
+
+@zh_name("选举方式")
+class ElectionMethod(LabelledEnum):
+    """How a committee (委员会) was chosen at a change of term (换届)."""
+
+    COMPETITIVE = ("competitive", "差额选举")
+    UNCONTESTED = ("uncontested", "等额选举")
+    APPOINTED = ("appointed", "上级党组织指定", "指派", "任命")
+
+
+@zh_name("委员会职务")
+class CommitteeRole(LabelledEnum):
+    """A post on a party committee: 书记, 副书记 or 委员."""
+
+    SECRETARY = ("secretary", "书记", "書記")
+    DEPUTY_SECRETARY = ("deputy_secretary", "副书记")
+    MEMBER = ("member", "委员")

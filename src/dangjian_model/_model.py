@@ -18,13 +18,20 @@ import attrs
 
 from dangjian_model import _fields as f
 from dangjian_model._enums import (
+    AgendaOrigin,
     AllianceType,
     AssetNature,
     BrandField,
+    Cadence,
+    CommitteeRole,
     ContributionKind,
+    DecisionEffect,
     Designation,
+    ElectionMethod,
+    FollowUpStatus,
     Linkage,
     LinkageVocabulary,
+    MeetingKind,
     MembershipRole,
     OrgTypeCode,
     PartyOrgForm,
@@ -50,18 +57,24 @@ from dangjian_model.allocation._rules import RULE_TYPES, Rule
 
 __all__ = [
     "THREE_UNCHANGED",
+    "AgendaItem",
     "Agreement",
     "Alliance",
     "Asset",
     "Brand",
+    "CadenceRule",
     "Committee",
+    "CommitteePost",
+    "CommitteeTerm",
     "Contribution",
+    "FollowUp",
     "Grid",
     "IncomeRecord",
     "JointPlan",
     "Ledger",
     "LedgerEntry",
     "ListedProject",
+    "Meeting",
     "Membership",
     "Need",
     "Participation",
@@ -198,6 +211,74 @@ def add_years(day: datetime.date, years: int) -> datetime.date | None:
         return day.replace(year=year, day=28)
 
 
+# Converters and validators of the meeting and committee-term fields (the classes are at the end of the
+# module: the fields that hold them look them up when called).
+
+
+def _to_meeting_kind(value: MeetingKind | str) -> MeetingKind:
+    return f._lenient(MeetingKind, value)
+
+
+def _to_agenda_origin(value: AgendaOrigin | str) -> AgendaOrigin:
+    return f._lenient(AgendaOrigin, value)
+
+
+def _to_follow_up_status(value: FollowUpStatus | str) -> FollowUpStatus:
+    return f._lenient(FollowUpStatus, value)
+
+
+def _to_decision_effects(values: Iterable[DecisionEffect | str]) -> frozenset[DecisionEffect]:
+    return f._lenient_set(DecisionEffect, values)
+
+
+def _to_cadence(value: Cadence | str) -> Cadence:
+    return f._lenient(Cadence, value)
+
+
+def _to_election_method(value: ElectionMethod | str | None) -> ElectionMethod | None:
+    return None if value is None else f._lenient(ElectionMethod, value)
+
+
+def _to_committee_role(value: CommitteeRole | str) -> CommitteeRole:
+    return f._lenient(CommitteeRole, value)
+
+
+def _follow_ups(value: Iterable[FollowUp]) -> tuple[FollowUp, ...]:
+    return _items(value)  # type: ignore[no-any-return]
+
+
+def _agenda(value: Iterable[AgendaItem]) -> tuple[AgendaItem, ...]:
+    return _items(value)  # type: ignore[no-any-return]
+
+
+def _posts(value: Iterable[CommitteePost]) -> tuple[CommitteePost, ...]:
+    return _items(value)  # type: ignore[no-any-return]
+
+
+def _committee_terms(value: Iterable[CommitteeTerm]) -> tuple[CommitteeTerm, ...]:
+    return _items(value)  # type: ignore[no-any-return]
+
+
+def _cadence_rules(value: Iterable[CadenceRule]) -> tuple[CadenceRule, ...]:
+    return _items(value)  # type: ignore[no-any-return]
+
+
+def _check_committee_terms(
+    instance: object, attribute: attrs.Attribute[Any], value: tuple[object, ...]
+) -> None:
+    _check_items(CommitteeTerm)(instance, attribute, value)
+
+
+def _check_cadence_rules(
+    instance: object, attribute: attrs.Attribute[Any], value: tuple[object, ...]
+) -> None:
+    _check_items(CadenceRule)(instance, attribute, value)
+
+
+def _number(term: CommitteeTerm) -> int:
+    return term.number
+
+
 @attrs.frozen(kw_only=True)
 class PartyOrganisation:
     """A party organisation (党组织) with exactly one line of affiliation (隶属关系).
@@ -210,9 +291,10 @@ class PartyOrganisation:
         host_unit_ids: The unit(s) it is set up in; a joint branch covers several.
         full_members: 正式党员 (the 3- and 7-member rules count these).
         probationary_members: 预备党员 (the 50- and 100-member rules count these too).
-        committee: Its elected committee and term, if it has one.
+        committee: Its elected committee and term, if it has one (the current snapshot).
         founded_on: When it was set up.
         dissolved_on: When it was dissolved, if it was.
+        committee_terms: Its committees as a history of terms (换届), in order of 届次.
     """
 
     id: str = _id()
@@ -231,6 +313,9 @@ class PartyOrganisation:
     dissolved_on: datetime.date | None = attrs.field(
         default=None, converter=f.to_optional_date, validator=f.check_optional_date
     )
+    committee_terms: tuple[CommitteeTerm, ...] = attrs.field(
+        default=(), converter=_committee_terms, validator=[f.check_tuple, _check_committee_terms]
+    )
 
     @property
     def type_code(self) -> OrgTypeCode | None:
@@ -241,6 +326,11 @@ class PartyOrganisation:
     def total_members(self) -> int:
         """Full and probationary members together."""
         return self.full_members + self.probationary_members
+
+    @property
+    def current_term(self) -> CommitteeTerm | None:
+        """The term with the highest 届次 in :attr:`committee_terms`, or None."""
+        return max(self.committee_terms, key=_number, default=None)
 
 
 @attrs.frozen(kw_only=True)
@@ -460,6 +550,7 @@ class Alliance:
         key_project_id: The key project (项目牵引型).
         anchor_id: The service centre it is anchored at (服务统筹型).
         joint_plan: Its joint plan (规划联体), if it has one.
+        cadence: How often it meets (e.g. the joint meeting every quarter), checked by validation.
     """
 
     id: str = _id()
@@ -489,6 +580,9 @@ class Alliance:
     anchor_id: str | None = attrs.field(default=None, validator=f.check_optional_id)
     joint_plan: JointPlan | None = attrs.field(
         default=None, validator=attrs.validators.optional(attrs.validators.instance_of(JointPlan))
+    )
+    cadence: tuple[CadenceRule, ...] = attrs.field(
+        default=(), converter=_cadence_rules, validator=[f.check_tuple, _check_cadence_rules]
     )
 
     @property
@@ -828,3 +922,215 @@ class ListedProject:
     provider_id: str | None = attrs.field(default=None, validator=f.check_optional_id)
     resource_id: str | None = attrs.field(default=None, validator=f.check_optional_id)
     alliance_id: str | None = attrs.field(default=None, validator=f.check_optional_id)
+
+
+# ---------------------------------------------------------------- meetings, deliberation, committee terms
+
+
+@attrs.frozen(kw_only=True)
+class CadenceRule:
+    """How often an alliance (or its joint committee) must hold a kind of meeting (会议频次).
+
+    Args:
+        kind: The :class:`MeetingKind`, e.g. ``联席会议``.
+        every: The period: ``每月``, ``每季度``, ``每半年`` or ``每年``.
+        at_least: How many meetings of that kind each period needs.
+
+    >>> CadenceRule(kind="联席会议", every="每季度").every
+    Cadence.QUARTER
+    """
+
+    kind: MeetingKind = attrs.field(converter=_to_meeting_kind, validator=f.enum_validator(MeetingKind))
+    every: Cadence = attrs.field(converter=_to_cadence, validator=f.enum_validator(Cadence))
+    at_least: int = attrs.field(default=1, validator=f.check_positive)
+
+
+@attrs.frozen(kw_only=True)
+class FollowUp:
+    """The follow-up (跟踪落实) of a decision: who carries it out, by when, how far it got, what it led to.
+
+    Args:
+        responsible_id: Who carries it out: a unit, party organisation or person that took part.
+        due_on: By when it is due.
+        status: 待落实, 落实中, 已落实 or 已撤销.
+        done_on: When it was done (or dropped).
+        project_id: The project or listed project (项目清单) it led to, if any.
+        note: How it went.
+    """
+
+    responsible_id: str = _id()
+    due_on: datetime.date | None = attrs.field(
+        default=None, converter=f.to_optional_date, validator=f.check_optional_date
+    )
+    status: FollowUpStatus = attrs.field(
+        default=FollowUpStatus.PENDING,
+        converter=_to_follow_up_status,
+        validator=f.enum_validator(FollowUpStatus),
+    )
+    done_on: datetime.date | None = attrs.field(
+        default=None, converter=f.to_optional_date, validator=f.check_optional_date
+    )
+    project_id: str | None = attrs.field(default=None, validator=f.check_optional_id)
+    note: str | None = attrs.field(default=None, validator=f.check_optional_text)
+
+    def is_overdue(self, on: datetime.date) -> bool:
+        """True if it is still open and its date has passed by ``on``."""
+        return self.status.is_open and self.due_on is not None and self.due_on < on
+
+
+@attrs.frozen(kw_only=True)
+class AgendaItem:
+    """An agenda item (议题) of a meeting, the decision (议事成果) taken on it and its follow-up.
+
+    A decision binds only those who took part, and never moves anyone's superior, assets or books
+    (三不变): a decision that would is recorded with its ``effects`` and flagged by validation.
+
+    Args:
+        title: What is deliberated, e.g. ``老旧小区加装电梯``.
+        origin: How it came: 动议, 定期会商 or 即时商议 (seed 003).
+        raised_by_id: Who raised it: a unit, party organisation or person.
+        need_id: The resident request on a 需求清单 it answers, if any.
+        decision: The decision taken (议事成果), if one was.
+        effects: What the decision would change that 三不变 protects (flagged as DJ711).
+        follow_ups: Its follow-up (跟踪落实).
+    """
+
+    title: str = attrs.field(validator=f.check_text)
+    origin: AgendaOrigin = attrs.field(
+        default=AgendaOrigin.MOTION, converter=_to_agenda_origin, validator=f.enum_validator(AgendaOrigin)
+    )
+    raised_by_id: str | None = attrs.field(default=None, validator=f.check_optional_id)
+    need_id: str | None = attrs.field(default=None, validator=f.check_optional_id)
+    decision: str | None = attrs.field(default=None, validator=f.check_optional_text)
+    effects: frozenset[DecisionEffect] = attrs.field(
+        default=frozenset(), converter=_to_decision_effects, validator=f.enum_set_validator(DecisionEffect)
+    )
+    follow_ups: tuple[FollowUp, ...] = attrs.field(
+        default=(), converter=_follow_ups, validator=[f.check_tuple, _check_items(FollowUp)]
+    )
+
+
+@attrs.frozen(kw_only=True)
+class Meeting:
+    """A meeting (会议): an alliance's joint meeting or deliberation, or a branch's 三会一课.
+
+    Args:
+        id: Unique id in the registry.
+        title: E.g. ``东区街道2024年第一季度联席会议``.
+        kind: Its :class:`MeetingKind`.
+        held_by_id: Who holds it: an alliance, a party organisation (a joint committee, a branch) or a team.
+        held_on: The day it was held.
+        convener_id: Who convened it (召集人): a person or party organisation.
+        expected: How many were expected (应到); for a 党员大会, the members with a vote.
+        present: How many came (实到); for a 党员大会, the members with a vote who came.
+        present_ids: Who came, where known: units, party organisations or people.
+        agenda: Its agenda items (议题), with decisions and follow-up.
+
+    >>> meeting = Meeting(id="m1", title="一季度联席会议", kind="联席会议", held_by_id="east", held_on="2024-03-28")
+    >>> meeting.kind.label, meeting.held_on.isoformat()
+    ('联席会议', '2024-03-28')
+    """
+
+    id: str = _id()
+    title: str = attrs.field(validator=f.check_text)
+    kind: MeetingKind = attrs.field(converter=_to_meeting_kind, validator=f.enum_validator(MeetingKind))
+    held_by_id: str = _id()
+    held_on: datetime.date = attrs.field(converter=f.to_date, validator=f.check_date)
+    convener_id: str | None = attrs.field(default=None, validator=f.check_optional_id)
+    expected: int | None = attrs.field(default=None, validator=f.check_optional_count)
+    present: int | None = attrs.field(default=None, validator=f.check_optional_count)
+    present_ids: tuple[str, ...] = attrs.field(
+        default=(), converter=f.to_str_tuple, validator=[f.check_tuple, f.check_ids]
+    )
+    agenda: tuple[AgendaItem, ...] = attrs.field(
+        default=(), converter=_agenda, validator=[f.check_tuple, _check_items(AgendaItem)]
+    )
+
+    @property
+    def decisions(self) -> tuple[AgendaItem, ...]:
+        """The agenda items on which a decision was taken."""
+        return tuple(item for item in self.agenda if item.decision is not None)
+
+    @property
+    def attendance(self) -> int | None:
+        """How many came: ``present``, or the number of ``present_ids`` when only those are known."""
+        if self.present is not None:
+            return self.present
+        return len(self.present_ids) if self.present_ids else None
+
+
+@attrs.frozen(kw_only=True)
+class CommitteePost:
+    """A post on a committee term: who held it, which post, from when to when.
+
+    Args:
+        person_id: Who holds it.
+        role: 书记, 副书记 or 委员.
+        started_on: When it began; None means from the term's election.
+        ended_on: When it ended; None means it lasts until the term ends.
+        concurrent_from_id: For a concurrent post (兼职委员) of a 大工委/大党委, the member unit or
+            organisation the holder comes from.
+    """
+
+    person_id: str = _id()
+    role: CommitteeRole = attrs.field(
+        default=CommitteeRole.MEMBER, converter=_to_committee_role, validator=f.enum_validator(CommitteeRole)
+    )
+    started_on: datetime.date | None = attrs.field(
+        default=None, converter=f.to_optional_date, validator=f.check_optional_date
+    )
+    ended_on: datetime.date | None = attrs.field(
+        default=None, converter=f.to_optional_date, validator=f.check_optional_date
+    )
+    concurrent_from_id: str | None = attrs.field(default=None, validator=f.check_optional_id)
+
+    @property
+    def concurrent(self) -> bool:
+        """True for a concurrent post (兼职委员)."""
+        return self.concurrent_from_id is not None
+
+
+@attrs.frozen(kw_only=True)
+class CommitteeTerm:
+    """One term (届) of a party organisation's committee, from its election (换届) to the next.
+
+    Args:
+        number: The 届次: 1 for the first committee, growing by one at each election.
+        elected_on: When it was elected.
+        method: How it was chosen (差额选举, 等额选举, 上级党组织指定).
+        term_years: The length of the term in years (党章 art. 31: 3–5).
+        ended_on: When it handed over to the next term, if it has.
+        posts: Its members and their posts, each with start and end.
+
+    >>> term = CommitteeTerm(number=3, elected_on="2021-01-10", term_years=5)
+    >>> term.term_ends_on
+    datetime.date(2026, 1, 10)
+    """
+
+    number: int = attrs.field(validator=f.check_positive)
+    elected_on: datetime.date = attrs.field(converter=f.to_date, validator=f.check_date)
+    method: ElectionMethod | None = attrs.field(
+        default=None, converter=_to_election_method, validator=f.optional_enum_validator(ElectionMethod)
+    )
+    term_years: int | None = attrs.field(default=None, validator=[f.check_optional_positive, _check_term])
+    ended_on: datetime.date | None = attrs.field(
+        default=None, converter=f.to_optional_date, validator=f.check_optional_date
+    )
+    posts: tuple[CommitteePost, ...] = attrs.field(
+        default=(), converter=_posts, validator=[f.check_tuple, _check_items(CommitteePost)]
+    )
+
+    @property
+    def term_ends_on(self) -> datetime.date | None:
+        """The day the term is due to end (election date plus the term), if its length is known."""
+        return None if self.term_years is None else add_years(self.elected_on, self.term_years)
+
+    def holders_on(self, day: datetime.date, role: CommitteeRole | None = None) -> tuple[str, ...]:
+        """The people holding a post (of ``role``, or any) on ``day``."""
+        return tuple(
+            post.person_id
+            for post in self.posts
+            if (role is None or post.role is role)
+            and (post.started_on or self.elected_on) <= day
+            and (post.ended_on is None or day < post.ended_on)
+        )

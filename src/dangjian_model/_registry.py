@@ -22,6 +22,7 @@ from dangjian_model._model import (
     Grid,
     Ledger,
     ListedProject,
+    Meeting,
     Need,
     PartyOrganisation,
     Person,
@@ -47,6 +48,7 @@ Entity: TypeAlias = (
     | Need
     | Resource
     | ListedProject
+    | Meeting
 )
 T = TypeVar("T")
 E = TypeVar("E", bound=Entity)
@@ -66,6 +68,7 @@ ENTITY_KINDS: dict[str, tuple[type[Any], str]] = {
     "needs": (Need, "need"),
     "resources": (Resource, "resource"),
     "listed_projects": (ListedProject, "listed project"),
+    "meetings": (Meeting, "meeting"),
 }
 _COLLECTION_OF = {cls: name for name, (cls, _) in ENTITY_KINDS.items()}
 
@@ -88,6 +91,7 @@ def _sorted(collection: str, items: Iterable[Any]) -> Any:
 
 
 _key = operator.attrgetter("id")
+_held = operator.attrgetter("held_on", "id")
 
 
 def _check_tuple(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -150,6 +154,10 @@ def _listed_projects(items: Iterable[ListedProject]) -> tuple[ListedProject, ...
     return _sorted("listed_projects", items)  # type: ignore[no-any-return]
 
 
+def _meetings(items: Iterable[Meeting]) -> tuple[Meeting, ...]:
+    return _sorted("meetings", items)  # type: ignore[no-any-return]
+
+
 @attrs.frozen(kw_only=True)
 class Registry:
     """Every unit, party organisation, person, alliance and structure of a platform.
@@ -185,6 +193,7 @@ class Registry:
     listed_projects: tuple[ListedProject, ...] = attrs.field(
         default=(), converter=_listed_projects, validator=_check_tuple
     )
+    meetings: tuple[Meeting, ...] = attrs.field(default=(), converter=_meetings, validator=_check_tuple)
 
     _index: dict[str, Entity] = attrs.field(init=False, eq=False, repr=False, hash=False)
     _cache: dict[str, Any] = attrs.field(init=False, eq=False, repr=False, hash=False)
@@ -275,6 +284,21 @@ class Registry:
     def grid(self, id: str) -> Grid:
         """The grid with this id (raises :class:`UnknownId`)."""
         return self._get(id, Grid)
+
+    def meeting(self, id: str) -> Meeting:
+        """The meeting with this id (raises :class:`UnknownId`)."""
+        return self._get(id, Meeting)
+
+    def meetings_of(self, holder_id: str) -> tuple[Meeting, ...]:
+        """The meetings an alliance, party organisation or team held, in date order (then id)."""
+        index = self._cached("meetings_of", self._build_meetings_of)
+        return index.get(holder_id, ())
+
+    def _build_meetings_of(self) -> dict[str, tuple[Meeting, ...]]:
+        index: dict[str, list[Meeting]] = {}
+        for meeting in sorted(self.meetings, key=_held):
+            index.setdefault(meeting.held_by_id, []).append(meeting)
+        return {key: tuple(value) for key, value in index.items()}
 
     def duplicate_ids(self) -> dict[str, int]:
         """Ids used by more than one entity, with how many use each (validation reports them)."""

@@ -2,7 +2,8 @@
 
 The picture makes 三不变 visible: every member keeps its solid line up to its own superiors,
 while the alliance and its joint committee (联合党委) reach the members only by dashed lines of
-coordination.
+coordination. With ``meetings=True`` it also shows who met: each meeting of the alliance (or of its
+joint committee) is a node, with a dotted ``出席`` line from everyone who came.
 
 >>> from dangjian_model import Registry, Unit, Alliance, Membership
 >>> registry = Registry(
@@ -30,18 +31,20 @@ from collections.abc import Iterable
 
 import attrs
 
-from dangjian_model._model import Alliance, PartyOrganisation, Person, Unit
+from dangjian_model._model import Alliance, Meeting, PartyOrganisation, Person, Unit
 from dangjian_model._registry import Entity, Registry
 
-__all__ = ["Edge", "Picture", "picture", "to_dot", "to_mermaid"]
+__all__ = ["DASHED", "DOTTED", "SOLID", "Edge", "Picture", "picture", "to_dot", "to_mermaid"]
 
 SOLID = "solid"
 DASHED = "dashed"
+DOTTED = "dotted"
 
 
 @attrs.frozen
 class Edge:
-    """A line from ``source`` to ``target``: ``solid`` for affiliation, ``dashed`` for coordination."""
+    """A line from ``source`` to ``target``: ``solid`` for affiliation, ``dashed`` for coordination,
+    ``dotted`` for attending a meeting."""
 
     source: str
     target: str
@@ -51,11 +54,15 @@ class Edge:
 
 @attrs.frozen
 class Picture:
-    """What to draw: nodes (id → (label, kind)) in drawing order and the edges between them."""
+    """What to draw: nodes (id → (label, kind)) in drawing order and the edges between them.
+
+    ``meetings`` are the ids of the nodes that are meetings (drawn with their own shape).
+    """
 
     title: str
     nodes: tuple[tuple[str, str, str], ...]
     edges: tuple[Edge, ...]
+    meetings: tuple[str, ...] = ()
 
 
 def _label(entity: Entity) -> tuple[str, str]:
@@ -67,14 +74,18 @@ def _label(entity: Entity) -> tuple[str, str]:
         return entity.name, entity.type.label
     if isinstance(entity, Person):  # a person's name is personal data: drawn by id
         return entity.id, "人员"
+    if isinstance(entity, Meeting):
+        return entity.title, f"{entity.kind.label} {entity.held_on.isoformat()}"
     return getattr(entity, "name", entity.id), type(entity).__name__
 
 
-def picture(registry: Registry, alliance_id: str) -> Picture:
+def picture(registry: Registry, alliance_id: str, *, meetings: bool = False) -> Picture:
     """Collect the nodes and edges of one alliance's picture.
 
     Members and their party organisations keep their solid lines up to the roots of their
-    hierarchies; membership and the joint committee's coordination are dashed.
+    hierarchies; membership and the joint committee's coordination are dashed. With ``meetings``,
+    each meeting the alliance or its joint committee held is a node, with a dotted ``出席`` line from
+    each who came (those listed as present, or else the members of the day).
 
     Raises:
         UnknownId: the alliance (or a participant) is not in the registry.
@@ -127,31 +138,58 @@ def picture(registry: Registry, alliance_id: str) -> Picture:
         edges.append(Edge(alliance.joint_committee_id, alliance.id, "协调", DASHED))
         for organisation in hosted.values():
             edges.append(Edge(alliance.joint_committee_id, organisation.id, "协调", DASHED))
+    held: list[str] = []
+    if meetings:
+        holders = (
+            [alliance.id]
+            if alliance.joint_committee_id is None
+            else [alliance.id, alliance.joint_committee_id]
+        )
+        for meeting in sorted((m for h in holders for m in registry.meetings_of(h)), key=_held):
+            add(meeting)
+            held.append(meeting.id)
+            edges.append(Edge(meeting.id, meeting.held_by_id, "召开", DASHED))
+            came = meeting.present_ids or alliance.members_on(meeting.held_on)
+            for id in came:
+                add(registry.get(id))
+                edges.append(Edge(id, meeting.id, "出席", DOTTED))
     nodes = tuple((id, *_label(entity)) for id, entity in order.items())
-    return Picture(title=alliance.name, nodes=nodes, edges=tuple(edges))
+    return Picture(title=alliance.name, nodes=nodes, edges=tuple(edges), meetings=tuple(held))
+
+
+def _held(meeting: Meeting) -> tuple[str, str]:
+    return meeting.held_on.isoformat(), meeting.id
 
 
 def _escape(text: str) -> str:
     return text.replace('"', "#quot;")
 
 
-def to_mermaid(registry: Registry, alliance_id: str) -> str:
-    """A Mermaid flowchart of the alliance (solid ``-->`` affiliation, dashed ``-.->`` coordination)."""
-    drawing = picture(registry, alliance_id)
+def to_mermaid(registry: Registry, alliance_id: str, *, meetings: bool = False) -> str:
+    """A Mermaid flowchart of the alliance (solid ``-->`` affiliation, dashed ``-.->`` coordination);
+    with ``meetings``, the meetings as rounded nodes and attendance as ``--o`` lines."""
+    drawing = picture(registry, alliance_id, meetings=meetings)
     key = {id: f"n{i}" for i, (id, _, _) in enumerate(drawing.nodes)}
+    held = set(drawing.meetings)
     lines = ["flowchart BT"]
     for i, (id, name, kind) in enumerate(drawing.nodes):
         text = f'"{_escape(name)}<br/>{_escape(kind)}"'
-        lines.append(f"  {key[id]}{{{{{text}}}}}" if i == 0 else f"  {key[id]}[{text}]")
+        if i == 0:
+            lines.append(f"  {key[id]}{{{{{text}}}}}")
+        elif id in held:
+            lines.append(f"  {key[id]}([{text}])")
+        else:
+            lines.append(f"  {key[id]}[{text}]")
+    arrows = {SOLID: "-- {} -->", DASHED: "-. {} .->", DOTTED: "-- {} --o"}
     for edge in drawing.edges:
-        arrow = f"-- {edge.label} -->" if edge.style == SOLID else f"-. {edge.label} .->"
-        lines.append(f"  {key[edge.source]} {arrow} {key[edge.target]}")
+        lines.append(f"  {key[edge.source]} {arrows[edge.style].format(edge.label)} {key[edge.target]}")
     return "\n".join(lines)
 
 
-def to_dot(registry: Registry, alliance_id: str) -> str:
-    """A Graphviz DOT graph of the alliance (solid affiliation, dashed coordination)."""
-    drawing = picture(registry, alliance_id)
+def to_dot(registry: Registry, alliance_id: str, *, meetings: bool = False) -> str:
+    """A Graphviz DOT graph of the alliance (solid affiliation, dashed coordination, dotted attendance)."""
+    drawing = picture(registry, alliance_id, meetings=meetings)
+    held = set(drawing.meetings)
     key = {id: f"n{i}" for i, (id, _, _) in enumerate(drawing.nodes)}
 
     def quote(text: str) -> str:
@@ -165,7 +203,7 @@ def to_dot(registry: Registry, alliance_id: str) -> str:
         '  edge [fontname="Noto Sans CJK SC", fontsize=10];',
     ]
     for i, (id, name, kind) in enumerate(drawing.nodes):
-        shape = ", shape=hexagon" if i == 0 else ""
+        shape = ", shape=hexagon" if i == 0 else ", shape=note" if id in held else ""
         lines.append(f"  {key[id]} [label={quote(name + chr(10) + kind)}{shape}];")
     for edge in drawing.edges:
         lines.append(

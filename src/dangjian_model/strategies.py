@@ -31,7 +31,9 @@ counts fit the form of each party organisation, and dates are ordered. They also
 
 About a third of the alliances declare all of 四联 and give it substance (a joint committee, a shared
 project, a joint plan covering every member, a need on the alliance's lists: DJ411–414); many declare
-三不变. Ask for particular types with ``registries(alliance_types=[...])``.
+三不变. Some alliances meet: a joint meeting or deliberation with an agenda, decisions and follow-up
+(:func:`meetings`), sometimes with a cadence rule; some village branches keep a history of committee
+terms (:func:`committee_terms`). Ask for particular types with ``registries(alliance_types=[...])``.
 
 The strategies:
 
@@ -39,6 +41,10 @@ The strategies:
 - :func:`units`, :func:`party_organisations`, :func:`people`, :func:`participations`,
   :func:`committees`, :func:`alliances` — single values with valid fields; references between them
   are not checked.
+- :func:`meetings` — meetings of an alliance or its joint committee: agenda items (议题), decisions
+  and follow-up (跟踪落实) given to those who took part, dated after the meeting.
+- :func:`committee_terms` — histories of committee terms (换届): consecutive 届次, each elected as the
+  one before ends, posts within their term.
 - :func:`allocation_rules` — income-allocation rules over given member ids, nested a few levels.
 - :func:`credit_codes` — valid 统一社会信用代码, check character included.
 - :func:`money` and :func:`money_texts` — amounts, and amounts as people write them (``12.5万元``).
@@ -60,12 +66,18 @@ from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
 from dangjian_model._enums import (
+    AgendaOrigin,
     AllianceType,
     AssetNature,
+    Cadence,
+    CommitteeRole,
     ContributionKind,
     Designation,
+    ElectionMethod,
+    FollowUpStatus,
     Linkage,
     LinkageVocabulary,
+    MeetingKind,
     MembershipRole,
     PartyOrgForm,
     PartyStanding,
@@ -77,17 +89,23 @@ from dangjian_model._enums import (
 from dangjian_model._labels import LabelledEnum
 from dangjian_model._model import (
     THREE_UNCHANGED,
+    AgendaItem,
     Agreement,
     Alliance,
     Asset,
+    CadenceRule,
     Committee,
+    CommitteePost,
+    CommitteeTerm,
     Contribution,
+    FollowUp,
     Grid,
     IncomeRecord,
     JointPlan,
     Ledger,
     LedgerEntry,
     ListedProject,
+    Meeting,
     Membership,
     Need,
     Participation,
@@ -104,11 +122,13 @@ from dangjian_model.identifiers import uscc
 __all__ = [
     "alliances",
     "allocation_rules",
+    "committee_terms",
     "committees",
     "credit_codes",
     "dates",
     "enum_texts",
     "ids",
+    "meetings",
     "money",
     "money_texts",
     "names",
@@ -433,6 +453,7 @@ class _World:
         self.projects: list[Project] = []
         self.needs: list[Need] = []
         self.listed_projects: list[ListedProject] = []
+        self.meetings: list[Meeting] = []
         self.village_ids: list[str] = []
         self.branch_of: dict[str, PartyOrganisation] = {}
         self.committee_of: dict[str, PartyOrganisation] = {}  # township id → its committee
@@ -471,6 +492,7 @@ class _World:
             grids=self.grids,
             needs=self.needs,
             listed_projects=self.listed_projects,
+            meetings=self.meetings,
         )
 
 
@@ -554,18 +576,22 @@ def _village(world: _World, township: Unit, township_committee: PartyOrganisatio
             )
         )
     if draw(st.booleans()):
-        world.people.append(
-            Person(
-                id=world.new("person"),
-                name=draw(_PERSON_NAMES),
-                roles=frozenset({PersonRole.SECRETARY}),
-                party_organisation_id=branch.id,
-                standing=PartyStanding.FULL,
-                unit_id=village.id,
-                # a concurrent member (兼职委员) of the township committee, or not
-                participations=draw(st.lists(participations([township_committee.id]), max_size=1)),
-            )
+        secretary = Person(
+            id=world.new("person"),
+            name=draw(_PERSON_NAMES),
+            roles=frozenset({PersonRole.SECRETARY}),
+            party_organisation_id=branch.id,
+            standing=PartyStanding.FULL,
+            unit_id=village.id,
+            # a concurrent member (兼职委员) of the township committee, or not
+            participations=draw(st.lists(participations([township_committee.id]), max_size=1)),
         )
+        world.people.append(secretary)
+        if branch.committee is not None and draw(st.booleans()):
+            terms = draw(committee_terms([secretary.id], max_terms=3))
+            branch = attrs.evolve(branch, committee_terms=terms)
+            world.organisations[world.organisations.index(world.branch_of[village.id])] = branch
+            world.branch_of[village.id] = branch
 
 
 class _Plan:
@@ -749,6 +775,16 @@ def _alliance(world: _World, type: AllianceType) -> None:
                     alliance_id=alliance_id,
                 )
             )
+    cadence: tuple[CadenceRule, ...] = ()
+    if draw(st.integers(0, 2)) == 0:
+        holder_id = joint_committee.id if joint_committee and draw(st.booleans()) else alliance_id
+        projects = [p.id for p in world.projects if p.alliance_id == alliance_id]
+        for _ in range(draw(st.integers(1, 2))):
+            world.meetings.append(
+                draw(meetings(holder_id, members, formed, meeting_id=new("meeting"), project_ids=projects))
+            )
+        if draw(st.booleans()):
+            cadence = (CadenceRule(kind=MeetingKind.JOINT_MEETING, every=draw(st.sampled_from(Cadence))),)
     four = LinkageVocabulary.FOUR_LINKS.linkages
     linkages = (
         four | draw(st.frozensets(st.sampled_from(Linkage), max_size=2))
@@ -775,6 +811,7 @@ def _alliance(world: _World, type: AllianceType) -> None:
             key_project_id=key_project_id,
             anchor_id=plan.anchor_id,
             joint_plan=joint_plan,
+            cadence=cadence,
         )
     )
 
@@ -856,6 +893,138 @@ def _shares(members: Sequence[Unit], amounts: Sequence[Money], total: Money) -> 
         Share(holder_id=m.id, fraction=Fraction(a.fen, total.fen))
         for m, a in zip(members, amounts, strict=True)
     )
+
+
+_AGENDA_TITLES = ("环境卫生整治", "老旧小区加装电梯", "停车难", "村道修缮", "共享菜园", "矛盾纠纷调解")
+_DECISIONS = ("同意，分片落实", "列入项目清单", "提交各村党员大会讨论", "暂缓，下次会商")
+_JOINT_KINDS = (MeetingKind.JOINT_MEETING, MeetingKind.ALLIANCE_MEETING, MeetingKind.DELIBERATION)
+
+
+def meetings(
+    holder_id: str,
+    participant_ids: Sequence[str],
+    held_on_or_after: datetime.date = _FIRST,
+    *,
+    meeting_id: str | None = None,
+    project_ids: Sequence[str] = (),
+) -> st.SearchStrategy[Meeting]:
+    """Meetings held by ``holder_id`` (an alliance or its joint committee) on or after a day.
+
+    A joint meeting, alliance meeting or deliberation; some of ``participant_ids`` (non-empty) came, as
+    many as or fewer than expected; each agenda item came by 动议, 定期会商 or 即时商议, some were decided,
+    and a decision's follow-up goes to one who came, due after the meeting and, if closed, closed after
+    it (perhaps leading to one of ``project_ids``). No decision breaks 三不变.
+    """
+    if not participant_ids:
+        raise InvalidArgument("meetings() needs at least one participant id")
+
+    @st.composite
+    def build(draw: st.DrawFn) -> Meeting:
+        held_on = draw(dates(min_value=held_on_or_after, max_value=max(held_on_or_after, _LAST)))
+        present = draw(_pick_some(participant_ids))
+        expected = draw(st.none() | st.integers(len(present), len(participant_ids) + 2))
+        agenda = tuple(
+            draw(_agenda_items(held_on, present, project_ids)) for _ in range(draw(st.integers(0, 3)))
+        )
+        return Meeting(
+            id=meeting_id or draw(ids("meeting-")),
+            title=draw(_NAMES) + "联席会议",
+            kind=draw(st.sampled_from(_JOINT_KINDS)),
+            held_by_id=holder_id,
+            held_on=held_on,
+            expected=expected,
+            present=None if expected is None else draw(st.integers(len(present), expected)),
+            present_ids=tuple(present),
+            agenda=agenda,
+        )
+
+    return build()
+
+
+def _pick_some(items: Sequence[str]) -> st.SearchStrategy[list[str]]:
+    return st.lists(st.sampled_from(list(items)), min_size=1, max_size=len(items), unique=True)
+
+
+@st.composite
+def _agenda_items(
+    draw: st.DrawFn, held_on: datetime.date, present: Sequence[str], project_ids: Sequence[str]
+) -> AgendaItem:
+    decided = draw(st.booleans())
+    follow_ups: list[FollowUp] = []
+    if decided:
+        for _ in range(draw(st.integers(0, 2))):
+            status = draw(st.sampled_from(FollowUpStatus))
+            due = draw(st.none() | dates(min_value=held_on, max_value=max(held_on, _LAST)))
+            done = (
+                None
+                if status.is_open
+                else draw(st.none() | dates(min_value=held_on, max_value=max(held_on, _LAST)))
+            )
+            follow_ups.append(
+                FollowUp(
+                    responsible_id=draw(st.sampled_from(list(present))),
+                    due_on=due,
+                    status=status,
+                    done_on=done,
+                    project_id=draw(st.none() | st.sampled_from(list(project_ids))) if project_ids else None,
+                )
+            )
+    return AgendaItem(
+        title=draw(st.sampled_from(_AGENDA_TITLES)),
+        origin=draw(st.sampled_from(AgendaOrigin)),
+        raised_by_id=draw(st.none() | st.sampled_from(list(present))),
+        decision=draw(st.sampled_from(_DECISIONS)) if decided else None,
+        follow_ups=tuple(follow_ups),
+    )
+
+
+def committee_terms(
+    person_ids: Sequence[str], first_elected: datetime.date = _FIRST, max_terms: int = 4
+) -> st.SearchStrategy[tuple[CommitteeTerm, ...]]:
+    """Histories of committee terms (换届) whose posts are held by ``person_ids`` (non-empty).
+
+    届次 run 1, 2, 3 …; each term lasts 3 or 5 years and the next is elected when it is due (or up to
+    half a year later); a term ends the day the next is elected, and so do its posts.
+    """
+    if not person_ids:
+        raise InvalidArgument("committee_terms() needs at least one person id")
+
+    @st.composite
+    def build(draw: st.DrawFn) -> tuple[CommitteeTerm, ...]:
+        count = draw(st.integers(1, max(1, max_terms)))
+        elected = draw(
+            dates(min_value=first_elected, max_value=max(first_elected, datetime.date(2015, 1, 1)))
+        )
+        plans: list[tuple[datetime.date, int]] = []
+        for _ in range(count):
+            years = draw(st.sampled_from((3, 5)))
+            plans.append((elected, years))
+            elected = elected + datetime.timedelta(days=365 * years + draw(st.integers(0, 180)))
+        terms: list[CommitteeTerm] = []
+        for number, (on, years) in enumerate(plans, start=1):
+            ends = plans[number][0] if number < len(plans) else None
+            holders = draw(_pick_some(person_ids))
+            posts = tuple(
+                CommitteePost(
+                    person_id=id,
+                    role=CommitteeRole.SECRETARY if index == 0 else CommitteeRole.MEMBER,
+                    ended_on=ends,
+                )
+                for index, id in enumerate(holders)
+            )
+            terms.append(
+                CommitteeTerm(
+                    number=number,
+                    elected_on=on,
+                    method=draw(st.none() | st.sampled_from(ElectionMethod)),
+                    term_years=years,
+                    ended_on=ends,
+                    posts=posts,
+                )
+            )
+        return tuple(terms)
+
+    return build()
 
 
 def registries(

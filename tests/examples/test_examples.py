@@ -156,3 +156,27 @@ def test_tianzihu_pays_5_wan_to_each_of_20_villages() -> None:
     registry: Registry = module["load"]()
     amounts = allocate_project(registry, "tianzihu-property").amounts()
     assert len(amounts) == 20 and set(amounts.values()) == {Money.parse("5万元")}
+
+
+def test_zhongshan_shows_its_two_level_joint_meetings_with_items_decisions_and_follow_up() -> None:
+    registry: Registry = script("zhongshan_east")["load"]()
+    street, community = sorted(registry.meetings, key=lambda m: m.held_on)
+    assert street.held_by_id == "dongqu-big-committee" and community.held_by_id == "dongyu-big-committee"
+    (motion,) = street.agenda
+    assert motion.origin.label == "动议" and motion.follow_ups[0].project_id == "fengxiang"
+    (regular,) = community.agenda
+    assert regular.origin.label == "定期会商" and regular.need_id == "need-safety"
+    assert regular.follow_ups[0].project_id == "xueliang" and regular.decision
+    term = registry.party_organisation("dongqu-working-committee").current_term
+    assert term is not None and sum(post.concurrent for post in term.posts) == 2
+    lines = script("zhongshan_east")["joint_meetings"](registry)
+    assert any("跟踪落实" in line and "fengxiang" in line for line in lines)
+
+
+def test_niujie_shows_the_teams_deliberation_landing() -> None:
+    registry: Registry = script("niujie_three_levels")["load"]()
+    (meeting,) = registry.meetings_of("dongli-yard-1-team")
+    assert meeting.kind.label == "议事协商" and len(meeting.decisions) == 2
+    assert {item.origin.label for item in meeting.agenda} == {"动议", "即时商议"}
+    statuses = [f.status.label for item in meeting.agenda for f in item.follow_ups]
+    assert statuses == ["已落实", "落实中"]

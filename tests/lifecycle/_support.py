@@ -10,11 +10,13 @@ from cattrs.preconf.json import JsonConverter, make_converter
 from dangjian_model import (
     Alliance,
     Grid,
+    ListedProject,
     Money,
     PartyOrganisation,
     Person,
     Project,
     Registry,
+    Team,
     Unit,
 )
 from dangjian_model.lifecycle import Event, undistributed_income
@@ -94,6 +96,14 @@ def unresolved_references(registry: Registry) -> list[str]:
         need(f"{grid.id}.parent_id", grid.parent_id, Grid)
         need(f"{grid.id}.unit_id", grid.unit_id, Unit)
         need(f"{grid.id}.party_group_id", grid.party_group_id, PartyOrganisation)
+    for meeting in registry.meetings:
+        need(f"{meeting.id}.held_by_id", meeting.held_by_id, Alliance, PartyOrganisation, Team)
+        for id in meeting.present_ids:
+            need(f"{meeting.id}.present_ids", id, *_PARTICIPANT)
+        for item in meeting.agenda:
+            for follow_up in item.follow_ups:
+                need(f"{meeting.id}.follow_ups", follow_up.responsible_id, *_PARTICIPANT)
+                need(f"{meeting.id}.follow_ups", follow_up.project_id, Project, ListedProject)
     if registry.duplicate_ids():
         problems.append(f"duplicate ids {registry.duplicate_ids()}")
     return problems

@@ -20,7 +20,12 @@ from dangjian_model import (
     AllianceType,
     AssetNature,
     ContributionKind,
+    DecisionEffect,
+    FollowUp,
+    FollowUpStatus,
     Linkage,
+    Meeting,
+    MeetingKind,
     Money,
     PartyOrganisation,
     PartyOrgForm,
@@ -377,6 +382,69 @@ class AllianceLifecycle(RuleBasedStateMachine):
         )
 
     # ------------------------------------------------------------------ the laws
+
+    # ------------------------------------------------------------------ deliberation
+
+    def meeting_ids(self) -> list[str]:
+        return [m.id for m in self.registry.meetings]
+
+    @rule(data=st.data())
+    def hold_a_meeting(self, data: st.DataObject) -> None:
+        holders = self.alliance_ids() + [o.id for o in self.registry.party_organisations]
+        held_by_id = self.pick(data, holders)
+        present = data.draw(st.lists(st.sampled_from(self.participants() or ["nobody"]), max_size=3))
+        self.attempt(
+            lambda: lc.hold_meeting(
+                self.registry,
+                meeting_id=self.new_id("meeting"),
+                title="联席会议",
+                kind=data.draw(st.sampled_from(MeetingKind)),
+                held_by_id=held_by_id,
+                on=self.next_day(),
+                present_ids=present,
+                agenda=data.draw(st.lists(st.sampled_from(["环境整治", "加装电梯", "停车难"]), max_size=2)),
+            )
+        )
+
+    @rule(data=st.data())
+    def take_a_decision(self, data: st.DataObject) -> None:
+        meeting_id = self.pick(data, self.meeting_ids())
+        meeting = self.registry.find(meeting_id)
+        took_part = list(getattr(meeting, "present_ids", ())) or self.participants()
+        responsible = self.pick(data, took_part)
+        effects = data.draw(st.frozensets(st.sampled_from(DecisionEffect), max_size=1))
+        protected = bool(effects) and isinstance(meeting, Meeting) and self.alliance_meeting(meeting)
+        self.attempt(
+            lambda: lc.take_decision(
+                self.registry,
+                meeting_id=meeting_id,
+                item=data.draw(st.one_of(st.integers(0, 2), st.sampled_from(["环境整治", "即时议题"]))),
+                decision="同意，分片落实",
+                on=self.next_day(),
+                follow_ups=[
+                    FollowUp(responsible_id=responsible, due_on=self.day + datetime.timedelta(days=30))
+                ],
+                effects=effects,
+            ),
+            protected=protected if effects else None,
+        )
+
+    def alliance_meeting(self, meeting: Meeting) -> bool:
+        committees = {a.joint_committee_id for a in self.registry.alliances}
+        return meeting.held_by_id in self.alliance_ids() or meeting.held_by_id in committees
+
+    @rule(data=st.data())
+    def close_a_follow_up(self, data: st.DataObject) -> None:
+        meeting_id = self.pick(data, self.meeting_ids())
+        self.attempt(
+            lambda: lc.close_follow_up(
+                self.registry,
+                meeting_id=meeting_id,
+                item=data.draw(st.integers(0, 2)),
+                on=self.next_day(),
+                status=data.draw(st.sampled_from(FollowUpStatus)),
+            )
+        )
 
     @invariant()
     def money_is_neither_lost_nor_created(self) -> None:

@@ -323,7 +323,7 @@ class _Meeting:
 
 @attrs.frozen(kw_only=True)
 class _WithMeetings(Registry):
-    meetings: tuple[_Meeting, ...] = ()
+    meetings: tuple[_Meeting, ...] = ()  # type: ignore[assignment]
 
 
 def test_meetings_of_the_last_year_are_listed_and_overdue_follow_ups_highlighted() -> None:

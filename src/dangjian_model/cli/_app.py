@@ -280,6 +280,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--format", choices=("mermaid", "dot"), default="mermaid", help="图的格式 picture format"
     )
     draw.add_argument("--input-format", choices=_FORMATS, help="输入格式 read PATH as this format")
+    draw.add_argument("--meetings", action="store_true", help="画出会议及出席者 show who met at its meetings")
     draw.set_defaults(run=_diagram)
     return parser
 
@@ -800,9 +801,9 @@ def _diagram(ctx: Context) -> int:
         raise UsageError(f"{args.path}: 没有联盟 no alliance {args.alliance!r}; 联盟 alliances: {_ids(ids)}")
     else:
         alliance_id = args.alliance
-    draw: Callable[[Registry, str], str] = to_dot if args.format == "dot" else to_mermaid
+    draw: Callable[..., str] = to_dot if args.format == "dot" else to_mermaid
     try:
-        text = draw(registry, alliance_id)
+        text = draw(registry, alliance_id, meetings=args.meetings)
     except UnknownId as error:
         raise DangjianError(
             f"{error}; 先运行 run `dangjian validate {args.path}` to see every problem"

@@ -93,7 +93,9 @@ Draw an alliance: lines of affiliation solid, the alliance and joint-committee l
 示例 examples:
   dangjian diagram examples/cixi_three_villages.yaml
   dangjian diagram registry.yaml --alliance cixi-south --format dot | dot -Tsvg > alliance.svg
+  dangjian diagram examples/zhongshan_east.yaml --alliance dongyu-big-committee --meetings
 
+--meetings 画出会议及出席者。 --meetings also draws who met at the alliance's meetings.
 文件中只有一个联盟时可以省略 --alliance。
 --alliance may be left out when the file holds only one alliance.
 

@@ -44,7 +44,7 @@ class Limits:
 
     Attributes:
         max_bytes: The largest document, in bytes (characters for text already decoded).
-        max_depth: The deepest nesting of mappings and lists; the format itself needs 7.
+        max_depth: The deepest nesting of mappings and lists; the format itself needs 8.
     """
 
     max_bytes: int = 32 * 1024 * 1024

@@ -50,7 +50,7 @@ from dangjian_model._registry import Registry
 __all__ = ["FORMAT_DEPTH", "fast_load_json_file", "fast_loads_json", "fast_structure"]
 
 #: The deepest nesting a well-formed document can have; below this limit the fast path is not taken.
-FORMAT_DEPTH = 7
+FORMAT_DEPTH = 8
 #: The longest text the detailed path reads as a number, date or label.
 _MAX_LABEL = 100
 

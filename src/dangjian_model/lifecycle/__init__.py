@@ -5,6 +5,8 @@ frozen, serialisable value, and :func:`replay` of the events reproduces the regi
 that 三不变 forbids (moving a unit, transferring an asset, merging ledgers, re-affiliating an
 organisation or a person) are refused for members of alliances that declare the principle, and
 :func:`check_three_unchanged` proves the promise for any two registries. See ``docs/principles.md``.
+Deliberation is recorded the same way: :func:`hold_meeting`, :func:`take_decision` and
+:func:`close_follow_up` (``docs/meetings.md``); an alliance's decision never moves a superior, an asset or books.
 """
 
 from dangjian_model.lifecycle._checker import Breach, check_three_unchanged
@@ -44,6 +46,8 @@ from dangjian_model.lifecycle._events import (
     apply,
     replay,
 )
+from dangjian_model.lifecycle._meeting_events import DecisionTaken, FollowUpClosed, MeetingHeld
+from dangjian_model.lifecycle._meeting_ops import close_follow_up, hold_meeting, take_decision
 from dangjian_model.lifecycle._operations import (
     admit_member,
     appoint_joint_committee,
@@ -82,13 +86,16 @@ __all__ = [
     "AssetTransferred",
     "Breach",
     "ContributionRecorded",
+    "DecisionTaken",
     "Event",
+    "FollowUpClosed",
     "IdInUse",
     "IncomeDistributed",
     "IncomeRecorded",
     "JointCommitteeAppointed",
     "JointVentureFounded",
     "LedgersMerged",
+    "MeetingHeld",
     "MemberAdmitted",
     "MemberWithdrew",
     "NotAMember",
@@ -108,12 +115,14 @@ __all__ = [
     "appoint_secretary",
     "change_asset_nature",
     "check_three_unchanged",
+    "close_follow_up",
     "dissolve_alliance",
     "distribute_income",
     "distributed_income",
     "end_agreement",
     "form_alliance",
     "found_joint_venture",
+    "hold_meeting",
     "merge_ledgers",
     "move_unit",
     "protecting_alliances",
@@ -123,6 +132,7 @@ __all__ = [
     "record_income",
     "renew_agreement",
     "replay",
+    "take_decision",
     "transfer_asset",
     "undistributed_income",
     "withdraw_member",

@@ -46,6 +46,7 @@ from dangjian_model._model import (
 )
 from dangjian_model._money import Money
 from dangjian_model._registry import Registry
+from dangjian_model.lifecycle._meeting_events import DecisionTaken, FollowUpClosed, MeetingHeld
 
 __all__ = [
     "EVENT_TYPES",
@@ -589,6 +590,9 @@ Event: TypeAlias = (
     | LedgersMerged
     | PartyOrganisationReaffiliated
     | PersonReaffiliated
+    | MeetingHeld
+    | DecisionTaken
+    | FollowUpClosed
 )
 
 #: Every event class, in the order of the :data:`Event` union.
@@ -611,6 +615,9 @@ EVENT_TYPES: tuple[type[Event], ...] = (
     LedgersMerged,
     PartyOrganisationReaffiliated,
     PersonReaffiliated,
+    MeetingHeld,
+    DecisionTaken,
+    FollowUpClosed,
 )
 
 

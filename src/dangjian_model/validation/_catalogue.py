@@ -2,13 +2,14 @@
 
 Codes are stable and grouped by family: DJ1xx references, ids and trees; DJ2xx party-organisation
 forms; DJ3xx alliance types; DJ4xx membership, dates, 四联三不变, teams, grids and brands; DJ5xx projects;
-DJ6xx identifiers. A code, once published, keeps its meaning; a retired rule keeps its number.
+DJ6xx identifiers; DJ7xx meetings, deliberation and committee terms. A code, once published, keeps its meaning; a retired rule keeps its number.
 """
 
 from __future__ import annotations
 
 import attrs
 
+from dangjian_model.validation import _examples_meetings  # noqa: F401  (registers the DJ7xx examples)
 from dangjian_model.validation._examples import EXAMPLES, Builder
 from dangjian_model.validation._findings import Severity
 
@@ -229,6 +230,45 @@ _ENTRIES: tuple[tuple[str, str, str, str, Severity, str, str], ...] = (
      "18 characters with a MOD 11-2 check character and a real birth date; shown masked.", "GB 11643-1999"),
     ("DJ604", "division-code-level", "行政区划代码级别与单位不符", "A division code's level does not fit the unit", W,
      "Counties have 6 digits, townships and subdistricts 9, villages and communities 12.", "GB/T 2260；GB/T 10114"),
+    # DJ7xx — meetings, deliberation, committee terms
+    ("DJ701", "meeting-holder", "会议召开方不对", "A meeting is held by the wrong kind of body", E,
+     "三会一课, 主题党日 and 组织生活会 are held by a party organisation (党小组会 by a party group); a joint "
+     "meeting by an alliance or its joint committee.",
+     f"{_ZB}第十一条至第十四条；seed 003（街道社区两级联席会议制度）"),
+    ("DJ702", "meeting-outside-lifetime", "会议不在召开方存续期内", "A meeting lies outside its holder's lifetime", E,
+     "A body meets after it is set up and before it is dissolved.", _MODEL),
+    ("DJ703", "attendance-counts", "到会人数不一致", "Attendance figures contradict each other", E,
+     "No more can be present (实到) than expected (应到), and no fewer than are listed by name.", _MODEL),
+    ("DJ704", "below-quorum", "到会人数不足半数", "A meeting is below its quorum", W,
+     "A 党员大会 proceeds only with more than half of the members with a vote present; a 支委会 with more "
+     "than half of its committee members.", f"{_ZB}第十一条、第十二条"),
+    ("DJ705", "missed-meeting", "未按期召开会议", "A meeting was missed in a period", W,
+     "Alliances meet as often as their cadence says (e.g. 联席会议 quarterly, 定期会商 monthly); a branch "
+     "holds its 党员大会 each quarter, its 支委会 and 党小组会 each month and a 党课 each quarter "
+     "(needs ValidationConfig.as_of).",
+     f"{_ZB}第十一条至第十三条；党课每季度至少1次（各地“三会一课”制度）；seed 003（定期会商）"),
+    ("DJ711", "decision-breaks-three-unchanged", "议事决定打破三不变", "A decision would break 三不变", E,
+     "An alliance's decisions coordinate; they never move a member's superior, assets, books or party "
+     "affiliation.", f"{_SIXIAN}；seed 003（不改变党员原组织隶属关系）"),
+    ("DJ712", "follow-up-outside-meeting", "落实责任方未参与议事", "A follow-up is given to someone who took no part", W,
+     "A decision binds only the members that took part (事务共商): follow-up is carried by one of them.",
+     "seed 001（大事共商、难事共议）；seed 003（事务共商）"),
+    ("DJ713", "follow-up-overdue", "跟踪落实逾期", "A follow-up is past its date", W,
+     "Each decision is followed up to its end (跟踪落实); an open item past its date needs chasing "
+     "(needs ValidationConfig.as_of).", "seed 003（跟踪落实）；seed 002（议事成果落地）"),
+    ("DJ714", "follow-up-dates", "落实日期不对", "A follow-up's dates or status contradict each other", E,
+     "Follow-up comes after the decision, and an item with a completion date is no longer open.", _MODEL),
+    ("DJ721", "term-order", "届次顺序不对", "Committee terms are out of order", E,
+     "Each 届次 once, each election after the one before, each term ending when the next is elected.", _MODEL),
+    ("DJ722", "term-gap", "届次或任期有缺口", "A gap between committee terms", W,
+     "A committee serves until the next is elected; a missing 届次 or a time without a committee is a gap "
+     "in the history.", f"{_DZ}第三十一条；{_ZB}第二十三条"),
+    ("DJ723", "election-overdue", "换届逾期超过1年", "An election in the history is more than a year overdue", W,
+     "An election may be postponed by at most one year; judged from each term's election and length (5 "
+     "years when not given) (the last term needs ValidationConfig.as_of).", f"{_ZB}第二十三条"),
+    ("DJ724", "post-outside-term", "职务超出任期", "A post is held outside its term", W,
+     "Posts (书记、副书记、委员, also 大工委/大党委 兼职委员) begin with their term and end with it; a "
+     "re-elected member is listed again in the new term.", f"{_ZB}第二十三条"),
 )  # fmt: skip
 
 

@@ -127,7 +127,8 @@ class ValidationConfig:
             as seed 003 builds them.
         grid_party_group_levels_by_system: The id of a grid system's top cell → its own levels (or
             ``"bottom"``), for systems that differ from ``grid_party_group_levels``.
-        as_of: The day to judge terms against (DJ211); None skips that rule.
+        as_of: The day to judge terms, meeting cadence and follow-up against (DJ211, DJ705, DJ713, DJ723);
+            None skips those rules (DJ723 still judges the history between terms).
 
     >>> config = ValidationConfig(ignore=["DJ2"], severities={"DJ407": "error"})
     >>> config.is_enabled("DJ201"), config.is_enabled("DJ301")

@@ -20,6 +20,7 @@ _FAMILIES = {
     "DJ4": "DJ4xx — 成员、日期、四联三不变、队伍、网格、品牌 membership, dates, 四联三不变, teams, grids, brands",
     "DJ5": "DJ5xx — 项目、投入、股份与清单 projects, contributions, shares and lists",
     "DJ6": "DJ6xx — 标识代码 identifiers",
+    "DJ7": "DJ7xx — 会议、议事与换届 meetings, deliberation and committee terms",
 }
 
 

@@ -25,6 +25,14 @@ from dangjian_model.validation._checks._common import Check, Scope
 from dangjian_model.validation._checks._forms import check_party_organisations
 from dangjian_model.validation._checks._grids import check_brands, check_grids, check_teams
 from dangjian_model.validation._checks._lists import check_listed_projects
+from dangjian_model.validation._checks._meetings import (
+    MEETING_CODES,
+    REFERENCE_CODES,
+    TERM_CODES,
+    check_committee_terms,
+    check_meeting_references,
+    check_meetings,
+)
 from dangjian_model.validation._checks._money import check_projects
 from dangjian_model.validation._checks._structure import (
     check_duplicate_ids,
@@ -55,4 +63,7 @@ CHECKS: tuple[Check, ...] = (
     Check(frozenset({"DJ451", "DJ452"}), check_brands, whole_registry_only=True),
     Check(frozenset({f"DJ50{n}" for n in range(1, 9)}), check_projects),
     Check(frozenset({"DJ509", "DJ510"}), check_listed_projects),
+    Check(REFERENCE_CODES, check_meeting_references, whole_registry_only=True),
+    Check(MEETING_CODES, check_meetings, whole_registry_only=True),
+    Check(TERM_CODES, check_committee_terms, whole_registry_only=True),
 )

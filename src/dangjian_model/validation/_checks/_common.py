@@ -14,6 +14,7 @@ from dangjian_model._model import (
     Grid,
     Ledger,
     ListedProject,
+    Meeting,
     Need,
     PartyOrganisation,
     Person,
@@ -44,6 +45,7 @@ ZH_KIND = {
     Need: "需求",
     Resource: "资源",
     ListedProject: "清单项目",
+    Meeting: "会议",
 }
 
 

@@ -19,6 +19,7 @@ from dangjian_model._model import (
     Grid,
     Ledger,
     ListedProject,
+    Meeting,
     Need,
     PartyOrganisation,
     Person,
@@ -154,6 +155,7 @@ _REFERENCES: dict[type[Any], tuple[_Reference, ...]] = {
         _R("resource_id", (Resource,)),
         _R("alliance_id", (Alliance,)),
     ),
+    Meeting: (),  # nested references: see _meetings
 }
 
 

@@ -69,6 +69,9 @@ class UnknownId(DangjianError, LookupError):
         return (type(self), (self.kind, self.id, self.hint))
 
 
+_HIERARCHY_ZH = {"administrative": "行政隶属", "party": "党组织隶属", "grid": "网格层级"}
+
+
 class HierarchyCycleError(DangjianError):
     """A hierarchy that must be a tree loops back on itself.
 
@@ -81,7 +84,11 @@ class HierarchyCycleError(DangjianError):
         self.hierarchy = hierarchy
         self.ids = ids
         path = " → ".join((*ids, ids[0])) if ids else ""
-        super().__init__(f"the {hierarchy} hierarchy has a cycle: {path}; each hierarchy must be a tree")
+        zh = _HIERARCHY_ZH.get(hierarchy, hierarchy)
+        super().__init__(
+            f"{zh}成环 {path}，每种隶属关系应是一棵树 — "
+            f"the {hierarchy} hierarchy has a cycle: {path}; each hierarchy must be a tree"
+        )
 
     def __reduce__(self) -> tuple[type[HierarchyCycleError], tuple[str, tuple[str, ...]]]:
         return (type(self), (self.hierarchy, self.ids))

@@ -78,6 +78,8 @@ def picture(registry: Registry, alliance_id: str) -> Picture:
 
     Raises:
         UnknownId: the alliance (or a participant) is not in the registry.
+        HierarchyCycleError: a member's line of superiors loops back on itself (a registry that
+            validation reports as DJ104/DJ105); a loop cannot be drawn as a line up to a root.
     """
     alliance = registry.alliance(alliance_id)
     order: dict[str, Entity] = {alliance.id: alliance}
@@ -136,7 +138,12 @@ def _escape(text: str) -> str:
 
 
 def to_mermaid(registry: Registry, alliance_id: str) -> str:
-    """A Mermaid flowchart of the alliance (solid ``-->`` affiliation, dashed ``-.->`` coordination)."""
+    """A Mermaid flowchart of the alliance (solid ``-->`` affiliation, dashed ``-.->`` coordination).
+
+    Raises:
+        UnknownId: the alliance (or a participant) is not in the registry.
+        HierarchyCycleError: a member's line of superiors loops (see :func:`picture`).
+    """
     drawing = picture(registry, alliance_id)
     key = {id: f"n{i}" for i, (id, _, _) in enumerate(drawing.nodes)}
     lines = ["flowchart BT"]
@@ -150,7 +157,12 @@ def to_mermaid(registry: Registry, alliance_id: str) -> str:
 
 
 def to_dot(registry: Registry, alliance_id: str) -> str:
-    """A Graphviz DOT graph of the alliance (solid affiliation, dashed coordination)."""
+    """A Graphviz DOT graph of the alliance (solid affiliation, dashed coordination).
+
+    Raises:
+        UnknownId: the alliance (or a participant) is not in the registry.
+        HierarchyCycleError: a member's line of superiors loops (see :func:`picture`).
+    """
     drawing = picture(registry, alliance_id)
     key = {id: f"n{i}" for i, (id, _, _) in enumerate(drawing.nodes)}
 

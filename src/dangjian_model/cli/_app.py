@@ -14,7 +14,7 @@ from typing import Any, TextIO
 
 import attrs
 
-from dangjian_model._errors import DangjianError, InvalidValue, UnknownId
+from dangjian_model._errors import DangjianError, HierarchyCycleError, InvalidValue, UnknownId
 from dangjian_model._model import Alliance
 from dangjian_model._money import Money
 from dangjian_model._registry import Registry
@@ -612,7 +612,7 @@ def _diagram(ctx: Context) -> int:
     draw: Callable[[Registry, str], str] = to_dot if args.format == "dot" else to_mermaid
     try:
         text = draw(registry, alliance_id)
-    except UnknownId as error:
+    except (UnknownId, HierarchyCycleError) as error:  # a broken registry: validation says what else is wrong
         raise DangjianError(
             f"{error}; 先运行 run `dangjian validate {args.path}` to see every problem"
         ) from None

@@ -6,9 +6,8 @@ import runpy
 from collections.abc import Callable
 from pathlib import Path
 
-import pytest
-
 import attrs
+import pytest
 
 from dangjian_model import HierarchyCycleError, Registry, UnknownId
 from dangjian_model.diagram import DASHED, SOLID, picture, to_dot, to_mermaid
@@ -75,13 +74,16 @@ def _looped(registry: Registry, field: str) -> Registry:
     else:
         top, bottom = "kuangyan-committee", "changlong-branch"
     items = [
-        attrs.evolve(item, superior_id=bottom) if item.id == top else item for item in getattr(registry, field)
+        attrs.evolve(item, superior_id=bottom) if item.id == top else item
+        for item in getattr(registry, field)
     ]
     return attrs.evolve(registry, **{field: items})
 
 
 @pytest.mark.parametrize("draw", [to_mermaid, to_dot, picture])
-@pytest.mark.parametrize(("field", "hierarchy"), [("units", "administrative"), ("party_organisations", "party")])
+@pytest.mark.parametrize(
+    ("field", "hierarchy"), [("units", "administrative"), ("party_organisations", "party")]
+)
 def test_a_looping_line_of_superiors_is_a_documented_hierarchy_cycle_error(
     registry: Registry, draw: Callable[[Registry, str], object], field: str, hierarchy: str
 ) -> None:

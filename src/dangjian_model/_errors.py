@@ -6,6 +6,8 @@ Every error the library raises for bad input derives from :class:`DangjianError`
 
 from __future__ import annotations
 
+from dangjian_model._privacy import redact
+
 __all__ = [
     "DangjianError",
     "HierarchyCycleError",
@@ -17,7 +19,14 @@ __all__ = [
 
 
 class DangjianError(Exception):
-    """Base class of every error raised by dangjian_model."""
+    """Base class of every error raised by dangjian_model.
+
+    Its message never shows a phone or ID-card number: whatever looks like one is masked
+    (``138****5678``), wherever it came from — a value, an id, a key.
+    """
+
+    def __init__(self, *args: object) -> None:
+        super().__init__(*(redact(arg) if isinstance(arg, str) else arg for arg in args))
 
 
 class InvalidValue(DangjianError, ValueError):
@@ -30,13 +39,22 @@ class InvalidValue(DangjianError, ValueError):
     """
 
     def __init__(self, where: str, value: object, expected: str) -> None:
-        self.where = where
-        self.value = value
-        self.expected = expected
+        self.where = redact(where)
+        self.value = _shown(value)
+        self.expected = redact(expected)
         super().__init__(f"{where}: {value!r} is not valid; expected {expected}")
 
     def __reduce__(self) -> tuple[type[InvalidValue], tuple[str, object, str]]:
         return (type(self), (self.where, self.value, self.expected))
+
+
+def _shown(value: object) -> object:
+    """``value``, or its masked text when it holds a phone or ID-card number (as text or a number)."""
+    if isinstance(value, str):
+        return redact(value)
+    text = repr(value)
+    masked = redact(text)
+    return value if masked == text else masked
 
 
 class InvalidLabel(InvalidValue):

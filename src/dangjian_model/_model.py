@@ -413,9 +413,7 @@ class Alliance:
     agreement: Agreement | None = attrs.field(default=None, validator=f.optional_instance(Agreement))
     key_project_id: str | None = attrs.field(default=None, validator=f.check_optional_id)
     anchor_id: str | None = attrs.field(default=None, validator=f.check_optional_id)
-    joint_plan: JointPlan | None = attrs.field(
-        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(JointPlan))
-    )
+    joint_plan: JointPlan | None = attrs.field(default=None, validator=f.optional_instance(JointPlan))
 
     @property
     def member_ids(self) -> tuple[str, ...]:

@@ -31,6 +31,7 @@ from collections.abc import Iterable
 import attrs
 
 from dangjian_model._model import Alliance, PartyOrganisation, Person, Unit
+from dangjian_model._privacy import redact
 from dangjian_model._registry import Entity, Registry
 
 __all__ = ["Edge", "Picture", "picture", "to_dot", "to_mermaid"]
@@ -65,8 +66,8 @@ def _label(entity: Entity) -> tuple[str, str]:
         return entity.name, entity.form.label
     if isinstance(entity, Alliance):
         return entity.name, entity.type.label
-    if isinstance(entity, Person):  # a person's name is personal data: drawn by id
-        return entity.id, "人员"
+    if isinstance(entity, Person):  # a person's name is personal data: drawn by id (masked if it is a phone…)
+        return redact(entity.id), "人员"
     return getattr(entity, "name", entity.id), type(entity).__name__
 
 

@@ -17,6 +17,7 @@ import attrs
 from dangjian_model._errors import DangjianError, HierarchyCycleError, InvalidValue, UnknownId
 from dangjian_model._model import Alliance
 from dangjian_model._money import Money
+from dangjian_model._privacy import redact
 from dangjian_model._registry import Registry
 from dangjian_model.allocation import Allocation, allocate_project, project_rule, project_year
 from dangjian_model.cli import _help
@@ -370,7 +371,7 @@ def _check(ctx: Context, path: str, config: ValidationConfig, context: Registry 
             registry = attrs.evolve(context, alliances=(*others, document))
             return FileResult(path, "alliance", validate_alliance(registry, document.id, config))
     except Unreadable as error:
-        return FileResult(path, unreadable=error.reason)
+        return FileResult(path, unreadable=redact(error.reason))
     except ConfigError as error:
         return FileResult(path, problems=error)
 
@@ -665,11 +666,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     prefix = f"dangjian {args.command}"
     try:
         code: int = args.run(ctx)
-    except UsageError as error:
-        err.write(f"{prefix}: 错误 error: {error}\n")
+    except UsageError as error:  # it may echo an id from the command line or the file
+        err.write(redact(f"{prefix}: 错误 error: {error}") + "\n")
         return EXIT_USAGE
     except Unreadable as error:
-        err.write(f"{prefix}: {error}\n")
+        err.write(redact(f"{prefix}: {error}") + "\n")
         return EXIT_USAGE
     except ConfigError as error:
         _print_problems(error, err, Painter(wants_colour(args.color, err)))

@@ -161,6 +161,7 @@ def test_money_reads_what_chinese_documents_write(text: str, fen: int) -> None:
         ("一百五", "skipped place needs 零"),
         ("一万五元", "skipped place needs 零"),
         ("三亿五万元", "skipped place needs 零"),
+        ("一千五十元", "skipped place needs 零"),
         ("1,234,5678元", "cannot read"),
         ("12分", "come after 元"),
         ("一二元", "two digits in a row"),

@@ -217,6 +217,10 @@ def test_redact_masks_a_phone_or_id_number_wherever_it_stands_in_text(
     assert looks_personal(text)
 
 
+def test_redact_masks_landline_numbers_with_an_area_code_and_keeps_a_plus_86() -> None:
+    assert redact("电话 0574-87654321，手机 +86 13912345678") == "电话 057*****4321，手机 +86 139****5678"
+
+
 @given(_NO_DIGITS)
 def test_redact_leaves_text_without_digits_as_it_is(text: str) -> None:
     assert redact(text) == text and not looks_personal(text)

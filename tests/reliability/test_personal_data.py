@@ -239,7 +239,9 @@ def _places(node: Any, path: tuple[Any, ...] = ()) -> Iterator[tuple[Any, ...]]:
         yield from _places(value, (*path, key))
 
 
-_PLACES = tuple(_places(_tree()))
+# A huge number of years is issue 13's committee-term item, attacked by the committee tests; here it
+# would only stop validation before the report is looked at.
+_PLACES = tuple(place for place in _places(_tree()) if place[-1] != "term_years")
 
 
 def _plant(tree: dict[str, Any], place: tuple[Any, ...], how: str, number: str) -> dict[str, Any]:

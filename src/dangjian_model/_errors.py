@@ -39,22 +39,16 @@ class InvalidValue(DangjianError, ValueError):
     """
 
     def __init__(self, where: str, value: object, expected: str) -> None:
+        text = repr(value)
+        shown = redact(text)
         self.where = redact(where)
-        self.value = _shown(value)
+        # the value itself, or its masked text when it holds a phone or ID-card number
+        self.value = value if shown == text else redact(value) if isinstance(value, str) else shown
         self.expected = redact(expected)
-        super().__init__(f"{where}: {value!r} is not valid; expected {expected}")
+        super().__init__(f"{where}: {shown} is not valid; expected {expected}")
 
     def __reduce__(self) -> tuple[type[InvalidValue], tuple[str, object, str]]:
         return (type(self), (self.where, self.value, self.expected))
-
-
-def _shown(value: object) -> object:
-    """``value``, or its masked text when it holds a phone or ID-card number (as text or a number)."""
-    if isinstance(value, str):
-        return redact(value)
-    text = repr(value)
-    masked = redact(text)
-    return value if masked == text else masked
 
 
 class InvalidLabel(InvalidValue):

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import runpy
+from collections.abc import Callable
 from pathlib import Path
 
+import attrs
 import pytest
 
-from dangjian_model import Registry, UnknownId
+from dangjian_model import HierarchyCycleError, Registry, UnknownId
 from dangjian_model.diagram import DASHED, SOLID, picture, to_dot, to_mermaid
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "cixi_three_villages.py"
@@ -63,3 +65,29 @@ def test_the_same_registry_always_gives_the_same_picture(registry: Registry) -> 
 def test_drawing_an_unknown_alliance_is_an_unknown_id(registry: Registry) -> None:
     with pytest.raises(UnknownId, match="cixi-north"):
         to_mermaid(registry, "cixi-north")
+
+
+def _looped(registry: Registry, field: str) -> Registry:
+    """The town above the villages made subordinate to one of them (or the town committee to a branch)."""
+    if field == "units":
+        top, bottom = "kuangyan", "changlong"
+    else:
+        top, bottom = "kuangyan-committee", "changlong-branch"
+    items = [
+        attrs.evolve(item, superior_id=bottom) if item.id == top else item
+        for item in getattr(registry, field)
+    ]
+    return attrs.evolve(registry, **{field: items})
+
+
+@pytest.mark.parametrize("draw", [to_mermaid, to_dot, picture])
+@pytest.mark.parametrize(
+    ("field", "hierarchy"), [("units", "administrative"), ("party_organisations", "party")]
+)
+def test_a_looping_line_of_superiors_is_a_documented_hierarchy_cycle_error(
+    registry: Registry, draw: Callable[[Registry, str], object], field: str, hierarchy: str
+) -> None:
+    with pytest.raises(HierarchyCycleError) as error:
+        draw(_looped(registry, field), "cixi-south")
+    assert error.value.hierarchy == hierarchy
+    assert "HierarchyCycleError" in (draw.__doc__ or "")

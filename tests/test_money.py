@@ -118,3 +118,138 @@ def test_money_compares_and_prints_for_people() -> None:
     assert Money(2930000000_00).format(unit="亿") == "29.3亿元"
     with pytest.raises(InvalidMoney, match="one of"):
         Money(1).format(unit="千")
+
+
+# ------------------------------------------------------------------ what Chinese documents write
+
+
+@pytest.mark.parametrize(
+    ("text", "fen"),
+    [
+        ("十二万元", 12_0000_00),
+        ("一百二十万元", 120_0000_00),
+        ("三亿五千万元", 3_5000_0000_00),
+        ("1.2亿", 1_2000_0000_00),
+        ("12,0000元", 12_0000_00),
+        ("1,200,000元", 120_0000_00),
+        ("１２,００００元", 12_0000_00),
+        ("￥1,000", 1000_00),
+        ("人民币壹佰贰拾万元整", 120_0000_00),
+        ("壹仟零伍元伍角陆分", 1005_56),
+        ("一万零五百元", 1_0500_00),
+        ("十元零五分", 10_05),
+        ("12元5角", 12_50),
+        ("五角", 50),
+        ("两千万元", 2000_0000_00),
+        ("5千元", 5000_00),
+    ],
+)
+def test_money_reads_what_chinese_documents_write(text: str, fen: int) -> None:
+    assert Money.parse(text).fen == fen
+
+
+@pytest.mark.parametrize(
+    ("text", "why"),
+    [
+        ("$100", "another currency"),
+        ("€5", "another currency"),
+        ("USD100", "another currency"),
+        ("١٠٠元", "another script"),
+        ("१००", "another script"),
+        ("𝟏𝟎𝟎元", "another script"),
+        ("²元", "another script"),
+        ("一百五", "skipped place needs 零"),
+        ("一万五元", "skipped place needs 零"),
+        ("三亿五万元", "skipped place needs 零"),
+        ("一千五十元", "skipped place needs 零"),
+        ("1,234,5678元", "cannot read"),
+        ("12分", "come after 元"),
+        ("一二元", "two digits in a row"),
+        ("百元", "needs a digit"),
+        ("一百千元", "large to small"),
+    ],
+)
+def test_money_text_in_another_script_currency_or_ambiguous_form_is_refused_in_both_languages(
+    text: str, why: str
+) -> None:
+    with pytest.raises(InvalidMoney, match=why) as error:
+        Money.parse(text)
+    assert "以元计的金额" in str(error.value)
+
+
+_SMALL = "零一二三四五六七八九"
+_CAPITAL = "零壹贰叁肆伍陆柒捌玖"
+
+
+def _section(number: int, digits: str, places: tuple[str, ...]) -> str:
+    """A number below 10000 in the standard form: 一千零五十, 二百零五."""
+    text, zero = "", False
+    for place in (3, 2, 1, 0):
+        digit = number // 10**place % 10
+        if digit == 0:
+            zero = bool(text)
+            continue
+        text += ("零" if zero else "") + digits[digit] + places[place]
+        zero = False
+    return text
+
+
+def _chinese(number: int, digits: str, places: tuple[str, ...]) -> str:
+    """``number`` (below 10^12) as a Chinese numeral: 万 and 亿 sections, 零 where places are skipped."""
+    if number == 0:
+        return "零"
+    text, skipped = "", False
+    for group, name in ((number // 10**8, "亿"), (number // 10**4 % 10**4, "万"), (number % 10**4, "")):
+        if group == 0:
+            skipped = bool(text)
+            continue
+        if text and (skipped or group < 1000):
+            text += "零"
+        text += _section(group, digits, places) + name
+        skipped = False
+    return text
+
+
+@given(st.integers(0, 10**12 - 1), st.integers(0, 9), st.integers(0, 9), st.booleans())
+def test_a_chinese_numeral_reads_as_the_number_it_names(
+    number: int, jiao: int, fen: int, capital: bool
+) -> None:
+    digits, places = (_CAPITAL, ("", "拾", "佰", "仟")) if capital else (_SMALL, ("", "十", "百", "千"))
+    text = _chinese(number, digits, places) + "元"
+    if jiao:
+        text += digits[jiao] + "角"
+    if fen:
+        text += ("零" if not jiao else "") + digits[fen] + "分"
+    assert Money.parse(text).fen == number * 100 + jiao * 10 + fen
+    assert Money.parse("人民币" + text + ("" if fen else "整")).fen == number * 100 + jiao * 10 + fen
+
+
+@given(dst.money())
+def test_amounts_grouped_by_four_digits_read_back(amount: Money) -> None:
+    whole, cents = divmod(abs(amount.fen), 100)
+    digits = str(whole)
+    groups = [digits[max(0, end - 4) : end] for end in range(len(digits), 0, -4)][::-1]
+    text = ("-" if amount.fen < 0 else "") + ",".join(groups) + f".{cents:02d}元"
+    assert Money.parse(text) == amount
+
+
+@given(
+    dst.money_texts(),
+    st.characters(categories=["Nd", "No", "Nl"]).filter(
+        lambda c: not ("0" <= c <= "9" or "０" <= c <= "９") and c not in "〇零一二三四五六七八九十百千万亿"
+    ),
+    st.data(),
+)
+def test_a_digit_of_another_script_anywhere_is_refused(
+    pair: tuple[str, Money], foreign: str, data: st.DataObject
+) -> None:
+    text, _ = pair
+    position = data.draw(st.integers(0, len(text)))
+    with pytest.raises(InvalidMoney, match="another script"):
+        Money.parse(text[:position] + foreign + text[position:])
+
+
+@pytest.mark.parametrize("text", ["١٢", "१२/३", "𝟏.5"])
+def test_exact_numbers_refuse_digits_of_another_script(text: str) -> None:
+    with pytest.raises(InvalidMoney, match="another script"):
+        Money.from_yuan(text)

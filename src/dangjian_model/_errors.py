@@ -6,6 +6,8 @@ Every error the library raises for bad input derives from :class:`DangjianError`
 
 from __future__ import annotations
 
+from dangjian_model._privacy import redact
+
 __all__ = [
     "DangjianError",
     "HierarchyCycleError",
@@ -17,7 +19,14 @@ __all__ = [
 
 
 class DangjianError(Exception):
-    """Base class of every error raised by dangjian_model."""
+    """Base class of every error raised by dangjian_model.
+
+    Its message never shows a phone or ID-card number: whatever looks like one is masked
+    (``138****5678``), wherever it came from — a value, an id, a key.
+    """
+
+    def __init__(self, *args: object) -> None:
+        super().__init__(*(redact(arg) if isinstance(arg, str) else arg for arg in args))
 
 
 class InvalidValue(DangjianError, ValueError):
@@ -30,10 +39,13 @@ class InvalidValue(DangjianError, ValueError):
     """
 
     def __init__(self, where: str, value: object, expected: str) -> None:
-        self.where = where
-        self.value = value
-        self.expected = expected
-        super().__init__(f"{where}: {value!r} is not valid; expected {expected}")
+        text = repr(value)
+        shown = redact(text)
+        self.where = redact(where)
+        # the value itself, or its masked text when it holds a phone or ID-card number
+        self.value = value if shown == text else redact(value) if isinstance(value, str) else shown
+        self.expected = redact(expected)
+        super().__init__(f"{where}: {shown} is not valid; expected {expected}")
 
     def __reduce__(self) -> tuple[type[InvalidValue], tuple[str, object, str]]:
         return (type(self), (self.where, self.value, self.expected))
@@ -69,6 +81,9 @@ class UnknownId(DangjianError, LookupError):
         return (type(self), (self.kind, self.id, self.hint))
 
 
+_HIERARCHY_ZH = {"administrative": "行政隶属", "party": "党组织隶属", "grid": "网格层级"}
+
+
 class HierarchyCycleError(DangjianError):
     """A hierarchy that must be a tree loops back on itself.
 
@@ -81,7 +96,11 @@ class HierarchyCycleError(DangjianError):
         self.hierarchy = hierarchy
         self.ids = ids
         path = " → ".join((*ids, ids[0])) if ids else ""
-        super().__init__(f"the {hierarchy} hierarchy has a cycle: {path}; each hierarchy must be a tree")
+        zh = _HIERARCHY_ZH.get(hierarchy, hierarchy)
+        super().__init__(
+            f"{zh}成环 {path}，每种隶属关系应是一棵树 — "
+            f"the {hierarchy} hierarchy has a cycle: {path}; each hierarchy must be a tree"
+        )
 
     def __reduce__(self) -> tuple[type[HierarchyCycleError], tuple[str, tuple[str, ...]]]:
         return (type(self), (self.hierarchy, self.ids))

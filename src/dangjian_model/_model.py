@@ -578,9 +578,7 @@ class Alliance:
     agreement: Agreement | None = attrs.field(default=None, validator=f.optional_instance(Agreement))
     key_project_id: str | None = attrs.field(default=None, validator=f.check_optional_id)
     anchor_id: str | None = attrs.field(default=None, validator=f.check_optional_id)
-    joint_plan: JointPlan | None = attrs.field(
-        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(JointPlan))
-    )
+    joint_plan: JointPlan | None = attrs.field(default=None, validator=f.optional_instance(JointPlan))
     cadence: tuple[CadenceRule, ...] = attrs.field(
         default=(), converter=_cadence_rules, validator=[f.check_tuple, _check_cadence_rules]
     )

@@ -12,7 +12,7 @@ The one place for money arithmetic. Amounts are integers of 分; nothing is ever
     >>> Money.parse("0.001元")
     Traceback (most recent call last):
       ...
-    dangjian_model._errors.InvalidMoney: Money: '0.001元' is not valid; expected an amount in 元 ...; it has a fraction of a 分
+    dangjian_model._errors.InvalidMoney: Money: '0.001元' is not valid; expected 以元计的金额...; 有不足一分的零头 it has a fraction of a 分
 """
 
 from __future__ import annotations
@@ -31,11 +31,32 @@ from dangjian_model._errors import InvalidMoney
 __all__ = ["Money", "exact_fraction"]
 
 _MULTIPLIERS = {"": 1, "千": 10**3, "万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8}
-_NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
-_PART = re.compile(rf"({_NUMBER})(千|万|萬|亿|億)?")
-_PREFIXES = ("人民币", "RMB", "CNY", "¥", "$")
-_SUFFIXES = ("元整", "圆整", "元", "圆", "块", "人民币")
-_EXPECTED = "an amount in 元 such as '10万元', '2000萬元', '29.3亿元', '¥1,234.56' or '1234.56元'"
+#: Chinese numerals, 小写 and 大写 (the forms of contracts and cheques): digits and the places below 万.
+_CN_DIGITS = dict(
+    zip(
+        "零〇一二两兩三四五六七八九壹贰貳叁參肆伍陆陸柒捌玖",
+        (0, 0, 1, 2, 2, 2, 3, 4, 5, 6, 7, 8, 9, 1, 2, 2, 3, 3, 4, 5, 6, 6, 7, 8, 9),
+        strict=True,
+    )
+)
+_CN_PLACES = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
+_CN = "".join((*_CN_DIGITS, *_CN_PLACES))
+#: 3-digit grouping (1,200,000) or 4-digit grouping as Chinese documents write (120,0000), not mixed.
+_ARABIC = r"(?:[0-9]{1,3}(?:,[0-9]{3})+(?![0-9])|[0-9]{1,4}(?:,[0-9]{4})+(?![0-9])|[0-9]+)(?:\.[0-9]+)?"
+_PART = re.compile(rf"({_ARABIC})(千|万|萬|亿|億)?|([{_CN}]+)(万|萬|亿|億)?")
+_DIGIT = f"[0-9{''.join(_CN_DIGITS)}]"
+_SMALL_UNITS = re.compile(rf"(?:({_DIGIT})角)?(?:零?({_DIGIT})分)?\Z")
+#: Every numeric character the text may hold: ASCII and full-width digits and the Chinese numerals.
+_WIDE_DIGITS = frozenset("０１２３４５６７８９")
+_NUMERALS = frozenset("0123456789" + _CN + "万萬亿億") | _WIDE_DIGITS
+_YUAN_SIGNS = frozenset("¥￥")
+_PREFIXES = ("人民币", "RMB", "CNY", "¥")
+_SUFFIXES = ("元整", "圆整", "元正", "圆正", "元", "圆", "块", "人民币")
+_CURRENCY_CODE = re.compile(r"[A-Z]{3}(?=[0-9.])")  # USD100, HKD 5 (spaces are gone by then)
+_EXPECTED = (
+    "以元计的金额，如 '10万元'、'十二万元'、'1.2亿元'、'¥1,234.56'、'12,0000元'、'壹佰元伍角' — "
+    "an amount in 元 such as '10万元', '2000萬元', '29.3亿元', '¥1,234.56' or '1234.56元'"
+)
 _MAX_TEXT = 64
 #: The largest decimal exponent read exactly: ``1e100000000`` would take minutes and gigabytes to expand.
 MAX_EXPONENT = 1000
@@ -62,6 +83,8 @@ def exact_fraction(value: object) -> Fraction:
         text = value.strip()
         if len(text) > _MAX_TEXT:
             raise ValueError(f"longer than {_MAX_TEXT} characters")
+        if not text.isascii() and any(c.isnumeric() and c not in _WIDE_DIGITS for c in text):
+            raise ValueError("a digit of another script: write 0–9")  # Decimal would read ١٢ as 12
         if "/" in text:
             try:
                 return Fraction(text)  # numerator/denominator: plain digits only, no exponent
@@ -93,6 +116,108 @@ def _fail(value: object, why: str = "", where: str = "Money") -> InvalidMoney:
     return InvalidMoney(where, value, _EXPECTED + (f"; {why}" if why else ""))
 
 
+def _foreign(value: str) -> str:
+    """Why ``value`` is not 人民币 text in Chinese or ASCII digits, or ``''``.
+
+    NFKC would read Arabic-Indic, Devanagari or mathematical digits as ASCII ones and ``$`` would
+    pass as a prefix: an amount in another script or currency is refused rather than guessed at.
+    """
+    for char in value:
+        if char.isnumeric() and char not in _NUMERALS:
+            name = unicodedata.name(char, "")
+            return (
+                f"含其他文字的数字 a digit of another script: {char!r} (U+{ord(char):04X} {name}); "
+                "write 0–9, ０–９ or Chinese numerals (一二三, 壹贰叁)"
+            )
+        if unicodedata.category(char) == "Sc" and char not in _YUAN_SIGNS:
+            return f"只收人民币 only 人民币 amounts (¥, RMB, CNY): {char!r} is another currency"
+    return ""
+
+
+def _read(value: str, text: str, where: str) -> Fraction:
+    """The amount in 分 of ``text``: the sign and prefix removed, anything after them still to read."""
+    small = 0
+    tail = _SMALL_UNITS.search(text.removesuffix("整").removesuffix("正"))
+    assert tail is not None  # every part of the pattern is optional
+    if tail.group(0):  # 角 and 分 after the 元, as in 壹佰元伍角 or 12元5角6分
+        jiao, fen = tail.group(1), tail.group(2)
+        small = (_digit(jiao) * 10 if jiao else 0) + (_digit(fen) if fen else 0)
+        text = text.removesuffix("整").removesuffix("正")[: tail.start()]
+        if text and not text.endswith(("元", "圆", "块")):
+            raise _fail(value, "角、分应在元之后 角 and 分 come after 元, as in '12元5角'", where)
+    for suffix in _SUFFIXES:
+        if text.endswith(suffix):
+            text = text[: -len(suffix)]
+            break
+    if not text and not tail.group(0):
+        raise _fail(value, "没有数字 there is no number in it", where)
+    total = Fraction(0)  # exact: Decimal arithmetic would round to the context's 28 digits
+    position = 0
+    last_multiplier: int | None = None
+    while position < len(text):
+        match = _PART.match(text, position)
+        if match is None:
+            raise _fail(value, f"无法读取 cannot read {text[position:]!r}", where)
+        arabic, arabic_unit, chinese, chinese_unit = match.groups()
+        multiplier = _MULTIPLIERS[(arabic_unit if arabic is not None else chinese_unit) or ""]
+        if last_multiplier is not None and multiplier >= last_multiplier:
+            raise _fail(value, "单位应从大到小 units must go from large to small, as in '1亿2000万元'", where)
+        if arabic is not None:
+            total += Fraction(arabic.replace(",", "")) * multiplier
+        else:
+            number, leading, zero_first = _chinese(value, chinese, where)
+            if last_multiplier is not None and leading * multiplier * 10 < last_multiplier and not zero_first:
+                raise _skipped(value, where)
+            total += number * multiplier
+        last_multiplier = multiplier
+        position = match.end()
+    return total * 100 + small
+
+
+def _digit(char: str) -> int:
+    return int(char) if char.isascii() else _CN_DIGITS[char]
+
+
+def _skipped(value: str, where: str) -> InvalidMoney:
+    return _fail(
+        value,
+        "跳过的位要写零 a skipped place needs 零: '一百零五' is 105 and '一百五十' is 150, '一百五' is either",
+        where,
+    )
+
+
+def _chinese(value: str, text: str, where: str) -> tuple[int, int, bool]:
+    """A Chinese numeral below 10000 (一千零五十, 十二, 贰佰): its value, its highest place, and
+    whether it starts with 零 (which says that the places above it are empty)."""
+    total, digit, last_place, zero, leading = 0, None, 10**4, False, 0
+    for char in text:
+        if char in _CN_DIGITS:
+            if digit is not None:
+                raise _fail(value, f"无法读取 cannot read {text!r}: two digits in a row", where)
+            if _CN_DIGITS[char] == 0:
+                zero = True
+            else:
+                digit = _CN_DIGITS[char]
+            continue
+        place = _CN_PLACES[char]
+        if place >= last_place:
+            raise _fail(value, f"无法读取 cannot read {text!r}: places must go from large to small", where)
+        if digit is None:
+            if place != 10 or total or zero:  # only 十 stands alone, at the start: 十二 is 12
+                raise _fail(value, f"无法读取 cannot read {text!r}: {char} needs a digit before it", where)
+            digit = 1
+        if total and place * 10 < last_place and not zero:
+            raise _skipped(value, where)
+        total += digit * place
+        leading = leading or place
+        last_place, digit, zero = place, None, False
+    if digit is not None:
+        if total and last_place > 10 and not zero:
+            raise _skipped(value, where)
+        total += digit
+    return total, leading or 1, text[0] in "零〇"
+
+
 @attrs.frozen(order=True, repr=False)
 class Money:
     """An amount of money in whole 分 (1 元 = 100 分). Negative amounts are losses or refunds.
@@ -119,13 +244,24 @@ class Money:
 
     @classmethod
     def parse(cls, value: object, where: str = "Money") -> Self:
-        """Read money as people write it; a :class:`Money` is returned as it is.
+        """Read money as Chinese documents write it; a :class:`Money` is returned as it is.
 
-        Accepts ``10万元``, ``2000萬元``, ``29.3亿元``, ``1亿2000万元``, ``¥1,234.56``, ``1234.56元``,
-        full-width digits, ``RMB``/``CNY`` prefixes and a leading minus sign.
+        Accepts ASCII and full-width digits with 3- or 4-digit grouping (``1,200,000``, ``120,0000``),
+        Chinese numerals 小写 and 大写 (``十二万元``, ``三亿五千万元``, ``壹佰贰拾万元整``), the units
+        千, 万 (萬), 亿 (億) from large to small (``1亿2000万元``, ``1.2亿``), 元 (圆, 块) with 角 and 分
+        after it (``12元5角``), the prefixes ``¥``/``￥``, ``人民币``, ``RMB``, ``CNY`` and a leading
+        minus sign. A skipped place must be written with 零 (``一百零五``), as the standard forms do:
+        ``一百五`` could mean 105 or 150.
+
+        >>> Money.parse("十二万元"), Money.parse("三亿五千万元"), Money.parse("120,0000元")
+        (Money('120000元'), Money('350000000元'), Money('1200000元'))
+        >>> Money.parse("人民币壹佰贰拾万元整"), Money.parse("一百元零五分")
+        (Money('1200000元'), Money('100.05元'))
 
         Raises:
-            InvalidMoney: the text is not an amount, or has a fraction of a 分.
+            InvalidMoney: the text is not an amount, has a fraction of a 分, holds digits of another
+                script (Arabic-Indic ``١٠٠``, Devanagari, mathematical ``𝟏𝟎𝟎``) or another currency
+                (``$100``, ``USD100``).
         """
         if isinstance(value, cls):
             return value
@@ -137,7 +273,14 @@ class Money:
             exact = int(whole_text) * 100 + int(cents_text or 0)
             return cls._of(-exact if sign_text else exact)
         if len(value) > _MAX_TEXT:
-            raise _fail(value[:_MAX_TEXT] + "…", f"the text is longer than {_MAX_TEXT} characters", where)
+            raise _fail(
+                value[:_MAX_TEXT] + "…",
+                f"超过 {_MAX_TEXT} 个字符 the text is longer than {_MAX_TEXT} characters",
+                where,
+            )
+        foreign = _foreign(value)
+        if foreign:
+            raise _fail(value, foreign, where)
         text = unicodedata.normalize("NFKC", value).replace(" ", "").replace("\u00a0", "")
         sign = 1
         if text[:1] in "-−":
@@ -148,29 +291,16 @@ class Money:
             if text.upper().startswith(prefix):
                 text = text[len(prefix) :]
                 break
-        for suffix in _SUFFIXES:
-            if text.endswith(suffix):
-                text = text[: -len(suffix)]
-                break
-        if not text:
-            raise _fail(value, "there is no number in it", where)
-        total = Fraction(0)  # exact: Decimal arithmetic would round to the context's 28 digits
-        position = 0
-        last_multiplier = None
-        while position < len(text):
-            match = _PART.match(text, position)
-            if match is None:
-                raise _fail(value, f"cannot read {text[position:]!r}", where)
-            number, unit = match.group(1), match.group(2) or ""
-            multiplier = _MULTIPLIERS[unit]
-            if last_multiplier is not None and multiplier >= last_multiplier:
-                raise _fail(value, "units must go from large to small, as in '1亿2000万元'", where)
-            last_multiplier = multiplier
-            total += Fraction(number.replace(",", "")) * multiplier
-            position = match.end()
-        fen = total * 100
+        else:
+            if _CURRENCY_CODE.match(text):
+                raise _fail(
+                    value,
+                    f"只收人民币 only 人民币 amounts (¥, RMB, CNY): {text[:3]!r} is another currency",
+                    where,
+                )
+        fen = _read(value, text, where)
         if fen.denominator != 1:
-            raise _fail(value, "it has a fraction of a 分", where)
+            raise _fail(value, "有不足一分的零头 it has a fraction of a 分", where)
         return cls._of(sign * int(fen))
 
     @classmethod

@@ -32,6 +32,7 @@ from collections.abc import Iterable
 import attrs
 
 from dangjian_model._model import Alliance, Meeting, PartyOrganisation, Person, Unit
+from dangjian_model._privacy import redact
 from dangjian_model._registry import Entity, Registry
 
 __all__ = ["DASHED", "DOTTED", "SOLID", "Edge", "Picture", "picture", "to_dot", "to_mermaid"]
@@ -72,8 +73,8 @@ def _label(entity: Entity) -> tuple[str, str]:
         return entity.name, entity.form.label
     if isinstance(entity, Alliance):
         return entity.name, entity.type.label
-    if isinstance(entity, Person):  # a person's name is personal data: drawn by id
-        return entity.id, "人员"
+    if isinstance(entity, Person):  # a person's name is personal data: drawn by id (masked if it is a phone…)
+        return redact(entity.id), "人员"
     if isinstance(entity, Meeting):
         return entity.title, f"{entity.kind.label} {entity.held_on.isoformat()}"
     return getattr(entity, "name", entity.id), type(entity).__name__
@@ -89,6 +90,8 @@ def picture(registry: Registry, alliance_id: str, *, meetings: bool = False) -> 
 
     Raises:
         UnknownId: the alliance (or a participant) is not in the registry.
+        HierarchyCycleError: a member's line of superiors loops back on itself (a registry that
+            validation reports as DJ104/DJ105); a loop cannot be drawn as a line up to a root.
     """
     alliance = registry.alliance(alliance_id)
     order: dict[str, Entity] = {alliance.id: alliance}
@@ -167,7 +170,12 @@ def _escape(text: str) -> str:
 
 def to_mermaid(registry: Registry, alliance_id: str, *, meetings: bool = False) -> str:
     """A Mermaid flowchart of the alliance (solid ``-->`` affiliation, dashed ``-.->`` coordination);
-    with ``meetings``, the meetings as rounded nodes and attendance as ``--o`` lines."""
+    with ``meetings``, the meetings as rounded nodes and attendance as ``--o`` lines.
+
+    Raises:
+        UnknownId: the alliance (or a participant) is not in the registry.
+        HierarchyCycleError: a member's line of superiors loops (see :func:`picture`).
+    """
     drawing = picture(registry, alliance_id, meetings=meetings)
     key = {id: f"n{i}" for i, (id, _, _) in enumerate(drawing.nodes)}
     held = set(drawing.meetings)
@@ -187,7 +195,12 @@ def to_mermaid(registry: Registry, alliance_id: str, *, meetings: bool = False) 
 
 
 def to_dot(registry: Registry, alliance_id: str, *, meetings: bool = False) -> str:
-    """A Graphviz DOT graph of the alliance (solid affiliation, dashed coordination, dotted attendance)."""
+    """A Graphviz DOT graph of the alliance (solid affiliation, dashed coordination, dotted attendance).
+
+    Raises:
+        UnknownId: the alliance (or a participant) is not in the registry.
+        HierarchyCycleError: a member's line of superiors loops (see :func:`picture`).
+    """
     drawing = picture(registry, alliance_id, meetings=meetings)
     held = set(drawing.meetings)
     key = {id: f"n{i}" for i, (id, _, _) in enumerate(drawing.nodes)}

@@ -77,7 +77,7 @@ def test_year_and_day_choose_the_year_of_the_agreement(run: Run, clean: Path) ->
     ("options", "message"),
     [
         (["--project", "nowhere"], "no project 'nowhere'; 项目 projects: lianshu-village"),
-        (["--project", "lianshu-village", "--income", "十块"], "--income"),
+        (["--project", "lianshu-village", "--income", "US$10"], "--income"),
         (["--project", "lianshu-village", "--income", "0.001"], "fraction of a 分"),
         (["--project", "lianshu-village", "--year", "0"], "--year 0"),
         (["--project", "lianshu-village", "--on", "31/12/2024"], "not a date"),

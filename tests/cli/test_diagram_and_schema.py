@@ -77,3 +77,20 @@ def test_the_schema_is_printed_as_json(run: Run) -> None:
     result = run("schema")
     assert result.code == EXIT_OK
     assert json.loads(result.out) == json_schema()
+
+
+def test_a_looping_hierarchy_exits_1_with_the_cycle_in_both_languages(run: Run, tmp_path: Path) -> None:
+    path = tmp_path / "loop.yaml"
+    path.write_text(
+        "units:\n"
+        "  - {id: town, name: 乙镇, kind: 镇乡, superior_id: village}\n"
+        "  - {id: village, name: 甲村, kind: 行政村, superior_id: town}\n"
+        "alliances:\n"
+        "  - {id: a, name: 联盟, type: 片区联盟, lead_id: village, memberships: [{participant_id: village}]}\n",
+        encoding="utf-8",
+    )
+    result = run("diagram", str(path))
+    assert result.code == EXIT_ERRORS
+    assert "行政隶属成环" in result.err and "hierarchy has a cycle" in result.err
+    assert f"dangjian validate {path}" in result.err
+    assert "Traceback" not in result.err

@@ -61,7 +61,7 @@ def _mutations(tree: dict[str, Any]) -> Iterator[tuple[str, str, dict[str, Any]]
             elif what == "bad label" and key in _ENUM_KEYS and isinstance(container[target], str):
                 container[target] = "不存在的类型"
             elif what == "bad money" and key in _MONEY_KEYS:
-                container[target] = "一百块"
+                container[target] = "一百五块"  # 105 or 150: refused
             else:
                 continue
             yield what, expected, mutated

@@ -71,10 +71,49 @@ class AllianceLifecycle(RuleBasedStateMachine):
         self.serial += 1
         return f"sm-{prefix}-{self.serial}"
 
-    def attempt(self, operation: Callable[[], lc.Outcome], *, protected: bool | None = None) -> bool:
+    def when(self, data: st.DataObject, *subject_ids: str) -> datetime.date:
+        """The next day, or a day in the past: often inside a membership of a subject that has ended."""
+        choice = data.draw(st.integers(0, 2))
+        ended = [
+            m
+            for a in self.registry.alliances
+            for m in a.memberships
+            if m.participant_id in subject_ids and m.left_on is not None
+        ]
+        if choice == 1 and ended:
+            membership = data.draw(st.sampled_from(ended))
+            assert membership.left_on is not None
+            start = membership.joined_on or membership.left_on - datetime.timedelta(days=365)
+            days = max(0, (membership.left_on - start).days - 1)
+            return start + datetime.timedelta(days=data.draw(st.integers(0, days)))
+        if choice == 2:
+            return self.day - datetime.timedelta(days=data.draw(st.integers(0, 30)))
+        return self.next_day()
+
+    def former_member_or_any(self, data: st.DataObject, ids: Sequence[str]) -> str:
+        """One of ``ids``, often one that has left an alliance (the case dated changes must watch)."""
+        former = [
+            m.participant_id
+            for a in self.registry.alliances
+            for m in a.memberships
+            if m.left_on is not None and m.participant_id in ids
+        ]
+        prefer_former: bool = data.draw(st.booleans())
+        if former and prefer_former:
+            return data.draw(st.sampled_from(former))
+        return data.draw(st.sampled_from(list(ids)))
+
+    def attempt(
+        self,
+        operation: Callable[[], lc.Outcome],
+        *,
+        protected: bool | None = None,
+        on: datetime.date | None = None,
+    ) -> bool:
         """Run one operation; on success check the step, and keep the new registry and its events.
 
-        ``protected`` says whether a 三不变 guard must refuse it (None: the operation is not guarded).
+        ``protected`` says whether a 三不变 guard must refuse it (None: the operation is not guarded);
+        ``on`` is the day a guarded operation carries, which the checker judges it by.
         """
         before = self.registry
         try:
@@ -85,7 +124,7 @@ class AllianceLifecycle(RuleBasedStateMachine):
         except REFUSED:
             return False
         assert not protected, "a change 三不变 forbids went through"
-        assert lc.check_three_unchanged(before, after) == ()
+        assert lc.check_three_unchanged(before, after, on=on) == ()
         for event in events:
             assert round_trip(event) == event
         assert lc.replay(before, events) == after
@@ -296,17 +335,45 @@ class AllianceLifecycle(RuleBasedStateMachine):
 
     # ------------------------------------------------------------------ changes 三不变 guards
 
-    def protected(self, principle: Principle, *subject_ids: str) -> bool:
-        return any(lc.protecting_alliances(self.registry, principle, id) for id in subject_ids)
+    def protected(self, principle: Principle, on: datetime.date, *subject_ids: str) -> bool:
+        """Protected today or on the day the change carries (see ``member_on`` for the direct case)."""
+        registry = self.registry
+        found = any(
+            lc.protecting_alliances(registry, principle, id)
+            or lc.protecting_alliances(registry, principle, id, on)
+            for id in subject_ids
+        )
+        if principle is not Principle.AFFILIATION_UNCHANGED:  # units: only their own memberships count
+            assert found == any(self.member_on(principle, id, on) for id in subject_ids)
+        return found
+
+    def member_on(self, principle: Principle, unit_id: str, on: datetime.date) -> bool:
+        """The unit is a member today, or was on ``on``, of an alliance in force then declaring ``principle``."""
+        for alliance in self.registry.alliances:
+            if principle not in alliance.principles:
+                continue
+            for m in alliance.memberships:
+                if m.participant_id != unit_id:
+                    continue
+                if m.left_on is None and alliance.dissolved_on is None:
+                    return True
+                formed = alliance.formed_on is None or alliance.formed_on <= on
+                standing = alliance.dissolved_on is None or on < alliance.dissolved_on
+                joined = m.joined_on is None or m.joined_on <= on
+                if formed and standing and joined and (m.left_on is None or on < m.left_on):
+                    return True
+        return False
 
     @rule(data=st.data())
     def try_to_move_a_unit(self, data: st.DataObject) -> None:
         units = [u.id for u in self.registry.units]
-        unit_id = data.draw(st.sampled_from(units))
+        unit_id = self.former_member_or_any(data, units)
+        on = self.when(data, unit_id)
         superior_id = data.draw(st.none() | st.sampled_from(units))
         self.attempt(
-            lambda: lc.move_unit(self.registry, unit_id=unit_id, superior_id=superior_id, on=self.next_day()),
-            protected=self.protected(Principle.MANAGEMENT_HIERARCHY_UNCHANGED, unit_id),
+            lambda: lc.move_unit(self.registry, unit_id=unit_id, superior_id=superior_id, on=on),
+            on=on,
+            protected=self.protected(Principle.MANAGEMENT_HIERARCHY_UNCHANGED, on, unit_id),
         )
 
     @rule(data=st.data())
@@ -314,27 +381,29 @@ class AllianceLifecycle(RuleBasedStateMachine):
         if not self.registry.assets:
             return
         asset = data.draw(st.sampled_from(self.registry.assets))
+        on = self.when(data, asset.owner_id)
         owner_id = data.draw(st.sampled_from([u.id for u in self.registry.units]))
         self.attempt(
-            lambda: lc.transfer_asset(
-                self.registry, asset_id=asset.id, owner_id=owner_id, on=self.next_day()
-            ),
+            lambda: lc.transfer_asset(self.registry, asset_id=asset.id, owner_id=owner_id, on=on),
+            on=on,
             protected=owner_id != asset.owner_id
-            and self.protected(Principle.ASSET_NATURE_UNCHANGED, asset.owner_id),
+            and self.protected(Principle.ASSET_NATURE_UNCHANGED, on, asset.owner_id),
         )
 
     @rule(data=st.data())
     def try_to_change_an_asset_nature(self, data: st.DataObject) -> None:
         if not self.registry.assets:
             return
-        asset = data.draw(st.sampled_from(self.registry.assets))
+        owners = [a.owner_id for a in self.registry.assets]
+        owner_id = self.former_member_or_any(data, owners)
+        asset = data.draw(st.sampled_from([a for a in self.registry.assets if a.owner_id == owner_id]))
+        on = self.when(data, asset.owner_id)
         nature = data.draw(st.sampled_from(AssetNature))
         self.attempt(
-            lambda: lc.change_asset_nature(
-                self.registry, asset_id=asset.id, nature=nature, on=self.next_day()
-            ),
+            lambda: lc.change_asset_nature(self.registry, asset_id=asset.id, nature=nature, on=on),
+            on=on,
             protected=nature is not asset.nature
-            and self.protected(Principle.ASSET_NATURE_UNCHANGED, asset.owner_id),
+            and self.protected(Principle.ASSET_NATURE_UNCHANGED, on, asset.owner_id),
         )
 
     @rule(data=st.data())
@@ -344,23 +413,25 @@ class AllianceLifecycle(RuleBasedStateMachine):
         source, target = data.draw(
             st.lists(st.sampled_from(self.registry.ledgers), min_size=2, max_size=2, unique=True)
         )
+        on = self.when(data, source.owner_id, target.owner_id)
         self.attempt(
-            lambda: lc.merge_ledgers(
-                self.registry, source_id=source.id, target_id=target.id, on=self.next_day()
-            ),
-            protected=self.protected(Principle.ACCOUNTING_UNCHANGED, source.owner_id, target.owner_id),
+            lambda: lc.merge_ledgers(self.registry, source_id=source.id, target_id=target.id, on=on),
+            on=on,
+            protected=self.protected(Principle.ACCOUNTING_UNCHANGED, on, source.owner_id, target.owner_id),
         )
 
     @rule(data=st.data())
     def try_to_reaffiliate_an_organisation(self, data: st.DataObject) -> None:
         organisations = self.registry.party_organisations
         organisation: PartyOrganisation = data.draw(st.sampled_from(organisations))
+        on = self.when(data, organisation.id, *organisation.host_unit_ids)
         superior_id = data.draw(st.none() | st.sampled_from([o.id for o in organisations]))
-        protected = self.protected(Principle.AFFILIATION_UNCHANGED, organisation.id)
+        protected = self.protected(Principle.AFFILIATION_UNCHANGED, on, organisation.id)
         succeeded = self.attempt(
             lambda: lc.reaffiliate_organisation(
-                self.registry, organisation_id=organisation.id, superior_id=superior_id, on=self.next_day()
+                self.registry, organisation_id=organisation.id, superior_id=superior_id, on=on
             ),
+            on=on,
             protected=protected,
         )
         assert not (protected and succeeded)
@@ -370,16 +441,56 @@ class AllianceLifecycle(RuleBasedStateMachine):
         if not self.registry.people:
             return
         person = data.draw(st.sampled_from(self.registry.people))
+        on = self.when(data, person.id)
         organisation_id = data.draw(
             st.none() | st.sampled_from([o.id for o in self.registry.party_organisations])
         )
         self.attempt(
             lambda: lc.reaffiliate_person(
-                self.registry, person_id=person.id, party_organisation_id=organisation_id, on=self.next_day()
+                self.registry, person_id=person.id, party_organisation_id=organisation_id, on=on
             ),
+            on=on,
             protected=organisation_id != person.party_organisation_id
-            and self.protected(Principle.AFFILIATION_UNCHANGED, person.id),
+            and self.protected(Principle.AFFILIATION_UNCHANGED, on, person.id),
         )
+
+    @rule(data=st.data())
+    def a_unit_withdraws_and_a_change_is_dated_inside_its_membership(self, data: st.DataObject) -> None:
+        members = [
+            (a.id, m.participant_id)
+            for a in self.registry.alliances
+            for m in a.memberships
+            if m.left_on is None
+            and a.dissolved_on is None
+            and isinstance(self.registry.find(m.participant_id), Unit)
+        ]
+        if not members:
+            return
+        alliance_id, unit_id = data.draw(st.sampled_from(members))
+        withdrawn = self.attempt(
+            lambda: lc.withdraw_member(
+                self.registry, alliance_id=alliance_id, participant_id=unit_id, on=self.next_day()
+            )
+        )
+        if not withdrawn:
+            return
+        on = self.when(data, unit_id)
+        units = [u.id for u in self.registry.units]
+        superior_id = data.draw(st.none() | st.sampled_from(units))
+        self.attempt(
+            lambda: lc.move_unit(self.registry, unit_id=unit_id, superior_id=superior_id, on=on),
+            on=on,
+            protected=self.protected(Principle.MANAGEMENT_HIERARCHY_UNCHANGED, on, unit_id),
+        )
+        assets = self.registry.assets_of(unit_id)
+        if assets:
+            asset_id, old = assets[0].id, assets[0].nature
+            nature = data.draw(st.sampled_from([n for n in AssetNature if n is not old]))
+            self.attempt(
+                lambda: lc.change_asset_nature(self.registry, asset_id=asset_id, nature=nature, on=on),
+                on=on,
+                protected=self.protected(Principle.ASSET_NATURE_UNCHANGED, on, unit_id),
+            )
 
     # ------------------------------------------------------------------ the laws
 

@@ -4,6 +4,7 @@ deliberately broken operations that slip past the guards."""
 from __future__ import annotations
 
 import datetime
+import functools
 
 import attrs
 import pytest
@@ -215,3 +216,84 @@ def test_a_principle_violation_survives_pickling(registry: Registry) -> None:
         error.value.principle,
         ("cixi-south",),
     )
+
+
+# ---------------------------------------------------------------------------- changes dated in the past
+
+JOINED = datetime.date(2020, 6, 1)
+INSIDE = datetime.date(2021, 1, 1)  # after 岗墩村 joined, before it withdrew on DAY
+
+
+@pytest.fixture(name="left")
+def _left(registry: Registry) -> Registry:
+    return lc.withdraw_member(registry, alliance_id="cixi-south", participant_id="gangdun", on=DAY)[0]
+
+
+def test_a_change_dated_inside_a_finished_membership_is_refused(left: Registry) -> None:
+    with pytest.raises(lc.PrincipleViolation, match="a member on 2021-01-01") as error:
+        lc.move_unit(left, unit_id="gangdun", superior_id="cixi", on=INSIDE)
+    assert error.value.alliance_ids == ("cixi-south",)
+    with pytest.raises(lc.PrincipleViolation, match="资产属性不变"):
+        lc.change_asset_nature(left, asset_id="gangdun-stake-yishan", nature="国有资产", on=INSIDE)
+    with pytest.raises(lc.PrincipleViolation, match="资产属性不变"):
+        lc.transfer_asset(left, asset_id="gangdun-stake-yishan", owner_id="kuangyan", on=INSIDE)
+    with pytest.raises(lc.PrincipleViolation, match="账务核算不变"):
+        lc.merge_ledgers(left, source_id="gangdun-books", target_id="yishan-books", on=INSIDE)
+
+
+def test_the_same_changes_dated_after_the_withdrawal_or_before_joining_are_allowed(left: Registry) -> None:
+    for on in (DAY, JOINED - datetime.timedelta(days=1)):
+        moved, _ = lc.move_unit(left, unit_id="gangdun", superior_id="cixi", on=on)
+        assert lc.check_three_unchanged(left, moved, on=on) == ()
+        renatured, _ = lc.change_asset_nature(left, asset_id="gangdun-stake-yishan", nature="国有资产", on=on)
+        assert lc.check_three_unchanged(left, renatured, on=on) == ()
+
+
+def test_a_change_dated_before_a_dissolution_is_refused_and_one_after_it_allowed(registry: Registry) -> None:
+    dissolved, _ = lc.dissolve_alliance(registry, alliance_id="cixi-south", on=DAY)
+    with pytest.raises(lc.PrincipleViolation, match="管理层级不变"):
+        lc.move_unit(dissolved, unit_id="changlong", superior_id="cixi", on=INSIDE)
+    moved, _ = lc.move_unit(dissolved, unit_id="changlong", superior_id="cixi", on=DAY)
+    assert moved.unit("changlong").superior_id == "cixi"
+
+
+def test_a_current_member_is_guarded_even_for_a_change_dated_before_it_joined(registry: Registry) -> None:
+    # the registry keeps only the present: the change would alter a member's superior today
+    with pytest.raises(lc.PrincipleViolation, match="管理层级不变"):
+        lc.move_unit(
+            registry, unit_id="changlong", superior_id="cixi", on=JOINED - datetime.timedelta(days=1)
+        )
+
+
+def test_the_checker_judges_a_dated_change_by_the_memberships_in_force_that_day(left: Registry) -> None:
+    after = reparent_anyway(left, "gangdun", "cixi")
+    assert lc.check_three_unchanged(left, after) == ()
+    assert lc.check_three_unchanged(left, after, on=DAY) == ()
+    (breach,) = lc.check_three_unchanged(left, after, on=INSIDE)
+    assert (breach.member_id, breach.field, breach.after, breach.alliance_ids) == (
+        "gangdun",
+        "superior_id",
+        "cixi",
+        ("cixi-south",),
+    )
+
+
+@functools.cache
+def _withdrawn() -> Registry:
+    return lc.withdraw_member(cixi_story()[0], alliance_id="cixi-south", participant_id="gangdun", on=DAY)[0]
+
+
+@given(on=st.dates(datetime.date(2019, 1, 1), datetime.date(2023, 12, 31)))
+def test_a_withdrawn_village_is_guarded_exactly_on_the_days_it_was_a_member(on: datetime.date) -> None:
+    left = _withdrawn()
+    was_member = JOINED <= on < DAY
+    assert (
+        bool(lc.protecting_alliances(left, Principle.MANAGEMENT_HIERARCHY_UNCHANGED, "gangdun", on))
+        == was_member
+    )
+    try:
+        lc.move_unit(left, unit_id="gangdun", superior_id="cixi", on=on)
+    except lc.PrincipleViolation:
+        assert was_member
+    else:
+        assert not was_member

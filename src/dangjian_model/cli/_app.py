@@ -14,9 +14,10 @@ from typing import Any, TextIO
 
 import attrs
 
-from dangjian_model._errors import DangjianError, InvalidValue, UnknownId
+from dangjian_model._errors import DangjianError, HierarchyCycleError, InvalidValue, UnknownId
 from dangjian_model._model import Alliance
 from dangjian_model._money import Money
+from dangjian_model._privacy import redact
 from dangjian_model._registry import Registry
 from dangjian_model.allocation import (
     Allocation,
@@ -431,7 +432,7 @@ def _check(ctx: Context, path: str, config: ValidationConfig, context: Registry 
             registry = _with_alliance(context, document)
             return FileResult(path, "alliance", validate_alliance(registry, document.id, config))
     except Unreadable as error:
-        return FileResult(path, unreadable=error.reason)
+        return FileResult(path, unreadable=redact(error.reason))
     except ConfigError as error:
         return FileResult(path, problems=error)
 
@@ -804,7 +805,7 @@ def _diagram(ctx: Context) -> int:
     draw: Callable[..., str] = to_dot if args.format == "dot" else to_mermaid
     try:
         text = draw(registry, alliance_id, meetings=args.meetings)
-    except UnknownId as error:
+    except (UnknownId, HierarchyCycleError) as error:  # a broken registry: validation says what else is wrong
         raise DangjianError(
             f"{error}; 先运行 run `dangjian validate {args.path}` to see every problem"
         ) from None
@@ -857,11 +858,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     prefix = f"dangjian {args.command}"
     try:
         code: int = args.run(ctx)
-    except UsageError as error:
-        err.write(f"{prefix}: 错误 error: {error}\n")
+    except UsageError as error:  # it may echo an id from the command line or the file
+        err.write(redact(f"{prefix}: 错误 error: {error}") + "\n")
         return EXIT_USAGE
     except Unreadable as error:
-        err.write(f"{prefix}: {error}\n")
+        err.write(redact(f"{prefix}: {error}") + "\n")
         return EXIT_USAGE
     except ConfigError as error:
         _print_problems(error, err, Painter(wants_colour(args.color, err)))

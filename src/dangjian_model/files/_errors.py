@@ -5,6 +5,7 @@ from __future__ import annotations
 import attrs
 
 from dangjian_model._errors import DangjianError
+from dangjian_model._privacy import redact
 
 __all__ = ["ConfigError", "PersonalDataError", "Problem"]
 
@@ -24,9 +25,9 @@ class Problem:
         column: The column in the line (1-based), when the format tells it.
     """
 
-    path: str
-    value: str
-    expected: str
+    path: str = attrs.field(converter=redact)  # a phone number used as a key is masked too
+    value: str = attrs.field(converter=redact)
+    expected: str = attrs.field(converter=redact)
     line: int | None = None
     column: int | None = None
 

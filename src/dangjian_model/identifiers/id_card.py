@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime
 import re
 
+from dangjian_model._privacy import masked_id_card
 from dangjian_model.identifiers._common import (
     InvalidChecksum,
     InvalidComponent,
@@ -69,7 +70,6 @@ def is_valid(text: str) -> bool:
 
 
 def mask(text: str) -> str:
-    """Keep the first six and last four characters and hide the rest (the birth date)."""
-    if len(text) <= 10:
-        return "*" * len(text)
-    return text[:6] + "*" * (len(text) - 10) + text[-4:]
+    """Keep the region and the last four characters and hide the birth date (15 digits keep the
+    region and the sequence); see :func:`dangjian_model._privacy.masked_id_card`."""
+    return masked_id_card(text)

@@ -2,7 +2,8 @@
 
 Whatever produced ``after`` from ``before`` — the lifecycle operations, an app's own code, a bad
 import — :func:`check_three_unchanged` lists each change that breaks a principle for a subject that
-was protected in ``before`` (see :func:`~dangjian_model.lifecycle.protecting_alliances`):
+was protected in ``before`` (see :func:`~dangjian_model.lifecycle.protecting_alliances`) — today, or
+on the day the changes carry when ``on`` is given:
 
 - 管理层级不变: a member unit's administrative superior changed, or the unit disappeared.
 - 资产属性不变: an asset of a member changed owner or nature, or disappeared.
@@ -17,6 +18,7 @@ the breach says so: those coordinate members, they never lead, own or keep books
 
 from __future__ import annotations
 
+import datetime
 from functools import partial
 
 import attrs
@@ -24,7 +26,7 @@ import attrs
 from dangjian_model._enums import Principle
 from dangjian_model._model import Asset, Ledger, LedgerEntry, PartyOrganisation, Person, Unit
 from dangjian_model._registry import Registry
-from dangjian_model.lifecycle._scope import principle_text, protecting_alliances
+from dangjian_model.lifecycle._scope import guarding_alliances, principle_text
 
 __all__ = ["Breach", "check_three_unchanged"]
 
@@ -80,10 +82,12 @@ def _coordinator(registry: Registry, id: str | None) -> str:
     return ""
 
 
-def _units_protected(before: Registry, principle: Principle) -> dict[str, tuple[str, ...]]:
+def _units_protected(
+    before: Registry, principle: Principle, on: datetime.date | None
+) -> dict[str, tuple[str, ...]]:
     found: dict[str, tuple[str, ...]] = {}
     for unit in before.units:
-        alliances = protecting_alliances(before, principle, unit.id)
+        alliances = guarding_alliances(before, principle, unit.id, on)
         if alliances:
             found[unit.id] = tuple(a.id for a in alliances)
     return found
@@ -100,15 +104,22 @@ def _new_entries(before: Registry, ledger: Ledger) -> tuple[LedgerEntry, ...]:
     return ledger.entries[len(old.entries) :] if isinstance(old, Ledger) else ledger.entries
 
 
-def check_three_unchanged(before: Registry, after: Registry) -> tuple[Breach, ...]:
+def check_three_unchanged(
+    before: Registry, after: Registry, *, on: datetime.date | None = None
+) -> tuple[Breach, ...]:
     """Every breach of 三不变 (and 原组织隶属关系不变) between two registries, for the subjects
     protected in ``before``; an empty tuple when every promise holds.
+
+    Args:
+        on: The day the changes carry (an event's ``on``). A subject protected that day is
+            protected even if its membership has ended since: a change dated inside a finished
+            membership is a breach. Subjects protected today always are.
     """
     breaches: list[Breach] = []
     add = breaches.append
 
     hierarchy = Principle.MANAGEMENT_HIERARCHY_UNCHANGED
-    for unit_id, alliances in _units_protected(before, hierarchy).items():
+    for unit_id, alliances in _units_protected(before, hierarchy, on).items():
         old = before.unit(unit_id).superior_id
         new_unit = after.find(unit_id)
         if not isinstance(new_unit, Unit):
@@ -140,7 +151,7 @@ def check_three_unchanged(before: Registry, after: Registry) -> tuple[Breach, ..
             )
 
     assets = Principle.ASSET_NATURE_UNCHANGED
-    for unit_id, alliances in _units_protected(before, assets).items():
+    for unit_id, alliances in _units_protected(before, assets, on).items():
         for asset in before.assets_of(unit_id):
             moved = after.find(asset.id)
             breach = partial(
@@ -163,7 +174,7 @@ def check_three_unchanged(before: Registry, after: Registry) -> tuple[Breach, ..
 
     accounting = Principle.ACCOUNTING_UNCHANGED
     vanished = [ledger for ledger in before.ledgers if not isinstance(after.find(ledger.id), Ledger)]
-    for unit_id, alliances in _units_protected(before, accounting).items():
+    for unit_id, alliances in _units_protected(before, accounting, on).items():
         for ledger in before.ledgers_of(unit_id):
             now = after.find(ledger.id)
             breach = partial(
@@ -211,7 +222,7 @@ def check_three_unchanged(before: Registry, after: Registry) -> tuple[Breach, ..
 
     affiliation = Principle.AFFILIATION_UNCHANGED
     for organisation in before.party_organisations:
-        alliance_ids = tuple(a.id for a in protecting_alliances(before, affiliation, organisation.id))
+        alliance_ids = tuple(a.id for a in guarding_alliances(before, affiliation, organisation.id, on))
         if not alliance_ids:
             continue
         now_org = after.find(organisation.id)
@@ -231,7 +242,7 @@ def check_three_unchanged(before: Registry, after: Registry) -> tuple[Breach, ..
                 )
             )
     for person in before.people:
-        alliance_ids = tuple(a.id for a in protecting_alliances(before, affiliation, person.id))
+        alliance_ids = tuple(a.id for a in guarding_alliances(before, affiliation, person.id, on))
         if not alliance_ids:
             continue
         now_person = after.find(person.id)

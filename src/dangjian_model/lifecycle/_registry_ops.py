@@ -26,7 +26,7 @@ from dangjian_model.lifecycle._events import (
     UnitMoved,
     apply,
 )
-from dangjian_model.lifecycle._scope import principle_text, protecting_alliances
+from dangjian_model.lifecycle._scope import guarding_alliances, principle_text, protecting_alliances
 
 __all__ = [
     "change_asset_nature",
@@ -38,15 +38,23 @@ __all__ = [
 ]
 
 
-def _guard(registry: Registry, where: str, principle: Principle, subject_id: str, change: str) -> None:
-    alliances = protecting_alliances(registry, principle, subject_id)
+def _guard(
+    registry: Registry, where: str, principle: Principle, subject_id: str, change: str, on: datetime.date
+) -> None:
+    alliances = guarding_alliances(registry, principle, subject_id, on)
     if alliances:
         names = "、".join(f"{a.name} ({a.id})" for a in alliances)
+        today = {a.id for a in protecting_alliances(registry, principle, subject_id)}
+        dated = (
+            ""
+            if today >= {a.id for a in alliances}
+            else f" (a member on {on.isoformat()}, the date of the change)"
+        )
         raise PrincipleViolation(
             where,
-            f"{change} would break {principle_text(principle)}, which {names} promises",
-            f"keep it unchanged while {subject_id!r} belongs to the alliance; it may change once the "
-            "member withdraws or the alliance is dissolved",
+            f"{change} on {on.isoformat()} would break {principle_text(principle)}, which {names} promises{dated}",
+            f"keep it unchanged while {subject_id!r} belongs to the alliance; it may change, dated after "
+            "the member withdraws or the alliance is dissolved",
             principle=principle,
             subject_id=subject_id,
             alliance_ids=tuple(a.id for a in alliances),
@@ -77,7 +85,7 @@ def move_unit(registry: Registry, *, unit_id: str, superior_id: str | None, on: 
                 "a unit outside its own subtree, so the hierarchy stays a tree",
             )
     change = f"moving unit {unit_id!r} from superior {unit.superior_id!r} to {superior_id!r}"
-    _guard(registry, where, Principle.MANAGEMENT_HIERARCHY_UNCHANGED, unit_id, change)
+    _guard(registry, where, Principle.MANAGEMENT_HIERARCHY_UNCHANGED, unit_id, change, on)
     return _done(registry, UnitMoved(on=on, unit_id=unit_id, superior_id=superior_id))
 
 
@@ -97,7 +105,7 @@ def transfer_asset(registry: Registry, *, asset_id: str, owner_id: str, on: date
     if owner_id == asset.owner_id:
         raise OperationRefused(f"{where}(owner_id)", f"{owner_id!r} already owns it", "another unit")
     change = f"transferring asset {asset_id!r} from {asset.owner_id!r} to {owner_id!r}"
-    _guard(registry, where, Principle.ASSET_NATURE_UNCHANGED, asset.owner_id, change)
+    _guard(registry, where, Principle.ASSET_NATURE_UNCHANGED, asset.owner_id, change, on)
     return _done(registry, AssetTransferred(on=on, asset_id=asset_id, owner_id=owner_id))
 
 
@@ -115,7 +123,7 @@ def change_asset_nature(
     if event.nature is asset.nature:
         raise OperationRefused(f"{where}(nature)", f"it already is {asset.nature.label}", "another nature")
     change = f"changing asset {asset_id!r} from {asset.nature.label} to {event.nature.label}"
-    _guard(registry, where, Principle.ASSET_NATURE_UNCHANGED, asset.owner_id, change)
+    _guard(registry, where, Principle.ASSET_NATURE_UNCHANGED, asset.owner_id, change, on)
     return _done(registry, event)
 
 
@@ -134,7 +142,7 @@ def merge_ledgers(registry: Registry, *, source_id: str, target_id: str, on: dat
         )
     change = f"merging ledger {source_id!r} of {source.owner_id!r} into ledger {target_id!r} of {target.owner_id!r}"
     for owner in dict.fromkeys((source.owner_id, target.owner_id)):
-        _guard(registry, where, Principle.ACCOUNTING_UNCHANGED, owner, change)
+        _guard(registry, where, Principle.ACCOUNTING_UNCHANGED, owner, change, on)
     return _done(registry, LedgersMerged(on=on, source_id=source_id, target_id=target_id))
 
 
@@ -164,7 +172,7 @@ def reaffiliate_organisation(
         f"re-affiliating party organisation {organisation_id!r} "
         f"from {organisation.superior_id!r} to {superior_id!r}"
     )
-    _guard(registry, where, Principle.AFFILIATION_UNCHANGED, organisation_id, change)
+    _guard(registry, where, Principle.AFFILIATION_UNCHANGED, organisation_id, change, on)
     event = PartyOrganisationReaffiliated(on=on, organisation_id=organisation_id, superior_id=superior_id)
     return _done(registry, event)
 
@@ -187,6 +195,6 @@ def reaffiliate_person(
             f"{where}(party_organisation_id)", "the person already belongs there", "another organisation"
         )
     change = f"re-affiliating person {person_id!r} from {person.party_organisation_id!r} to {party_organisation_id!r}"
-    _guard(registry, where, Principle.AFFILIATION_UNCHANGED, person_id, change)
+    _guard(registry, where, Principle.AFFILIATION_UNCHANGED, person_id, change, on)
     event = PersonReaffiliated(on=on, person_id=person_id, party_organisation_id=party_organisation_id)
     return _done(registry, event)

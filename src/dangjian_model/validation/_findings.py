@@ -9,6 +9,7 @@ from typing import Any
 import attrs
 
 from dangjian_model._labels import LabelledEnum, zh_name
+from dangjian_model._privacy import redact
 
 __all__ = ["Finding", "Report", "Severity"]
 
@@ -48,10 +49,10 @@ class Finding:
 
     code: str
     severity: Severity
-    path: str
-    message_zh: str
-    message_en: str
-    hint: str
+    path: str = attrs.field(converter=redact)  # what looks like a phone or ID number is masked
+    message_zh: str = attrs.field(converter=redact)
+    message_en: str = attrs.field(converter=redact)
+    hint: str = attrs.field(converter=redact)
     source: str
     alliance_id: str | None = None
 
@@ -69,7 +70,7 @@ class Finding:
             "message_en": self.message_en,
             "hint": self.hint,
             "source": self.source,
-            "alliance_id": self.alliance_id,
+            "alliance_id": None if self.alliance_id is None else redact(self.alliance_id),
         }
 
     def to_text(self) -> str:

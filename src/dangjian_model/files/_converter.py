@@ -13,24 +13,31 @@ enum values as English identifiers, sets sorted, money as ``300000元``, dates I
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import datetime
 import types
 import typing
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 from typing import Any
 
 import attrs
 import cattrs
-from cattrs.errors import ClassValidationError, IterableValidationError, IterableValidationNote
+from cattrs.errors import (
+    ClassValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationError,
+    IterableValidationNote,
+)
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
 from dangjian_model._errors import InvalidValue
 from dangjian_model._labels import LabelledEnum
 from dangjian_model._money import MAX_EXPONENT, Money, exact_fraction
 
-__all__ = ["MAX_TEXT", "configure_converter", "shown"]
+__all__ = ["MAX_TEXT", "Budget", "budget", "configure_converter", "count_problems", "shown"]
 
 #: No text field of the model may be longer; longer strings are refused before any other work.
 MAX_TEXT = 2000
@@ -157,19 +164,86 @@ def _items(value: object, kind: str) -> list[Any]:
     return value
 
 
+class Budget:
+    """How many problems one load may still find before it stops checking (see :func:`budget`).
+
+    Attributes:
+        left: Problems still to be found before checking stops.
+        stopped: Whether items were left unchecked because none were left.
+    """
+
+    __slots__ = ("left", "stopped")
+
+    def __init__(self, left: int) -> None:
+        self.left = left
+        self.stopped = False
+
+
+_BUDGET: contextvars.ContextVar[Budget | None] = contextvars.ContextVar("dangjian_budget", default=None)
+
+
+@contextlib.contextmanager
+def budget(problems: int) -> Iterator[Budget]:
+    """Within this block (in this thread or task), structuring stops once ``problems`` are found.
+
+    Lists stop at the item that spends the last of it and skip every item after; without a
+    budget, every item is checked.
+    """
+    found = Budget(problems)
+    token = _BUDGET.set(found)
+    try:
+        yield found
+    finally:
+        _BUDGET.reset(token)
+
+
+class _ItemErrors(IterableValidationError):
+    """The errors of a list's items, already counted against the budget by :func:`_each`."""
+
+
+def count_problems(error: BaseException, *, new_only: bool = False) -> int:
+    """The problems a (nested) structuring error stands for, without building any of them.
+
+    With ``new_only``, a list's errors raised by :func:`_each` count 0: they were counted (against
+    the budget) when they were raised.
+    """
+    count, stack = 0, [error]
+    while stack:
+        item = stack.pop()
+        if new_only and isinstance(item, _ItemErrors):
+            continue
+        if isinstance(item, ForbiddenExtraKeysError):
+            count += len(item.extra_fields)
+        elif isinstance(item, ClassValidationError | IterableValidationError):
+            stack.extend(item.exceptions)
+        else:
+            count += 1
+    return count
+
+
 def _each(converter: cattrs.Converter, item_type: Any, value: list[Any]) -> list[Any]:
-    """Structure every item, collecting the errors of all of them with their index."""
+    """Structure every item, collecting the errors of all of them with their index.
+
+    Under a :func:`budget`, stop once it is spent: a document with a million bad items costs no
+    more than one with a hundred.
+    """
     hook = converter.get_structure_hook(item_type)
+    spending = _BUDGET.get()
     result: list[Any] = []
     errors: list[Exception] = []
     for index, item in enumerate(value):
+        if spending is not None and spending.left <= 0:
+            spending.stopped = True
+            break
         try:
             result.append(hook(item, item_type))
         except Exception as error:  # every error is reported by the walker, with its place
             error.__notes__ = [*getattr(error, "__notes__", []), _index_note(index, item_type)]  # type: ignore[attr-defined, unused-ignore]
             errors.append(error)
+            if spending is not None:
+                spending.left -= count_problems(error, new_only=True)
     if errors:
-        raise IterableValidationError("items are not valid", errors, list)
+        raise _ItemErrors("items are not valid", errors, list)
     return result
 
 

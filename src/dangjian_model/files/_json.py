@@ -136,8 +136,10 @@ def loads(
             return fast
     check_depth(tree, limits, source)
     if duplicated:
-        raise ConfigError(source, tuple(_duplicates(tree)))
-    return structure_document(tree, into, _CONVERTER, source)
+        repeated = _duplicates(tree)
+        shown = limits.max_problems
+        raise ConfigError(source, tuple(repeated[:shown]), max(len(repeated) - shown, 0))
+    return structure_document(tree, into, _CONVERTER, source, limits=limits)
 
 
 def dumps(obj: Document) -> str:

@@ -64,7 +64,7 @@ def loads(
     text: str, into: type[Document], *, source: str = "<string>", limits: Limits = DEFAULT_LIMITS
 ) -> Any:
     """Read a registry or an alliance from TOML text."""
-    return structure_document(parse(text, source, limits), into, _CONVERTER, source)
+    return structure_document(parse(text, source, limits), into, _CONVERTER, source, limits=limits)
 
 
 def dumps(obj: Document) -> str:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import contextvars
 import datetime
+import re
 import types
 import typing
 from collections.abc import Callable, Iterator
@@ -89,13 +90,31 @@ def _structure_bool(value: object, _: type) -> bool:
     return value
 
 
+#: Slack over ``_MAX_LABEL`` for numbers in their canonical text: what a number of ``_MAX_LABEL``
+#: characters is written as can be a few characters longer (``1e-6`` is written ``0.000001``).
+_CANONICAL_SLACK = 10
+#: The most digits on either side of a canonical ratio: a loaded fraction has ≤ 2 × 1000 + 100
+#: (an exponent of ±1000, as many digits as the text holds, a percentage).
+_MAX_RATIO_DIGITS = 2 * MAX_EXPONENT + 100
+_RATIO = re.compile(rf"([0-9]{{1,{_MAX_RATIO_DIGITS}}})/([0-9]{{1,{_MAX_RATIO_DIGITS}}})\Z")
+
+
 def _exact(value: object, expected: str) -> str:
     """Numbers as exact text: ints as they are, floats by their shortest repr (what the user typed)."""
     if type(value) is int or type(value) is float:
         return repr(value)
     if type(value) is str and len(value) <= _MAX_LABEL:
         return value.strip()
+    if type(value) is str and len(value) <= _MAX_LABEL + _CANONICAL_SLACK and _is_canonical_decimal(value):
+        return value  # what :func:`configure_converter` writes for a decimal it has read
     raise _refuse(value, expected)
+
+
+def _is_canonical_decimal(text: str) -> bool:
+    try:
+        return str(Decimal(text)) == text
+    except InvalidOperation:
+        return False
 
 
 def _decimal_text(value: object, expected: str) -> str:
@@ -116,13 +135,52 @@ def _structure_decimal(value: object, _: type) -> Decimal:
 
 def _structure_fraction(value: object, _: type) -> Fraction:
     expected = "a fraction such as '1/3', '49.3%' or 0.5"
+    if type(value) is str and len(value) <= 2 * _MAX_RATIO_DIGITS + 1:
+        ratio = _RATIO.match(value)
+        if ratio and ratio[2].strip("0"):  # the canonical '1/3', however long a loaded value made it
+            return Fraction(int(ratio[1]), int(ratio[2]))
     text = _exact(value, expected)
     try:
         if text.endswith("%"):
             return exact_fraction(text[:-1]) / 100
+        if len(text) > _SHORT_RATIO and "/" not in text:  # what a long decimal fraction is written as
+            return exact_fraction(Decimal(text))
         return exact_fraction(text)
+    except InvalidOperation:
+        raise InvalidValue("", value, expected) from None
     except ValueError as error:
         raise InvalidValue("", value, f"{expected}; {error}") from None
+
+
+def _unstructure_fraction(value: Fraction) -> str:
+    """``1/3``; a fraction whose ratio is long but which is a short decimal as ``1E-99``."""
+    text = str(value)
+    if len(text) <= _SHORT_RATIO:
+        return text
+    decimal = _decimal_of(value)
+    return text if decimal is None or len(decimal) >= len(text) else decimal
+
+
+#: Ratios up to this long are written as they are (what ``exact_fraction`` reads as text).
+_SHORT_RATIO = 64
+
+
+def _decimal_of(value: Fraction) -> str | None:
+    """The exact decimal text of a fraction whose denominator is 2^a·5^b, if its exponent is in bounds."""
+    denominator = value.denominator
+    twos = (denominator & -denominator).bit_length() - 1
+    rest, fives = denominator >> twos, 0
+    while rest % 5 == 0 and fives <= MAX_EXPONENT:
+        rest, fives = rest // 5, fives + 1
+    places = max(twos, fives)
+    if rest != 1 or places > MAX_EXPONENT:
+        return None
+    scaled = value.numerator * 10**places // denominator
+    digits = str(abs(scaled))
+    significant = digits.rstrip("0") or "0"
+    exponent = len(digits) - len(significant) - places
+    # built from its digits: Decimal arithmetic would round to the context's 28 digits
+    return str(Decimal((int(scaled < 0), tuple(map(int, significant)), exponent)))
 
 
 def _structure_money(value: object, _: type) -> Money:
@@ -417,7 +475,7 @@ def configure_converter(converter: cattrs.Converter) -> None:
 
     converter.register_unstructure_hook(Money, Money.to_text)
     converter.register_unstructure_hook(datetime.date, datetime.date.isoformat)
-    converter.register_unstructure_hook(Fraction, str)
+    converter.register_unstructure_hook(Fraction, _unstructure_fraction)
     converter.register_unstructure_hook(Decimal, str)
     converter.register_unstructure_hook_func(_is_enum, lambda member: member.value)
     converter.register_unstructure_hook_func(_is_enum_set, _unstructure_set)

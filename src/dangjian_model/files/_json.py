@@ -86,9 +86,15 @@ def parse(text: str, source: str = "<string>", limits: Limits = DEFAULT_LIMITS) 
         problem = Problem(
             path="$", value="", expected=f"valid JSON ({error.msg})", line=error.lineno, column=error.colno
         )
+    except ValueError:  # Python refuses to read an integer of more than 4300 digits
+        problem = Problem(path="$", value="", expected=_HUGE_NUMBER)
     except RecursionError:
         problem = limits.depth_problem("$")
     raise ConfigError(source, (problem,))
+
+
+#: What a document holding a number too long to read should hold instead.
+_HUGE_NUMBER = "数字过长 numbers of at most 4300 digits (write a longer one as text)"
 
 
 def _duplicates(tree: Any) -> list[Problem]:

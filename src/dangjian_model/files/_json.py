@@ -97,20 +97,19 @@ def parse(text: str, source: str = "<string>", limits: Limits = DEFAULT_LIMITS) 
 _HUGE_NUMBER = "数字过长 numbers of at most 4300 digits (write a longer one as text)"
 
 
-def _duplicates(tree: Any) -> list[Problem]:
-    found: list[Problem] = []
+def _duplicates(tree: Any) -> list[str]:
+    """The path of every key an object repeats, in order (paths only: problems are built for the first few)."""
+    found: list[str] = []
     stack: list[tuple[Any, str]] = [(tree, "$")]
     while stack:
         node, path = stack.pop()
         if isinstance(node, _Duplicated):
-            found += [
-                Problem(path=child(path, key), value="", expected="each key once") for key in node.repeated
-            ]
+            found += [child(path, key) for key in node.repeated]
         if isinstance(node, dict):
             stack.extend((value, child(path, key)) for key, value in node.items())
         elif isinstance(node, list):
             stack.extend((value, index(path, i)) for i, value in enumerate(node))
-    return sorted(found, key=lambda problem: problem.path)
+    return sorted(found)
 
 
 def loads_fast(data: str | bytes, into: type[Document], limits: Limits = DEFAULT_LIMITS) -> Any:
@@ -143,8 +142,10 @@ def loads(
     check_depth(tree, limits, source)
     if duplicated:
         repeated = _duplicates(tree)
-        shown = limits.max_problems
-        raise ConfigError(source, tuple(repeated[:shown]), max(len(repeated) - shown, 0))
+        listed = tuple(
+            Problem(path=path, value="", expected="each key once") for path in repeated[: limits.max_problems]
+        )
+        raise ConfigError(source, listed, len(repeated) - len(listed))
     return structure_document(tree, into, _CONVERTER, source, limits=limits)
 
 

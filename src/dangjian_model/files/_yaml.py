@@ -133,7 +133,12 @@ def _compose(text: str, limits: Limits, marks: dict[str, tuple[int, int]]) -> An
                 tag = _MAP if isinstance(event, yaml.MappingStartEvent) else _SEQ
                 if event.tag not in (None, "!", tag):
                     raise _Refused(
-                        _problem(path, event.start_mark, "no tags on mappings or lists", event.tag)
+                        _problem(
+                            path,
+                            event.start_mark,
+                            "映射和列表不能带标签 no tags on mappings or lists",
+                            shown(_short(event.tag)),
+                        )
                     )
                 if len(stack) + 1 > limits.max_depth:
                     raise _Refused(limits.depth_problem(path, *marks[path]))
@@ -194,7 +199,9 @@ _REDUNDANT = frozenset(_CORE + name for name in ("int", "float", "bool", "null",
 
 def _short(tag: str) -> str:
     """``!!int`` for the core schema's ``tag:yaml.org,2002:int``, other tags as written."""
-    return "!!" + tag[len(_CORE) :] if tag.startswith(_CORE) else tag
+    if tag.startswith(_CORE):
+        return "!!" + tag[len(_CORE) :]
+    return tag if tag.startswith("!") else f"!<{tag}>"
 
 
 def _scalar(event: Any, helper: Any, path: str) -> Any:

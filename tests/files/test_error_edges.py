@@ -110,3 +110,11 @@ def test_an_unexpected_failure_while_structuring_is_one_config_error(
     with pytest.raises(ConfigError) as raised:
         structure_document({"units": []}, Registry, _Failing(error), "<test>")  # type: ignore[arg-type]
     assert raised.value.problems[0].expected == expected
+
+
+def test_an_enum_value_repeated_many_times_is_one_problem_naming_it() -> None:
+    unit = {"id": "a", "name": "甲", "kind": "村", "designations": ["strong_village"] * 20_000}
+    with pytest.raises(ConfigError) as raised:
+        loads(json.dumps({"units": [unit]}))
+    (problem,) = raised.value.problems
+    assert problem.path == "$.units[0].designations" and "['strong_village']" in problem.expected

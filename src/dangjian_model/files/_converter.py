@@ -13,6 +13,7 @@ enum values as English identifiers, sets sorted, money as ``300000元``, dates I
 
 from __future__ import annotations
 
+import collections
 import contextlib
 import contextvars
 import datetime
@@ -340,7 +341,8 @@ def _enum_set_hook(converter: cattrs.Converter) -> Callable[[Any], Callable[[Any
             members = _each(converter, enum, _items(value, f"{enum.zh_name()} ({enum.__name__})"))
             result = frozenset(members)
             if len(result) != len(members):
-                repeated = sorted({m.value for m in members if members.count(m) > 1})
+                counts = collections.Counter(members)  # not members.count(m) per member: quadratic
+                repeated = sorted(m.value for m, n in counts.items() if n > 1)
                 raise InvalidValue("", value, f"each {enum.__name__} at most once; repeated: {repeated}")
             return result
 

@@ -38,3 +38,5 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
             f"{_counters.INPUTS_TRIED} inputs tried on the entry points "
             f"(profile {settings.get_current_profile_name()})"
         )
+        for target, inputs in sorted(_counters.BY_TARGET.items()):
+            terminalreporter.write_line(f"  {target}: {inputs} inputs")

@@ -340,11 +340,14 @@ def _problem(problem: Problem) -> dict[str, Any]:
 
 
 def _print_problems(error: ConfigError, stream: TextIO, paint: Painter) -> None:
-    count = len(error.problems)
+    count = error.count
     stream.write(paint(error.source, "bold") + "\n")
     for problem in error.problems:
         stream.write(f"  {problem}  {paint('[配置错误 config error]', 'error')}\n")
-    stream.write(f"  文件格式有误 malformed file: {count} problem{'' if count == 1 else 's'}\n")
+    for line in error.rest().splitlines():
+        stream.write(f"  {line}\n")
+    plus = "+" if error.stopped else ""
+    stream.write(f"  文件格式有误 malformed file: {count:,}{plus} problem{'' if count == 1 else 's'}\n")
 
 
 # ------------------------------------------------------------------------------------------------ validate
@@ -368,7 +371,7 @@ class FileResult:
         if self.report is not None:
             counts.update({s.value: n for s, n in self.report.counts.items()})
         if self.problems is not None:
-            counts[Severity.ERROR.value] += len(self.problems.problems)
+            counts[Severity.ERROR.value] += self.problems.count
         return counts
 
     @property
@@ -378,6 +381,10 @@ class FileResult:
             return "unreadable"
         return "malformed" if self.problems is not None else "checked"
 
+    def _rest(self) -> str | None:
+        """For a malformed file: the problems not listed, in words (None when all are)."""
+        return (self.problems.rest() or None) if self.problems is not None else None
+
     def to_dict(self) -> dict[str, Any]:
         """The JSON form of this file's result (see ``docs/cli.md``)."""
         return {
@@ -386,7 +393,7 @@ class FileResult:
             "kind": self.kind,
             "findings": [f.to_dict() for f in self.report.findings] if self.report is not None else [],
             "problems": [_problem(p) for p in self.problems.problems] if self.problems is not None else [],
-            "message": self.unreadable or self.note,
+            "message": self.unreadable or self.note or self._rest(),
             "counts": self.counts,
             "has_errors": self.counts[Severity.ERROR.value] > 0,
         }

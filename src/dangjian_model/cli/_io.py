@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from dangjian_model._model import Alliance
 from dangjian_model._registry import Registry
 from dangjian_model.files import FORMATS, ConfigError, Format, Limits, loads
+from dangjian_model.files._api import read_at_most
 
 __all__ = ["Document", "Unreadable", "format_for", "is_stdout", "read_document", "write_text"]
 
@@ -59,7 +61,7 @@ def read_document(path: str, forced: Format | None = None, limits: Limits = _LIM
     chosen = format_for(path, forced)
     try:
         with open(path, "rb") as file:
-            data = file.read(limits.max_bytes + 1)
+            data = read_at_most(file, limits.max_bytes, os.fstat(file.fileno()).st_size)
     except OSError as error:
         raise Unreadable(path, _os_reason(error)) from None
     if len(data) > limits.max_bytes:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Literal, overload
+from typing import BinaryIO, Literal, overload
 
 import attrs
 
@@ -50,9 +50,32 @@ def _module(format: str, source: str) -> object:
     return module
 
 
+#: How much :func:`read_at_most` asks for at a time once the file's size has been read.
+_CHUNK = 1 << 20
+
+
+def read_at_most(file: BinaryIO, limit: int, size: int = 0) -> bytes:
+    """The bytes of an open binary file, but no more than ``limit + 1`` (one more tells it is too large).
+
+    Never asks for more memory than the file holds: ``size`` (its size when opened) is read at
+    once, then whatever it has grown by (or a pipe holds) a chunk at a time.
+    """
+    parts: list[bytes] = []
+    total = 0
+    want = size + 1  # the +1 sees the end of a file that has not grown in the same call
+    while total <= limit:
+        part = file.read(min(want, limit + 1 - total))
+        if not part:
+            break
+        parts.append(part)
+        total += len(part)
+        want = _CHUNK
+    return b"".join(parts)
+
+
 def _text(data: str | bytes, source: str, limits: Limits) -> str:
     if isinstance(data, str):
-        return data
+        return data.removeprefix("\ufeff")  # as ``bytes`` decoded with utf-8-sig: one BOM is allowed
     limits.check_size(len(data), source)
     try:
         return data.decode("utf-8-sig")
@@ -138,14 +161,14 @@ def load(
     chosen = format or format_of(path)
     try:
         with open(path, "rb") as file:
-            if chosen == "json" and into in (Registry, Alliance):  # a large registry: mapped, not read
-                size = os.fstat(file.fileno()).st_size
-                if 0 < size <= limits.max_bytes:
-                    fast: Document | None = _json.load_file_fast(file, into, limits)
-                    if fast is not None:
-                        return fast
-                    file.seek(0)
-            data = file.read(limits.max_bytes + 1)
+            size = os.fstat(file.fileno()).st_size
+            limits.check_size(size, source)  # refused unread
+            if chosen == "json" and into in (Registry, Alliance) and size > 0:  # mapped, not read
+                fast: Document | None = _json.load_file_fast(file, into, limits)
+                if fast is not None:
+                    return fast
+                file.seek(0)
+            data = read_at_most(file, limits.max_bytes, size)
     except OSError as error:
         raise ConfigError(
             source, (Problem(path="$", value="", expected=f"a readable file ({error.strerror})"),)

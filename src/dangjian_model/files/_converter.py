@@ -13,24 +13,33 @@ enum values as English identifiers, sets sorted, money as ``300000元``, dates I
 
 from __future__ import annotations
 
+import collections
+import contextlib
+import contextvars
 import datetime
+import re
 import types
 import typing
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 from typing import Any
 
 import attrs
 import cattrs
-from cattrs.errors import ClassValidationError, IterableValidationError, IterableValidationNote
+from cattrs.errors import (
+    ClassValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationError,
+    IterableValidationNote,
+)
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
 from dangjian_model._errors import InvalidValue
 from dangjian_model._labels import LabelledEnum
 from dangjian_model._money import MAX_EXPONENT, Money, exact_fraction
 
-__all__ = ["MAX_TEXT", "configure_converter", "shown"]
+__all__ = ["MAX_TEXT", "Budget", "budget", "configure_converter", "count_problems", "shown"]
 
 #: No text field of the model may be longer; longer strings are refused before any other work.
 MAX_TEXT = 2000
@@ -82,13 +91,31 @@ def _structure_bool(value: object, _: type) -> bool:
     return value
 
 
+#: Slack over ``_MAX_LABEL`` for numbers in their canonical text: what a number of ``_MAX_LABEL``
+#: characters is written as can be a few characters longer (``1e-6`` is written ``0.000001``).
+_CANONICAL_SLACK = 10
+#: The most digits on either side of a canonical ratio: a loaded fraction has ≤ 2 × 1000 + 100
+#: (an exponent of ±1000, as many digits as the text holds, a percentage).
+_MAX_RATIO_DIGITS = 2 * MAX_EXPONENT + 100
+_RATIO = re.compile(rf"([0-9]{{1,{_MAX_RATIO_DIGITS}}})/([0-9]{{1,{_MAX_RATIO_DIGITS}}})\Z")
+
+
 def _exact(value: object, expected: str) -> str:
     """Numbers as exact text: ints as they are, floats by their shortest repr (what the user typed)."""
     if type(value) is int or type(value) is float:
         return repr(value)
     if type(value) is str and len(value) <= _MAX_LABEL:
         return value.strip()
+    if type(value) is str and len(value) <= _MAX_LABEL + _CANONICAL_SLACK and _is_canonical_decimal(value):
+        return value  # what :func:`configure_converter` writes for a decimal it has read
     raise _refuse(value, expected)
+
+
+def _is_canonical_decimal(text: str) -> bool:
+    try:
+        return str(Decimal(text)) == text
+    except InvalidOperation:
+        return False
 
 
 def _decimal_text(value: object, expected: str) -> str:
@@ -109,13 +136,52 @@ def _structure_decimal(value: object, _: type) -> Decimal:
 
 def _structure_fraction(value: object, _: type) -> Fraction:
     expected = "a fraction such as '1/3', '49.3%' or 0.5"
+    if type(value) is str and len(value) <= 2 * _MAX_RATIO_DIGITS + 1:
+        ratio = _RATIO.match(value)
+        if ratio and ratio[2].strip("0"):  # the canonical '1/3', however long a loaded value made it
+            return Fraction(int(ratio[1]), int(ratio[2]))
     text = _exact(value, expected)
     try:
         if text.endswith("%"):
             return exact_fraction(text[:-1]) / 100
+        if len(text) > _SHORT_RATIO and "/" not in text:  # what a long decimal fraction is written as
+            return exact_fraction(Decimal(text))
         return exact_fraction(text)
+    except InvalidOperation:
+        raise InvalidValue("", value, expected) from None
     except ValueError as error:
         raise InvalidValue("", value, f"{expected}; {error}") from None
+
+
+def _unstructure_fraction(value: Fraction) -> str:
+    """``1/3``; a fraction whose ratio is long but which is a short decimal as ``1E-99``."""
+    text = str(value)
+    if len(text) <= _SHORT_RATIO:
+        return text
+    decimal = _decimal_of(value)
+    return text if decimal is None or len(decimal) >= len(text) else decimal
+
+
+#: Ratios up to this long are written as they are (what ``exact_fraction`` reads as text).
+_SHORT_RATIO = 64
+
+
+def _decimal_of(value: Fraction) -> str | None:
+    """The exact decimal text of a fraction whose denominator is 2^a·5^b, if its exponent is in bounds."""
+    denominator = value.denominator
+    twos = (denominator & -denominator).bit_length() - 1
+    rest, fives = denominator >> twos, 0
+    while rest % 5 == 0 and fives <= MAX_EXPONENT:
+        rest, fives = rest // 5, fives + 1
+    places = max(twos, fives)
+    if rest != 1 or places > MAX_EXPONENT:
+        return None
+    scaled = value.numerator * 10**places // denominator
+    digits = str(abs(scaled))
+    significant = digits.rstrip("0") or "0"
+    exponent = len(digits) - len(significant) - places
+    # built from its digits: Decimal arithmetic would round to the context's 28 digits
+    return str(Decimal((int(scaled < 0), tuple(map(int, significant)), exponent)))
 
 
 def _structure_money(value: object, _: type) -> Money:
@@ -157,19 +223,86 @@ def _items(value: object, kind: str) -> list[Any]:
     return value
 
 
+class Budget:
+    """How many problems one load may still find before it stops checking (see :func:`budget`).
+
+    Attributes:
+        left: Problems still to be found before checking stops.
+        stopped: Whether items were left unchecked because none were left.
+    """
+
+    __slots__ = ("left", "stopped")
+
+    def __init__(self, left: int) -> None:
+        self.left = left
+        self.stopped = False
+
+
+_BUDGET: contextvars.ContextVar[Budget | None] = contextvars.ContextVar("dangjian_budget", default=None)
+
+
+@contextlib.contextmanager
+def budget(problems: int) -> Iterator[Budget]:
+    """Within this block (in this thread or task), structuring stops once ``problems`` are found.
+
+    Lists stop at the item that spends the last of it and skip every item after; without a
+    budget, every item is checked.
+    """
+    found = Budget(problems)
+    token = _BUDGET.set(found)
+    try:
+        yield found
+    finally:
+        _BUDGET.reset(token)
+
+
+class _ItemErrors(IterableValidationError):
+    """The errors of a list's items, already counted against the budget by :func:`_each`."""
+
+
+def count_problems(error: BaseException, *, new_only: bool = False) -> int:
+    """The problems a (nested) structuring error stands for, without building any of them.
+
+    With ``new_only``, a list's errors raised by :func:`_each` count 0: they were counted (against
+    the budget) when they were raised.
+    """
+    count, stack = 0, [error]
+    while stack:
+        item = stack.pop()
+        if new_only and isinstance(item, _ItemErrors):
+            continue
+        if isinstance(item, ForbiddenExtraKeysError):
+            count += len(item.extra_fields)
+        elif isinstance(item, ClassValidationError | IterableValidationError):
+            stack.extend(item.exceptions)
+        else:
+            count += 1
+    return count
+
+
 def _each(converter: cattrs.Converter, item_type: Any, value: list[Any]) -> list[Any]:
-    """Structure every item, collecting the errors of all of them with their index."""
+    """Structure every item, collecting the errors of all of them with their index.
+
+    Under a :func:`budget`, stop once it is spent: a document with a million bad items costs no
+    more than one with a hundred.
+    """
     hook = converter.get_structure_hook(item_type)
+    spending = _BUDGET.get()
     result: list[Any] = []
     errors: list[Exception] = []
     for index, item in enumerate(value):
+        if spending is not None and spending.left <= 0:
+            spending.stopped = True
+            break
         try:
             result.append(hook(item, item_type))
         except Exception as error:  # every error is reported by the walker, with its place
             error.__notes__ = [*getattr(error, "__notes__", []), _index_note(index, item_type)]  # type: ignore[attr-defined, unused-ignore]
             errors.append(error)
+            if spending is not None:
+                spending.left -= count_problems(error, new_only=True)
     if errors:
-        raise IterableValidationError("items are not valid", errors, list)
+        raise _ItemErrors("items are not valid", errors, list)
     return result
 
 
@@ -208,7 +341,8 @@ def _enum_set_hook(converter: cattrs.Converter) -> Callable[[Any], Callable[[Any
             members = _each(converter, enum, _items(value, f"{enum.zh_name()} ({enum.__name__})"))
             result = frozenset(members)
             if len(result) != len(members):
-                repeated = sorted({m.value for m in members if members.count(m) > 1})
+                counts = collections.Counter(members)  # not members.count(m) per member: quadratic
+                repeated = sorted(m.value for m, n in counts.items() if n > 1)
                 raise InvalidValue("", value, f"each {enum.__name__} at most once; repeated: {repeated}")
             return result
 
@@ -343,7 +477,7 @@ def configure_converter(converter: cattrs.Converter) -> None:
 
     converter.register_unstructure_hook(Money, Money.to_text)
     converter.register_unstructure_hook(datetime.date, datetime.date.isoformat)
-    converter.register_unstructure_hook(Fraction, str)
+    converter.register_unstructure_hook(Fraction, _unstructure_fraction)
     converter.register_unstructure_hook(Decimal, str)
     converter.register_unstructure_hook_func(_is_enum, lambda member: member.value)
     converter.register_unstructure_hook_func(_is_enum_set, _unstructure_set)

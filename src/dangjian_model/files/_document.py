@@ -7,7 +7,7 @@ each a list of entities. An alliance document has ``version`` and one key, ``all
 
 from __future__ import annotations
 
-import difflib
+import heapq
 import re
 from typing import Any, Final
 
@@ -17,9 +17,9 @@ import cattrs
 from dangjian_model._errors import DangjianError
 from dangjian_model._model import Alliance
 from dangjian_model._registry import Registry
-from dangjian_model.files._converter import VALIDATION_ERRORS, shown
+from dangjian_model.files._converter import VALIDATION_ERRORS, budget, shown
 from dangjian_model.files._errors import ConfigError, Problem
-from dangjian_model.files._problems import Locate, child, index, problems_of
+from dangjian_model.files._problems import Found, Locate, child, index, problems_of, unknown_key
 
 __all__ = [
     "DEFAULT_LIMITS",
@@ -45,10 +45,13 @@ class Limits:
     Attributes:
         max_bytes: The largest document, in bytes (characters for text already decoded).
         max_depth: The deepest nesting of mappings and lists; the format itself needs 8.
+        max_problems: The most problems reported: checking a malformed document stops once this
+            many are found (at least 1), so that reporting costs no more than reading.
     """
 
-    max_bytes: int = 32 * 1024 * 1024
-    max_depth: int = 32
+    max_bytes: int = attrs.field(default=32 * 1024 * 1024, validator=attrs.validators.ge(0))
+    max_depth: int = attrs.field(default=32, validator=attrs.validators.ge(1))
+    max_problems: int = attrs.field(default=100, validator=attrs.validators.ge(1))
 
     def check_size(self, size: int, source: str) -> None:
         """Raise :class:`ConfigError` if a document of ``size`` bytes is too large."""
@@ -107,57 +110,57 @@ def structure_document(
     converter: cattrs.Converter,
     source: str,
     locate: Locate | None = None,
+    limits: Limits = DEFAULT_LIMITS,
 ) -> Any:
-    """Build a registry or an alliance from a parsed document, or raise one :class:`ConfigError`."""
-    problems: list[Problem] = []
+    """Build a registry or an alliance from a parsed document, or raise one :class:`ConfigError`.
+
+    At most ``limits.max_problems`` problems are built: checking stops there, and a single error
+    standing for more (a million unknown keys) is counted, not listed.
+    """
     if not isinstance(tree, dict):
-        problems.append(Problem(path="$", value=shown(tree), expected=_top_expected(into)))
-        raise ConfigError(source, tuple(problems))
+        problem = Problem(path="$", value=shown(tree), expected=_top_expected(into))
+        raise ConfigError(source, (_located(problem, locate),))
+    found = Found(limits.max_problems)
     body = dict(tree)
     version = body.pop("version", VERSION)
     if type(version) is not int or version != VERSION:
-        problems.append(
-            Problem(path="$.version", value=shown(version), expected=f"{VERSION}, the format version")
+        found.add(
+            lambda: Problem(path="$.version", value=shown(version), expected=f"{VERSION}, the format version")
         )
     target, path = body, "$"
     if into is Alliance:
         target, path = body.pop("alliance", None), "$.alliance"
         if target is None:
-            problems.append(Problem(path=path, value="", expected="this key, which is required"))
-        for key in sorted(body, key=str):
-            problems.append(_unknown(key, ["version", "alliance"]))
+            found.add(lambda: Problem(path=path, value="", expected="this key, which is required"))
+        extra = heapq.nsmallest(found.room, body, key=str)
+        found.problems += [unknown_key("$", key, ("version", "alliance"), "keys") for key in extra]
+        found.more += len(body) - len(extra)
+    stopped = False
     if target is not None:
         try:
-            result = converter.structure(target, into)
+            with budget(max(found.room, 1)) as spending:
+                try:
+                    result = converter.structure(target, into)
+                finally:
+                    stopped = spending.stopped
         except (*VALIDATION_ERRORS, DangjianError) as error:
-            problems.extend(problems_of(error, path))
+            problems_of(error, path, found)
         except (RecursionError, MemoryError):
-            problems.append(Problem(path=path, value="", expected="a document the library can hold"))
+            found.add(lambda: Problem(path=path, value="", expected="a document the library can hold"))
         except Exception as error:  # a bug: still one ConfigError, never a traceback
-            problems.append(
-                Problem(path=path, value="", expected=f"a valid document ({type(error).__name__})")
-            )
+            name = type(error).__name__
+            found.add(lambda: Problem(path=path, value="", expected=f"a valid document ({name})"))
         else:
-            if not problems:
+            if not found.problems and not found.more:
                 return result
-    raise ConfigError(source, tuple(_located(problem, locate) for problem in problems))
+    problems = tuple(_located(problem, locate) for problem in found.problems)
+    raise ConfigError(source, problems, found.more, stopped)
 
 
 def _top_expected(into: type[Document]) -> str:
     if into is Alliance:
         return "a mapping with keys version and alliance"
     return "a mapping with keys version, " + ", ".join(a.name for a in attrs.fields(Registry) if a.init)
-
-
-def _unknown(key: object, known: list[str]) -> Problem:
-    hint = difflib.get_close_matches(str(key)[:100], known, n=1)
-    return Problem(
-        path=child("$", key),
-        value="",
-        expected="no such key"
-        + (f"; did you mean {hint[0]!r}?" if hint else "")
-        + f" (keys: {', '.join(known)})",
-    )
 
 
 def _located(problem: Problem, locate: Locate | None) -> Problem:

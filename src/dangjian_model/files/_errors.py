@@ -9,7 +9,8 @@ from dangjian_model._privacy import redact
 
 __all__ = ["ConfigError", "PersonalDataError", "Problem"]
 
-_MAX_SHOWN = 50
+#: Problems listed in the message at most; ``problems`` may hold more (up to ``Limits.max_problems``).
+_MAX_SHOWN = 100
 
 
 @attrs.frozen(kw_only=True)
@@ -41,11 +42,17 @@ class Problem:
 
 
 class ConfigError(DangjianError, ValueError):
-    """A configuration document is malformed; ``problems`` lists every problem found.
+    """A configuration document is malformed; ``problems`` lists the problems found.
+
+    A document with very many problems is not checked to the end: loading stops once
+    ``Limits.max_problems`` are found (``stopped``), and a single error that stands for many
+    problems (a million unknown keys) lists the first of them and counts the rest (``more``).
 
     Attributes:
         source: The file name, or ``<string>`` for text.
-        problems: Every problem, in document order where known.
+        problems: The problems, in document order where known; at most ``Limits.max_problems``.
+        more: Problems found but not listed (counted only).
+        stopped: Whether checking stopped early, leaving part of the document unchecked.
 
     >>> from dangjian_model.files import loads
     >>> loads('{"units": [{"id": "a", "name": 1, "kind": "村"}]}', format="json")
@@ -55,21 +62,52 @@ class ConfigError(DangjianError, ValueError):
       $.units[0].name: 1 is not valid; expected text (got a number)
     """
 
-    def __init__(self, source: str, problems: tuple[Problem, ...]) -> None:
+    def __init__(
+        self, source: str, problems: tuple[Problem, ...], more: int = 0, stopped: bool = False
+    ) -> None:
         self.source = source
         self.problems = problems
+        self.more = more
+        self.stopped = stopped
         super().__init__(self._message())
 
+    @property
+    def count(self) -> int:
+        """The problems found: those listed and those only counted (more if ``stopped``)."""
+        return len(self.problems) + self.more
+
+    def rest(self, listed: int | None = None) -> str:
+        """What a list of the first ``listed`` problems (all of ``problems`` by default) leaves out, in words.
+
+        Empty when nothing is left out.
+
+        >>> from dangjian_model.files import ConfigError, Problem
+        >>> ConfigError("f.json", (Problem(path="$.x", value="", expected="y"),), more=299_990).rest()
+        '… 及另外 299,990 个问题 and 299,990 more problems'
+        """
+        hidden = self.count - (len(self.problems) if listed is None else min(listed, len(self.problems)))
+        parts = []
+        if hidden:
+            parts.append(
+                f"… 及另外 {hidden:,} 个问题 and {hidden:,} more problem{'' if hidden == 1 else 's'}"
+            )
+        if self.stopped:
+            parts.append(
+                f"… 发现 {self.count:,} 个问题后停止检查，其余部分未检查 checking stopped after "
+                f"{self.count:,} problems (Limits.max_problems): the rest of the document was not checked"
+            )
+        return "\n".join(parts)
+
     def _message(self) -> str:
-        count = len(self.problems)
-        lines = [f"{self.source}: {count} problem{'' if count == 1 else 's'}"]
+        count = self.count
+        plus = "+" if self.stopped else ""
+        lines = [f"{self.source}: {count:,}{plus} problem{'' if count == 1 and not plus else 's'}"]
         lines += [f"  {problem}" for problem in self.problems[:_MAX_SHOWN]]
-        if count > _MAX_SHOWN:
-            lines.append(f"  … and {count - _MAX_SHOWN} more")
+        lines += [f"  {line}" for line in self.rest(_MAX_SHOWN).splitlines()]
         return "\n".join(lines)
 
-    def __reduce__(self) -> tuple[type[ConfigError], tuple[str, tuple[Problem, ...]]]:
-        return (type(self), (self.source, self.problems))
+    def __reduce__(self) -> tuple[type[ConfigError], tuple[str, tuple[Problem, ...], int, bool]]:
+        return (type(self), (self.source, self.problems, self.more, self.stopped))
 
 
 class PersonalDataError(DangjianError):

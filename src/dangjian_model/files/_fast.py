@@ -33,8 +33,10 @@ problems.
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import gc
+import threading
 import typing
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -594,16 +596,20 @@ def fast_loads_json(
     now and then to give back the pages of ``data`` already read (see :func:`fast_load_json_file`);
     ``colons`` is the number of ``:`` in ``data`` if the caller has counted them.
     """
-    try:
-        import msgspec
-    except ImportError:  # pragma: no cover - msgspec is a dependency; without it the old parser runs
-        return None
     if not isinstance(data, str) and bytes(data[:3]) == b"\xef\xbb\xbf":
         return None
     session = _Session()
-    collecting = gc.isenabled()
-    gc.disable()  # millions of new objects, none in a cycle: collections would only rescan them
+    # millions of new objects, none in a cycle: collections would only rescan them
+    with gc_paused():
+        return _decode_json(data, into, session, release, colons)
+
+
+def _decode_json(
+    data: Any, into: type[Any], session: _Session, release: Callable[[], None] | None, colons: int | None
+) -> Any:
     try:
+        import msgspec
+
         if colons is None:  # one per key of every object, if no ':' is inside a string
             colons = data.count(":") if isinstance(data, str) else bytes(data).count(b":")
         result: Any
@@ -638,9 +644,39 @@ def fast_loads_json(
         return result
     except Exception:  # any doubt at all: the detailed path decides and explains
         return None
-    finally:
-        if collecting:
-            gc.enable()
+
+
+class _GcPause:
+    """Pauses the garbage collector while any load runs, in any thread; a count, not a check-then-set.
+
+    The first load to start notes whether the collector was on and turns it off; the last one to
+    finish turns it back on, and only if it was on. (Each load saving and restoring the state
+    itself races: a load that starts while another has it off would note "off" and never restore.)
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._running = 0
+        self._was_enabled = False
+
+    @contextlib.contextmanager
+    def __call__(self) -> Iterator[None]:
+        with self._lock:
+            if self._running == 0:
+                self._was_enabled = gc.isenabled()
+                gc.disable()
+            self._running += 1
+        try:
+            yield
+        finally:
+            with self._lock:
+                self._running -= 1
+                if self._running == 0 and self._was_enabled:
+                    gc.enable()
+
+
+#: ``with gc_paused(): ...`` — the collector is off while any load in any thread is inside.
+gc_paused = _GcPause()
 
 
 def _collections(
@@ -705,10 +741,13 @@ def _outline() -> Any:
     return found
 
 
-def _colons(file: Any) -> int:
-    """The ``:`` in a file, read into one buffer a piece at a time (no page of a mapping is touched)."""
+def _colons(file: Any, size: int) -> int:
+    """The ``:`` in a file of ``size`` bytes, read into one buffer a piece at a time (no page of a mapping is touched).
+
+    The buffer is no larger than the file: a small file costs a small buffer.
+    """
     file.seek(0)
-    buffer = bytearray(_RELEASE_EVERY)
+    buffer = bytearray(max(1, min(size, _RELEASE_EVERY)))
     count = 0
     while read := file.readinto(buffer):
         count += buffer.count(b":", 0, read)
@@ -735,14 +774,24 @@ def fast_load_json_file(file: Any, into: type[Any]) -> Any:
             mapped.madvise(dontneed)
 
     try:
-        colons = _colons(file)
+        colons = _colons(file, len(mapped))
     except (OSError, ValueError, AttributeError):  # pragma: no cover - mapped yet unreadable
         mapped.close()
         return None
     try:
         return fast_loads_json(mapped, into, release, colons)
     finally:
+        _close(mapped)
+
+
+def _close(mapped: Any) -> None:
+    """Unmap a file. Views of it (msgspec's raw pieces) held only by a reference cycle are collected first."""
+    try:
         mapped.close()
+    except BufferError:
+        gc.collect()
+        with contextlib.suppress(BufferError):  # still viewed: unmapped when the last view goes
+            mapped.close()
 
 
 _COLLECTIONS: dict[str, type[Any]] = {

@@ -86,25 +86,30 @@ def parse(text: str, source: str = "<string>", limits: Limits = DEFAULT_LIMITS) 
         problem = Problem(
             path="$", value="", expected=f"valid JSON ({error.msg})", line=error.lineno, column=error.colno
         )
+    except ValueError:  # Python refuses to read an integer of more than 4300 digits
+        problem = Problem(path="$", value="", expected=_HUGE_NUMBER)
     except RecursionError:
         problem = limits.depth_problem("$")
     raise ConfigError(source, (problem,))
 
 
-def _duplicates(tree: Any) -> list[Problem]:
-    found: list[Problem] = []
+#: What a document holding a number too long to read should hold instead.
+_HUGE_NUMBER = "数字过长 numbers of at most 4300 digits (write a longer one as text)"
+
+
+def _duplicates(tree: Any) -> list[str]:
+    """The path of every key an object repeats, in order (paths only: problems are built for the first few)."""
+    found: list[str] = []
     stack: list[tuple[Any, str]] = [(tree, "$")]
     while stack:
         node, path = stack.pop()
         if isinstance(node, _Duplicated):
-            found += [
-                Problem(path=child(path, key), value="", expected="each key once") for key in node.repeated
-            ]
+            found += [child(path, key) for key in node.repeated]
         if isinstance(node, dict):
             stack.extend((value, child(path, key)) for key, value in node.items())
         elif isinstance(node, list):
             stack.extend((value, index(path, i)) for i, value in enumerate(node))
-    return sorted(found, key=lambda problem: problem.path)
+    return sorted(found)
 
 
 def loads_fast(data: str | bytes, into: type[Document], limits: Limits = DEFAULT_LIMITS) -> Any:
@@ -136,8 +141,12 @@ def loads(
             return fast
     check_depth(tree, limits, source)
     if duplicated:
-        raise ConfigError(source, tuple(_duplicates(tree)))
-    return structure_document(tree, into, _CONVERTER, source)
+        repeated = _duplicates(tree)
+        listed = tuple(
+            Problem(path=path, value="", expected="each key once") for path in repeated[: limits.max_problems]
+        )
+        raise ConfigError(source, listed, len(repeated) - len(listed))
+    return structure_document(tree, into, _CONVERTER, source, limits=limits)
 
 
 def dumps(obj: Document) -> str:

@@ -7,6 +7,8 @@ notes directly. Values of personal fields (a person's name, phone and ID-card nu
 from __future__ import annotations
 
 import difflib
+import functools
+import heapq
 import re
 from collections.abc import Callable
 from typing import Any
@@ -24,10 +26,10 @@ from dangjian_model._errors import InvalidValue
 from dangjian_model._model import Person
 from dangjian_model._privacy import mask_id_card, mask_name, mask_phone
 from dangjian_model._registry import Registry
-from dangjian_model.files._converter import shown
+from dangjian_model.files._converter import count_problems, shown
 from dangjian_model.files._errors import Problem
 
-__all__ = ["Locate", "child", "index", "problems_of"]
+__all__ = ["Found", "Locate", "child", "index", "problems_of", "unknown_key"]
 
 #: Maps a path to its (line, column) in the file, or None when the format cannot tell.
 Locate = Callable[[str], "tuple[int, int] | None"]
@@ -62,23 +64,71 @@ def index(path: str, position: int) -> str:
     return f"{path}[{position}]"
 
 
-def problems_of(error: BaseException, path: str = "$") -> list[Problem]:
-    """Every problem in a (nested) cattrs validation error, depth-first in document order."""
-    found: list[Problem] = []
+class Found:
+    """The problems of a document: the first ``limit`` built, the rest only counted.
+
+    Attributes:
+        problems: The problems built, at most ``limit``.
+        more: Problems counted but not built.
+    """
+
+    __slots__ = ("limit", "more", "problems")
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self.problems: list[Problem] = []
+        self.more = 0
+
+    @property
+    def room(self) -> int:
+        """How many more problems may be built."""
+        return self.limit - len(self.problems)
+
+    def add(self, problem: Callable[[], Problem]) -> None:
+        """Build and keep a problem if there is room, else count it."""
+        if self.room > 0:
+            self.problems.append(problem())
+        else:
+            self.more += 1
+
+
+def problems_of(error: BaseException, path: str = "$", found: Found | None = None) -> list[Problem]:
+    """Every problem in a (nested) cattrs validation error, depth-first in document order.
+
+    With ``found``, they are added to it: once it is full, the rest are counted, not built.
+    """
+    found = found if found is not None else Found(limit=2**62)
+    start = len(found.problems)
     _walk(error, path, None, found)
-    return found
+    return found.problems[start:]
 
 
-def _walk(
-    error: BaseException, path: str, mask: Callable[[object], str] | None, found: list[Problem]
-) -> None:
+@functools.lru_cache(maxsize=1024)
+def suggestion(text: str, choices: tuple[str, ...]) -> str | None:
+    """The closest of ``choices`` to ``text`` (a misspelt key), if any is close; remembered per misspelling."""
+    close = difflib.get_close_matches(text[:100], choices, n=1)
+    return close[0] if close else None
+
+
+def unknown_key(path: str, key: object, known: tuple[str, ...], owner: str) -> Problem:
+    """The problem of a key ``owner`` does not have, with the closest key it does have."""
+    hint = suggestion(str(key), known)
+    expected = "no such key" + (f"; did you mean {hint!r}?" if hint else "")
+    return Problem(path=child(path, key), value="", expected=expected + f" ({owner}: {', '.join(known)})")
+
+
+def _walk(error: BaseException, path: str, mask: Callable[[object], str] | None, found: Found) -> None:
+    if found.room <= 0:
+        found.more += count_problems(error)
+        return
     if isinstance(error, ForbiddenExtraKeysError):
-        known = [a.name for a in attrs.fields(error.cl) if a.init]
-        for key in sorted(error.extra_fields, key=str):
-            hint = difflib.get_close_matches(str(key)[:100], known, n=1)
-            expected = "no such key" + (f"; did you mean {hint[0]!r}?" if hint else "")
-            expected += f" (keys of {error.cl.__name__}: {', '.join(known)})"
-            found.append(Problem(path=child(path, key), value="", expected=expected))
+        known = tuple(a.name for a in attrs.fields(error.cl) if a.init)
+        owner = f"keys of {error.cl.__name__}"
+        keys = error.extra_fields
+        first = heapq.nsmallest(found.room, keys, key=str)  # never sorts a million keys to show a hundred
+        for key in first:
+            found.problems.append(unknown_key(path, key, known, owner))
+        found.more += len(keys) - len(first)
         return
     if isinstance(error, ClassValidationError):
         for sub in error.exceptions:
@@ -94,7 +144,7 @@ def _walk(
             _walk(sub, path if note is None else index(path, int(note.index)), mask, found)
         return
     if isinstance(error, KeyError) and _note(error, AttributeValidationNote) is not None:
-        found.append(Problem(path=path, value="", expected="this key, which is required"))
+        found.add(lambda: Problem(path=path, value="", expected="this key, which is required"))
         return
     if isinstance(error, InvalidValue):
         where = _WHERE.match(error.where)
@@ -102,11 +152,11 @@ def _walk(
             if not path.endswith("." + where.group(1)):
                 path = child(path, where.group(1))
             path += where.group(2)
-        value = mask(error.value) if mask is not None else shown(error.value)
-        found.append(Problem(path=path, value=value, expected=error.expected))
+        shown_as = mask if mask is not None else shown
+        found.add(lambda: Problem(path=path, value=shown_as(error.value), expected=error.expected))
         return
     # Anything else is a bug of ours or of a library; the user still gets a place, not a traceback.
-    found.append(Problem(path=path, value="", expected=f"a valid value ({type(error).__name__})"))
+    found.add(lambda: Problem(path=path, value="", expected=f"a valid value ({type(error).__name__})"))
 
 
 def _note(error: BaseException, kind: type[Any]) -> Any:

@@ -19,6 +19,7 @@ from dangjian_model.files._document import (
     unstructure_document,
 )
 from dangjian_model.files._errors import ConfigError, Problem
+from dangjian_model.files._json import _HUGE_NUMBER
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -52,6 +53,8 @@ def parse(text: str, source: str = "<string>", limits: Limits = DEFAULT_LIMITS) 
         problem = Problem(
             path="$", value="", expected=f"valid TOML ({_AT.sub('', message)})", line=line, column=column
         )
+    except ValueError:  # Python refuses to read an integer of more than 4300 digits
+        problem = Problem(path="$", value="", expected=_HUGE_NUMBER)
     except RecursionError:
         problem = limits.depth_problem("$")
     else:
@@ -64,7 +67,7 @@ def loads(
     text: str, into: type[Document], *, source: str = "<string>", limits: Limits = DEFAULT_LIMITS
 ) -> Any:
     """Read a registry or an alliance from TOML text."""
-    return structure_document(parse(text, source, limits), into, _CONVERTER, source)
+    return structure_document(parse(text, source, limits), into, _CONVERTER, source, limits=limits)
 
 
 def dumps(obj: Document) -> str:

@@ -144,7 +144,12 @@ def _compose(text: str, limits: Limits, marks: dict[str, tuple[int, int]], reade
                 tag = _MAP if isinstance(event, yaml.MappingStartEvent) else _SEQ
                 if event.tag not in (None, "!", tag):
                     raise _Refused(
-                        _problem(path, event.start_mark, "no tags on mappings or lists", event.tag)
+                        _problem(
+                            path,
+                            event.start_mark,
+                            "映射和列表不能带标签 no tags on mappings or lists",
+                            shown(_short(event.tag)),
+                        )
                     )
                 if len(stack) + 1 > limits.max_depth:
                     raise _Refused(limits.depth_problem(path, *marks[path]))
@@ -197,24 +202,66 @@ def _put(frame: _Frame, value: Any, path: str, mark: Any, limits: Limits) -> Non
         frame.key = None
 
 
+_CORE = "tag:yaml.org,2002:"
+_STR = _CORE + "str"
+#: Tags honoured on a scalar whose plain reading already has that type (then they change nothing).
+_REDUNDANT = frozenset(_CORE + name for name in ("int", "float", "bool", "null", "timestamp"))
+
+
+def _short(tag: str) -> str:
+    """``!!int`` for the core schema's ``tag:yaml.org,2002:int``, other tags as written."""
+    if tag.startswith(_CORE):
+        return "!!" + tag[len(_CORE) :]
+    return tag if tag.startswith("!") else f"!<{tag}>"
+
+
 def _scalar(event: Any, helper: Any, path: str) -> Any:
+    """One scalar, read safely.
+
+    Tags: ``!!str`` (and ``!``) make the value text; ``!!int``, ``!!float``, ``!!bool``, ``!!null`` and
+    ``!!timestamp`` are read only on a value that has that type without them; every other tag is
+    refused. A refusal never shows the value: a tag may sit on a person's phone or name.
+    """
     tag = event.tag
-    implicit = tag is None or tag == "!"
-    if implicit:
-        tag = helper.resolve(yaml.ScalarNode, event.value, event.implicit)
+    # how the value reads without its tag: a plain scalar is resolved, a quoted one is text
+    implicit = event.implicit if tag in (None, "!") else (not event.style, True)  # plain: None or ""
+    plain = helper.resolve(yaml.ScalarNode, event.value, implicit)
+    if tag in (None, "!"):
+        tag = plain
+    elif tag == _STR:
+        return event.value
+    elif tag not in _REDUNDANT:
+        raise _Refused(
+            _problem(
+                path,
+                event.start_mark,
+                f"不支持此标签 no tag {_short(tag)}: remove it; quote the value, or tag it !!str, "
+                "to make it text",
+                shown(_short(tag)),
+            )
+        )
+    elif plain != tag:
+        raise _Refused(_misfit(path, event, tag))
     node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, style=event.style)
     try:
         return helper.construct_object(node, deep=True)
-    except yaml.constructor.ConstructorError as error:
-        raise _Refused(
-            _problem(path, event.start_mark, f"a safe YAML value ({error.problem})", shown(tag))
-        ) from None
-    except (ValueError, OverflowError):
-        if implicit:  # 2020-13-01 looks like a date but is not one: the field's check will say so
+    except Exception:  # PyYAML raises ValueError, KeyError, AttributeError … on odd scalars
+        if event.tag in (
+            None,
+            "!",
+        ):  # 2020-13-01 looks like a date but is not one: the field's check will say so
             return event.value
-        raise _Refused(
-            _problem(path, event.start_mark, f"a valid {tag.rsplit(':', 1)[-1]}", shown(event.value))
-        ) from None
+        raise _Refused(_misfit(path, event, tag)) from None
+
+
+def _misfit(path: str, event: Any, tag: str) -> Problem:
+    return _problem(
+        path,
+        event.start_mark,
+        f"标签 {_short(tag)} 与值不符 a value that is a valid {_short(tag)} "
+        "(the value is not shown: it may be personal data); remove the tag",
+        shown(_short(tag)),
+    )
 
 
 def loads(
@@ -222,7 +269,7 @@ def loads(
 ) -> Any:
     """Read a registry or an alliance from YAML text."""
     tree, marks = parse(text, source, limits)
-    return structure_document(tree, into, _CONVERTER, source, marks.get)
+    return structure_document(tree, into, _CONVERTER, source, marks.get, limits)
 
 
 class _Dumper(yaml.SafeDumper):  # type: ignore[misc]

@@ -66,3 +66,21 @@ def test_the_version_is_the_packages_version() -> None:
     from importlib.metadata import version
 
     assert dangjian_model.__version__ == version("dangjian-model")
+
+
+#: Names public in two modules for two different things, each known and meant: a validation rule of the
+#: catalogue is not an allocation rule; the files' and the report's ``personal_data`` options differ.
+HOMONYMS = {"Rule", "PersonalData"}
+
+
+def test_one_public_name_is_one_thing_in_every_public_package_that_lists_it() -> None:
+    """Two public ways to do one thing start as one name in two packages (the identifier modules, such as
+    ``id_card.is_valid``, are namespaces read with their module's name and are left out)."""
+    seen: dict[str, tuple[str, object]] = {}
+    for name in (name for name in PUBLIC if name.count(".") <= 1):
+        module = _module(name)
+        for public in module.__all__:
+            value = getattr(module, public)
+            first = seen.setdefault(public, (name, value))
+            if public not in HOMONYMS:
+                assert first[1] is value, f"{name}.{public} is not {first[0]}.{public}: one name, two things"

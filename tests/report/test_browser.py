@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from dangjian_model._model import add_years
 from dangjian_model.cli import EXIT_OK
 from dangjian_model.files import load
 from dangjian_model.report import render
@@ -76,6 +77,38 @@ def test_every_bundled_example_fits_an_a4_page_in_print(
     )
     assert breaks[1:] == ["page"] * (len(breaks) - 1), "each project after the first starts a new page"
     assert browser.pdf().startswith(b"%PDF")
+
+
+#: The examples that record meetings (an alliance file holds none: it is reported inside its registry).
+MEETINGS = [e for e in EXAMPLES if e.name != "cixi_south_alliance.yaml" and load(e).meetings]
+
+
+@pytest.mark.parametrize("example", MEETINGS, ids=lambda p: p.stem)
+def test_the_meetings_section_renders_cleanly_in_the_year_of_the_meetings(
+    browser: Browser, example: Path, tmp_path: Path
+) -> None:
+    registry = load(example)
+    as_of = max(m.held_on for m in registry.meetings) + datetime.timedelta(days=60)
+    since = add_years(as_of, -1)
+    assert since is not None
+    recent = [m for m in registry.meetings if since <= m.held_on <= as_of]
+    follow_ups = [f for m in registry.meetings for item in m.agenda for f in item.follow_ups]
+    listed = [f for m in recent for item in m.agenda for f in item.follow_ups]
+    listed += [f for f in follow_ups if f.status.is_open and not any(f is g for g in listed)]
+    overdue = [f for f in listed if f.is_overdue(as_of)]
+    page = tmp_path / f"{example.stem}-meetings.html"
+    page.write_text(render(registry, source=example.name, as_of=as_of), encoding="utf-8")
+    for width, print_media in ((1024, False), (703, True)):
+        browser.open(page, width=width, print_media=print_media)
+        assert browser.errors() == []
+        assert browser.overflowing() == []
+        rows = browser.evaluate("document.querySelectorAll('#meetings tbody tr').length")
+        assert rows == len(recent) + len(listed)
+        assert browser.evaluate("document.querySelectorAll('#meetings tr.overdue').length") == len(overdue)
+    if overdue:
+        shade = "getComputedStyle(document.querySelector('#meetings tr.overdue td')).backgroundColor"
+        assert browser.evaluate(shade) not in ("", "transparent", "rgba(0, 0, 0, 0)")
+    (tmp_path / f"{example.stem}-meetings.png").write_bytes(browser.screenshot())
 
 
 def test_the_chinese_text_is_drawn_in_a_chinese_font(browser: Browser, tmp_path: Path) -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime
 import re
 from pathlib import Path
-from typing import Any
 
 import attrs
 import pytest
@@ -14,9 +13,9 @@ from hypothesis import strategies as st
 
 from dangjian_model import (
     Agreement,
+    FollowUpStatus,
     IncomeRecord,
     InvalidValue,
-    LabelledEnum,
     Membership,
     Money,
     Person,
@@ -24,11 +23,16 @@ from dangjian_model import (
     Registry,
     Unit,
 )
-from dangjian_model.allocation import GuaranteedMinimum, allocate_project, project_year
+from dangjian_model.allocation import (
+    Allocation,
+    GuaranteedMinimum,
+    YearAllocation,
+    allocate_project_by_year,
+)
 from dangjian_model.files import load
-from dangjian_model.report import allocations_by_year, render
+from dangjian_model.report import render
 from dangjian_model.strategies import registries
-from dangjian_model.validation import Finding, Report, Severity, cixi_example
+from dangjian_model.validation import Finding, Report, Severity, ValidationConfig, cixi_example
 from tests.cli.conftest import NAME, clean_registry
 from tests.report.pages import YearSection, year_sections
 
@@ -37,13 +41,9 @@ REGISTRIES = sorted(p for p in (ROOT / "examples").glob("*.yaml") if p.name != "
 DAY = datetime.date(2025, 1, 15)
 
 
-def _expected(registry: Registry, project: Project) -> dict[int, Any]:
-    """The library's allocation of each agreement year's income, grouped here independently of the report."""
-    totals: dict[int, Money] = {}
-    for record in project.income:
-        year = project_year(project, record.on)
-        totals[year] = totals.get(year, Money.ZERO) + record.amount
-    return {year: allocate_project(registry, project.id, total, year=year) for year, total in totals.items()}
+def _expected(registry: Registry, project: Project) -> list[YearAllocation]:
+    """The library's allocation of each year's income, asked of the library here, not of the report."""
+    return list(allocate_project_by_year(registry, project.id))
 
 
 def _fen(text: str) -> int:
@@ -54,7 +54,7 @@ def _member(cell: str) -> str:
     return cell.splitlines()[-1]  # the id is under the name
 
 
-def _assert_section_is(section: YearSection, allocation: Any) -> None:
+def _assert_section_is(section: YearSection, allocation: Allocation) -> None:
     details = section.tables[1]
     lines = [row for row in details[1:] if row[0].isdigit()]
     assert [(_member(row[1]), _fen(row[2])) for row in lines] == [
@@ -86,22 +86,59 @@ def _assert_section_is(section: YearSection, allocation: Any) -> None:
 def test_the_reports_numbers_are_the_librarys_allocation_to_the_fen(path: Path) -> None:
     registry = load(path)
     sections = year_sections(render(registry, as_of=DAY))
-    expected = [
-        (project.id, year, allocation)
-        for project in registry.projects
-        for year, allocation in sorted(_expected(registry, project).items())
+    expected = [(project.id, year) for project in registry.projects for year in _expected(registry, project)]
+    assert [(s.project, s.year, s.calendar_year) for s in sections] == [
+        (project_id, year.year, year.calendar_year) for project_id, year in expected
     ]
-    assert [(s.project, s.year) for s in sections] == [(p, y) for p, y, _ in expected]
-    for section, (_, _, allocation) in zip(sections, expected, strict=True):
-        _assert_section_is(section, allocation)
+    for section, (_, year) in zip(sections, expected, strict=True):
+        _assert_section_is(section, year.allocation)
 
 
-def test_income_of_different_agreement_years_is_shared_year_by_year() -> None:
+def test_each_year_is_headed_by_its_agreement_year_and_the_calendar_year_of_its_income() -> None:
     registry = load(ROOT / "examples" / "enclave_fixed_return.yaml")
-    project = registry.projects[0]
-    years = allocations_by_year(registry, project)
-    assert len(years) == len({project_year(project, r.on) for r in project.income}) > 1
-    assert sum((y.allocation.total for y in years), Money.ZERO) == project.total_income
+    sections = year_sections(render(registry, as_of=DAY))
+    years = _expected(registry, registry.projects[0])
+    assert len({(y.year, y.calendar_year) for y in years}) == len(sections) > 1
+    for section, year in zip(sections, years, strict=True):
+        assert section.heading == f"协议第 {year.year} 年 · {year.calendar_year} 年度收入"
+    english = year_sections(render(registry, lang="en", as_of=DAY))
+    assert [s.heading for s in english] == [
+        f"Agreement year {y.year} · income of {y.calendar_year}" for y in years
+    ]
+
+
+def _records(section: YearSection) -> list[tuple[str, str, int]]:
+    """(date, period, 分) of each income record listed in a year section."""
+    return [(row[0], row[1], _fen(row[3])) for row in section.tables[0][1:-1]]
+
+
+def test_income_booked_early_in_the_next_year_is_shared_in_the_year_of_its_period() -> None:
+    registry = cixi_example()
+    rent = [
+        IncomeRecord(on="2021-06-30", amount="5万元"),
+        IncomeRecord(on="2022-01-10", amount="5万元", period="2021年"),
+        IncomeRecord(on="2022-06-30", amount="3万元"),
+    ]
+    project = attrs.evolve(registry.project("lianshu-village"), started_on="2021-01-01", income=rent)
+    sections = year_sections(render(attrs.evolve(registry, projects=[project]), as_of=DAY))
+    assert [(s.year, s.calendar_year) for s in sections] == [(1, 2021), (2, 2022)]
+    assert _records(sections[0]) == [("2021-06-30", "", 5_000_000), ("2022-01-10", "2021年", 5_000_000)]
+    assert _records(sections[1]) == [("2022-06-30", "", 3_000_000)]
+
+
+def test_without_a_start_date_each_calendar_year_is_still_shared_on_its_own() -> None:
+    registry = cixi_example()
+    rule = GuaranteedMinimum(("qianbing",), "12万元", guarantor_id="kuangyan")
+    income = [IncomeRecord(on="2021-12-31", amount="10万元"), IncomeRecord(on="2022-12-31", amount="20万元")]
+    project = attrs.evolve(
+        registry.project("lianshu-village"), started_on=None, allocation_rule=rule, income=income
+    )
+    registry = attrs.evolve(registry, projects=[project])
+    sections = year_sections(render(registry, as_of=DAY))
+    assert [(s.year, s.calendar_year) for s in sections] == [(1, 2021), (1, 2022)]
+    lean, good = sections
+    assert _fen(lean.tables[2][-1][2]) == 2_000_000, "the lean year keeps its guarantor top-up"
+    assert len(good.tables) == 3, "a good year needs no top-up"
 
 
 def test_guarantor_top_ups_and_retained_amounts_are_in_the_table() -> None:
@@ -115,7 +152,8 @@ def test_guarantor_top_ups_and_retained_amounts_are_in_the_table() -> None:
     registry = attrs.evolve(registry, projects=[project])
     html = render(registry, as_of=DAY)
     (section,) = year_sections(html)
-    (allocation,) = _expected(registry, project).values()
+    (year,) = _expected(registry, project)
+    allocation = year.allocation
     assert allocation.guarantor_flows, "the example must exercise a top-up"
     _assert_section_is(section, allocation)
     assert "担保方补足" in html
@@ -136,24 +174,39 @@ def test_any_registry_renders_and_every_year_reconciles(registry: Registry) -> N
 
 
 @given(
-    amounts=st.lists(st.integers(min_value=1, max_value=10**10), min_size=1, max_size=8),
-    days=st.lists(st.integers(min_value=0, max_value=3650), min_size=8, max_size=8),
+    records=st.lists(
+        st.tuples(
+            st.integers(min_value=1, max_value=10**10),
+            st.integers(min_value=0, max_value=3650),
+            st.one_of(st.none(), st.integers(min_value=2018, max_value=2031)),
+        ),
+        min_size=1,
+        max_size=8,
+    )
 )
-def test_sharing_by_year_keeps_every_fen_of_the_income(amounts: list[int], days: list[int]) -> None:
+def test_every_income_record_is_listed_once_in_the_year_it_is_for(
+    records: list[tuple[int, int, int | None]],
+) -> None:
     registry = cixi_example()
     start = datetime.date(2020, 3, 1)
-    records = [
-        IncomeRecord(on=start + datetime.timedelta(days=day), amount=Money.parse(f"{fen / 100:.2f}"))
-        for fen, day in zip(amounts, days, strict=False)
+    income = [
+        IncomeRecord(
+            on=start + datetime.timedelta(days=day),
+            amount=Money(fen),
+            period=None if period is None else f"{period}年",
+        )
+        for fen, day, period in records
     ]
-    project = attrs.evolve(registry.project("lianshu-village"), income=records, started_on=start)
-    registry = attrs.evolve(registry, projects=[project])
-    years = allocations_by_year(registry, project)
-    assert [y.year for y in years] == sorted({project_year(project, r.on) for r in records})
-    assert sum((y.allocation.total for y in years), Money.ZERO) == project.total_income
-    assert sorted((r for y in years for r in y.records), key=lambda r: r.on) == sorted(
-        records, key=lambda r: r.on
+    project = attrs.evolve(registry.project("lianshu-village"), income=income, started_on=start)
+    sections = year_sections(render(attrs.evolve(registry, projects=[project]), as_of=DAY))
+    listed = sorted((s.calendar_year, r) for s in sections for r in _records(s))
+    assert listed == sorted(
+        (period or on.year, (on.isoformat(), f"{period}年" if period else "", fen))
+        for (fen, _, period), on in zip(records, (r.on for r in income), strict=True)
     )
+    assert [s.calendar_year for s in sections] == sorted({year for year, _ in listed})
+    assert [s.year for s in sections] == [max(s.calendar_year - start.year + 1, 1) for s in sections]
+    assert sum(_fen(s.tables[0][-1][-1]) for s in sections) == project.total_income.fen
 
 
 def test_the_page_fetches_nothing_from_outside() -> None:
@@ -276,93 +329,87 @@ def test_a_registry_without_alliances_or_projects_says_so() -> None:
     assert 'id="meetings"' not in html
 
 
-# ------------------------------------------------------------------------------------------ meetings hook
+# ------------------------------------------------------------------------------------------------ meetings
 
 
-class _Status(LabelledEnum):
-    """Stands in for the follow-up status of the meetings model (待落实 … 已落实)."""
-
-    PENDING = ("pending", "待落实")
-    DONE = ("done", "已落实")
-
-    @property
-    def is_open(self) -> bool:
-        return self is _Status.PENDING
+def _meetings_part(html: str) -> tuple[str, str]:
+    """The meetings table (or the line saying there were none) and the follow-up table, as HTML."""
+    section = html.split('<section id="meetings">')[1].split("</section>")[0]
+    listed, _, follow = section.partition("<h3>")
+    return listed, follow
 
 
-@attrs.frozen
-class _FollowUp:
-    """Stands in for a meeting's follow-up: the page reads these fields and asks ``is_overdue``."""
-
-    responsible_id: str
-    due_on: datetime.date
-    done: bool
-
-    @property
-    def status(self) -> _Status:
-        return _Status.DONE if self.done else _Status.PENDING
-
-    def is_overdue(self, on: datetime.date) -> bool:
-        return not self.done and self.due_on < on
-
-
-@attrs.frozen
-class _Item:
-    title: str
-    follow_ups: tuple[_FollowUp, ...]
+def test_the_meetings_of_the_year_before_the_report_are_listed_with_their_follow_ups() -> None:
+    registry = load(ROOT / "examples" / "zhongshan_east.yaml")
+    as_of = datetime.date(2022, 1, 1)
+    listed, follow = _meetings_part(render(registry, as_of=as_of))
+    for meeting in registry.meetings:
+        assert datetime.date(2021, 1, 1) <= meeting.held_on <= as_of
+        assert meeting.title in listed
+        assert meeting.kind.label in listed
+        for item in meeting.agenda:
+            for follow_up in item.follow_ups:
+                assert follow_up.status is FollowUpStatus.DONE
+                assert f"{follow_up.status.label} {follow_up.done_on}" in follow
+                assert item.title in follow
+    assert 'class="overdue"' not in follow, "every follow-up was done in time"
 
 
-@attrs.frozen
-class _Meeting:
-    title: str
-    kind: Severity
-    held_by_id: str
-    held_on: datetime.date
-    agenda: tuple[_Item, ...]
+def _open_after_due(registry: Registry, on: datetime.date) -> list[str]:
+    """The agenda items with a follow-up still pending or in progress after its date, worked out here."""
+    return [
+        item.title
+        for meeting in registry.meetings
+        for item in meeting.agenda
+        for follow_up in item.follow_ups
+        if follow_up.status in (FollowUpStatus.PENDING, FollowUpStatus.IN_PROGRESS)
+        and follow_up.due_on is not None
+        and follow_up.due_on < on
+    ]
 
 
-@attrs.frozen(kw_only=True)
-class _WithMeetings(Registry):
-    meetings: tuple[_Meeting, ...] = ()  # type: ignore[assignment]
+def test_a_follow_up_still_open_after_its_date_is_highlighted_and_found_by_validation_alike() -> None:
+    registry = load(ROOT / "examples" / "niujie_three_levels.yaml")
+    as_of = datetime.date(2024, 1, 1)
+    html = render(registry, as_of=as_of)
+    _, follow = _meetings_part(html)
+    overdue = _open_after_due(registry, as_of)
+    assert overdue, "the example must have a follow-up past its date"
+    rows = follow.split('<tr class="overdue">')[1:]
+    assert len(rows) == len(overdue)
+    for row, title in zip(rows, overdue, strict=True):
+        assert title in row and "已逾期" in row and "落实中" in row
+    validation = html.split('<section id="validation">')[1].split("</section>")[0]
+    assert "DJ713" in validation, "the page judges follow-ups on one day: the report's"
+    early = render(registry, as_of=as_of, config=ValidationConfig(as_of=datetime.date(2023, 6, 1)))
+    assert "DJ713" not in early.split('<section id="validation">')[1].split("</section>")[0]
 
 
-def test_meetings_of_the_last_year_are_listed_and_overdue_follow_ups_highlighted() -> None:
-    base = cixi_example()
-    late = _FollowUp("changlong", datetime.date(2024, 12, 1), done=False)
-    done = _FollowUp("qianbing", datetime.date(2024, 12, 1), done=True)
-    old_done = _FollowUp("qianbing", datetime.date(2020, 1, 1), done=True)
-    meetings = (
-        _Meeting(
-            "一季度联席会议",
-            Severity.INFO,
-            "cixi-south",
-            datetime.date(2024, 3, 28),
-            (_Item("修路", (late, done)),),
-        ),
-        _Meeting(
-            "五年前的会议",
-            Severity.INFO,
-            "cixi-south",
-            datetime.date(2019, 3, 28),
-            (_Item("旧事", (old_done,)),),
-        ),
-    )
-    registry = _WithMeetings(units=base.units, alliances=base.alliances, meetings=meetings)
-    html = render(registry, as_of=DAY)
-    section = html.split('<section id="meetings">')[1]
-    table = section.split("<h3>")[0]
-    assert "一季度联席会议" in table and "五年前的会议" not in table
-    follow = section.split("<h3>")[1]
-    assert follow.count('<tr class="overdue">') == 1
-    assert "旧事" not in follow, "a closed follow-up of an old meeting is not listed"
-    assert "已逾期" in follow
+def test_an_old_meeting_shows_only_its_follow_ups_still_open() -> None:
+    registry = load(ROOT / "examples" / "niujie_three_levels.yaml")
+    listed, follow = _meetings_part(render(registry, as_of=DAY))
+    assert "2024-01-15 至 2025-01-15 没有会议记录" in listed
+    (meeting,) = registry.meetings
+    for item in meeting.agenda:
+        (follow_up,) = item.follow_ups
+        assert (item.title in follow) is follow_up.status.is_open
+    english, _ = _meetings_part(render(registry, lang="en", as_of=DAY))
+    assert "No meeting recorded from 2024-01-15 to 2025-01-15" in english
 
 
-def test_a_registry_whose_meetings_are_all_old_says_there_were_none_recently() -> None:
-    base = cixi_example()
-    meetings = (_Meeting("旧会", Severity.INFO, "cixi-south", datetime.date(2019, 3, 28), ()),)
-    html = render(_WithMeetings(units=base.units, alliances=base.alliances, meetings=meetings), as_of=DAY)
-    assert "没有会议记录" in html
+def test_the_people_who_carry_out_a_follow_up_are_masked_unless_kept() -> None:
+    registry = load(ROOT / "examples" / "niujie_three_levels.yaml")
+    (meeting,) = registry.meetings
+    people = {
+        registry.person(follow_up.responsible_id).name
+        for item in meeting.agenda
+        for follow_up in item.follow_ups
+    }
+    _, masked = _meetings_part(render(registry, as_of=datetime.date(2023, 12, 31)))
+    _, kept = _meetings_part(render(registry, personal_data="keep", as_of=datetime.date(2023, 12, 31)))
+    for name in people:
+        assert name not in masked and name[0] + "**" in masked
+        assert name in kept
 
 
 def test_the_personal_data_of_a_member_person_never_reaches_the_picture() -> None:

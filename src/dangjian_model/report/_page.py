@@ -6,7 +6,7 @@ import datetime
 from collections.abc import Iterable, Sequence
 from fractions import Fraction
 from html import escape
-from typing import Any, Literal
+from typing import Literal
 
 import attrs
 
@@ -15,17 +15,25 @@ from dangjian_model._errors import DangjianError, InvalidValue
 from dangjian_model._labels import LabelledEnum
 from dangjian_model._model import (
     THREE_UNCHANGED,
+    AgendaItem,
     Alliance,
-    IncomeRecord,
+    FollowUp,
+    Meeting,
     PartyOrganisation,
     Person,
     Project,
     Unit,
+    add_years,
 )
 from dangjian_model._money import Money
 from dangjian_model._privacy import masked_name
 from dangjian_model._registry import Registry
-from dangjian_model.allocation import Allocation, allocate_project, project_rule, project_year
+from dangjian_model.allocation import (
+    YearAllocation,
+    allocate_project_by_year,
+    income_year,
+    project_rule,
+)
 from dangjian_model.allocation._result import _quota_text
 from dangjian_model.diagram import picture
 from dangjian_model.report._style import CSS
@@ -33,44 +41,9 @@ from dangjian_model.report._svg import to_svg
 from dangjian_model.report._words import WORDS, Language
 from dangjian_model.validation import RULES, Finding, Report, ValidationConfig, validate
 
-__all__ = ["YearAllocation", "allocations_by_year", "render"]
+__all__ = ["PersonalData", "render"]
 
 PersonalData = Literal["mask", "keep"]
-
-
-@attrs.frozen
-class YearAllocation:
-    """The income of one agreement year of a project and its allocation.
-
-    Attributes:
-        year: The year of the agreement (1 = the year the project started).
-        records: The income records of that year, in the order they were recorded.
-        allocation: Their sum shared by the project's rule for that year.
-    """
-
-    year: int
-    records: tuple[IncomeRecord, ...]
-    allocation: Allocation
-
-
-def allocations_by_year(registry: Registry, project: Project) -> tuple[YearAllocation, ...]:
-    """Share a project's income year by year: each agreement year's records, summed, by that year's rule.
-
-    The one place the report asks the allocation library for numbers, so that a library function that
-    shares income per year can take its place.
-
-    Raises:
-        DangjianError: the project's rule cannot be applied (no members, an unknown alliance …).
-    """
-    years: dict[int, list[IncomeRecord]] = {}
-    for record in sorted(project.income, key=lambda r: r.on):
-        years.setdefault(project_year(project, record.on), []).append(record)
-    result = []
-    for year, records in sorted(years.items()):
-        income = sum((record.amount for record in records), Money.ZERO)
-        allocation = allocate_project(registry, project.id, income, year=year)
-        result.append(YearAllocation(year, tuple(records), allocation))
-    return tuple(result)
 
 
 # ------------------------------------------------------------------------------------------ small helpers
@@ -342,9 +315,14 @@ def _reason(page: _Page, part: LabelledEnum, tier: str | None, quota: Fraction, 
 
 
 def _year(page: _Page, project: Project, share: YearAllocation) -> str:
+    """One year of the library's :func:`allocate_project_by_year`: the income of a calendar year (the year
+    of its ``period``, else of its date: :func:`income_year`), shared in its year of the agreement."""
     allocation = share.allocation
-    years = "、".join(dict.fromkeys(str(record.on.year) for record in share.records))
-    heading = page.w("year", year=share.year) + page.w("year_calendar", years=years)
+    calendar = share.calendar_year  # always set by allocate_project_by_year
+    heading = page.w("year", year=share.year) + (
+        page.w("year_calendar", calendar_year=calendar) if calendar is not None else ""
+    )
+    of_year = sorted((r for r in project.income if income_year(r) == calendar), key=lambda r: r.on)
     records = _table(
         [
             (page.w("date"), ""),
@@ -360,7 +338,7 @@ def _year(page: _Page, project: Project, share: YearAllocation) -> str:
                 _money(r.amount),
                 classes=("", "", "", "num"),
             )
-            for r in share.records
+            for r in of_year
         ]
         + [
             _row(
@@ -483,7 +461,8 @@ def _year(page: _Page, project: Project, share: YearAllocation) -> str:
         ],
     )
     return (
-        f'<section class="year" data-project="{escape(project.id)}" data-year="{share.year}">'
+        f'<section class="year" data-project="{escape(project.id)}" data-year="{share.year}"'
+        f' data-calendar-year="{calendar or ""}">'
         f"<h4>{escape(heading)}</h4><h5>{escape(page.w('income_records'))}</h5>{records}"
         f"<h5>{escape(page.w('details'))}</h5>{details}{flows}"
         f'<p><span class="check">✓ {escape(page.w("check"))}</span>：{escape(check)}</p>'
@@ -505,7 +484,7 @@ def _project(page: _Page, project: Project, index: int) -> str:
     if not project.income:
         return head + f"<p>{escape(page.w('no_income'))}</p></article>"
     try:
-        years = allocations_by_year(page.registry, project)
+        years = allocate_project_by_year(page.registry, project.id)
     except DangjianError as error:
         return (
             head
@@ -524,14 +503,18 @@ def _allocation(page: _Page) -> str:
 # ------------------------------------------------------------------------------------------------ meetings
 
 
-def _meetings(page: _Page, meetings: Sequence[Any]) -> str:
-    """Meetings of the last year and every follow-up still open, overdue ones highlighted.
+def _held(meeting: Meeting) -> tuple[datetime.date, str]:
+    return meeting.held_on, meeting.id
 
-    Meetings are read by their fields (``title``, ``kind``, ``held_by_id``, ``held_on``, ``agenda`` with
-    ``follow_ups``), so that the section works with the registry's meetings as they are modelled.
-    """
-    since = page.as_of - datetime.timedelta(days=366)
-    recent = sorted((m for m in meetings if since <= m.held_on <= page.as_of), key=lambda m: m.held_on)
+
+def _meetings(page: _Page, meetings: Sequence[Meeting]) -> str:
+    """Meetings of the year before the report's date, and their follow-ups (跟踪落实) with every one
+    still open from earlier meetings; overdue ones (:meth:`FollowUp.is_overdue` on the report's date)
+    highlighted."""
+    since = add_years(page.as_of, -1) or datetime.date.min
+    ordered = sorted(meetings, key=_held)
+    recent = [m for m in ordered if since <= m.held_on <= page.as_of]
+    recent_ids = {m.id for m in recent}
     rows = [
         _row(_date(m.held_on), escape(m.title), escape(page.label(m.kind)), page.named(m.held_by_id))
         for m in recent
@@ -547,34 +530,21 @@ def _meetings(page: _Page, meetings: Sequence[Any]) -> str:
             rows,
         )
         if rows
-        else f"<p>{escape(page.w('no_meetings'))}</p>"
+        else f"<p>{escape(page.w('no_meetings', since=since.isoformat(), as_of=page.as_of.isoformat()))}</p>"
     )
-    follow_rows = []
-    for meeting in sorted(meetings, key=lambda m: m.held_on):
-        for item in meeting.agenda:
-            for follow in item.follow_ups:
-                if not follow.status.is_open and meeting not in recent:
-                    continue
-                overdue = follow.is_overdue(page.as_of)
-                status = escape(page.label(follow.status))
-                if overdue:
-                    status += f' <span class="badge overdue">{escape(page.w("overdue"))}</span>'
-                follow_rows.append(
-                    _row(
-                        escape(item.title),
-                        page.named(follow.responsible_id),
-                        _date(follow.due_on),
-                        status,
-                        escape(meeting.title),
-                        cls="overdue" if overdue else "",
-                    )
-                )
+    follow_rows = [
+        _follow_up(page, meeting, item, follow)
+        for meeting in ordered
+        for item in meeting.agenda
+        for follow in item.follow_ups
+        if follow.status.is_open or meeting.id in recent_ids
+    ]
     follow = ""
     if follow_rows:
         follow = f"<h3>{escape(page.w('follow_ups'))}</h3>" + _table(
             [
-                (page.w("follow_ups"), ""),
-                (page.w("member"), ""),
+                (page.w("agenda_item"), ""),
+                (page.w("responsible"), ""),
                 (page.w("due_on"), ""),
                 (page.w("status"), ""),
                 (page.w("meeting_title"), ""),
@@ -582,6 +552,24 @@ def _meetings(page: _Page, meetings: Sequence[Any]) -> str:
             follow_rows,
         )
     return table + follow
+
+
+def _follow_up(page: _Page, meeting: Meeting, item: AgendaItem, follow: FollowUp) -> str:
+    """One follow-up: the agenda item, who carries it out, by when, how far it got, at which meeting."""
+    status = escape(page.label(follow.status))
+    if not follow.status.is_open and follow.done_on is not None:
+        status += f" {_date(follow.done_on)}"
+    overdue = follow.is_overdue(page.as_of)
+    if overdue:
+        status += f' <span class="badge overdue">{escape(page.w("overdue"))}</span>'
+    return _row(
+        escape(item.title),
+        page.named(follow.responsible_id),
+        _date(follow.due_on),
+        status,
+        escape(meeting.title),
+        cls="overdue" if overdue else "",
+    )
 
 
 # ---------------------------------------------------------------------------------------------------- page
@@ -607,9 +595,12 @@ def render(
         lang: ``"zh"`` for Chinese, ``"en"`` for English (Chinese terms stay beside the English).
         personal_data: ``"mask"`` (default) shows people's names masked (龚**); ``"keep"`` as they are.
         source: The file the registry came from, shown in the heading.
-        config: The validation configuration (default: every rule at its default severity).
+        config: The validation configuration (default: every rule at its default severity). Rules that
+            judge against a day (overdue follow-ups, missed meetings, overdue elections) judge against
+            the report's date unless ``config.as_of`` names another.
         as_of: The report's date (default: today): meetings of the year before it are listed, and
-            follow-ups due before it are overdue.
+            follow-ups still open after their date are overdue, in the meetings section and the
+            validation alike.
 
     >>> import runpy
     >>> html = render(runpy.run_path("examples/cixi_three_villages.py")["build"]())
@@ -623,15 +614,17 @@ def render(
     from dangjian_model import __version__
 
     page = _Page(registry, lang, personal_data == "keep", as_of or datetime.date.today())
+    config = config or ValidationConfig()
+    if config.as_of is None:  # overdue follow-ups and missed meetings are judged on the report's date
+        config = attrs.evolve(config, as_of=page.as_of)
     report = validate(registry, config)
     sections = [
         ("overview", _overview(page)),
         ("validation", _validation(page, report)),
         ("allocation", _allocation(page)),
     ]
-    meetings = getattr(registry, "meetings", ())  # the registry's meetings, once it has them
-    if meetings:
-        sections.append(("meetings", _meetings(page, meetings)))
+    if registry.meetings:
+        sections.append(("meetings", _meetings(page, registry.meetings)))
     nav = "".join(f'<li><a href="#{key}">{escape(page.w(key))}</a></li>' for key, _ in sections)
     body = "".join(
         f'<section id="{key}"><h2>{escape(page.w(key))}</h2>{html}</section>' for key, html in sections

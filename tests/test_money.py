@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from dangjian_model import InvalidMoney, Money
 from dangjian_model import strategies as dst
+from dangjian_model._money import exact_fraction
 
 
 @pytest.mark.parametrize(
@@ -253,3 +254,10 @@ def test_a_digit_of_another_script_anywhere_is_refused(
 def test_exact_numbers_refuse_digits_of_another_script(text: str) -> None:
     with pytest.raises(InvalidMoney, match="another script"):
         Money.from_yuan(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"), [("１/1", 1), ("１2.5", Fraction(25, 2)), ("1/２", Fraction(1, 2))]
+)
+def test_exact_numbers_read_full_width_digits_beside_ascii_ones(text: str, value: Fraction) -> None:
+    assert exact_fraction(text) == value

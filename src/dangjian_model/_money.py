@@ -83,7 +83,9 @@ def exact_fraction(value: object) -> Fraction:
         text = value.strip()
         if len(text) > _MAX_TEXT:
             raise ValueError(f"longer than {_MAX_TEXT} characters")
-        if not text.isascii() and any(c.isnumeric() and c not in _WIDE_DIGITS for c in text):
+        if not text.isascii() and any(
+            not c.isascii() and c.isnumeric() and c not in _WIDE_DIGITS for c in text
+        ):
             raise ValueError("a digit of another script: write 0–9")  # Decimal would read ١٢ as 12
         if "/" in text:
             try:

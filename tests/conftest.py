@@ -26,7 +26,8 @@ settings.register_profile(
     suppress_health_check=list(HealthCheck),
     print_blob=True,
 )
-settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "dev"))
+PROFILE = os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "dev")
+settings.load_profile(PROFILE)
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
@@ -36,7 +37,7 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
         terminalreporter.write_line(
             f"fuzz: {_counters.EXAMPLES_RUN} Hypothesis examples run, "
             f"{_counters.INPUTS_TRIED} inputs tried on the entry points "
-            f"(profile {settings.get_current_profile_name()})"
+            f"(profile {PROFILE})"
         )
         for target, inputs in sorted(_counters.BY_TARGET.items()):
             terminalreporter.write_line(f"  {target}: {inputs} inputs")

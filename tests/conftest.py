@@ -37,7 +37,7 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
         terminalreporter.write_line(
             f"fuzz: {_counters.EXAMPLES_RUN} Hypothesis examples run, "
             f"{_counters.INPUTS_TRIED} inputs tried on the entry points "
-            f"(profile {PROFILE})"
+            f"(profile {terminalreporter.config.getoption('hypothesis_profile', None) or PROFILE})"
         )
         for target, inputs in sorted(_counters.BY_TARGET.items()):
             terminalreporter.write_line(f"  {target}: {inputs} inputs")

@@ -375,7 +375,7 @@ def _class_hook(converter: cattrs.Converter) -> Callable[[Any], Callable[[Any, A
         def structure(value: Any, _: Any) -> Any:
             if not isinstance(value, dict):
                 raise _refuse(value, f"a mapping of {cls.__name__} fields")
-            return generated(value)
+            return generated(value, cls)  # cattrs before 24 needs the class too
 
         return structure
 

@@ -105,7 +105,8 @@ def test_a_lazy_package_names_each_public_name_once_and_its_type_checking_import
         if alias.asname == alias.name  # re-exported explicitly
     }
     assert imported == module._LOCATIONS
-    assert [public for public in module.__all__ if public != "__version__"] == list(module._LOCATIONS)
+    listed = [public for public in module.__all__ if public != "__version__"]
+    assert len(listed) == len(set(listed)) and set(listed) == set(module._LOCATIONS)
     for public, where in module._LOCATIONS.items():
         assert getattr(importlib.import_module(where), public) is getattr(module, public)
     with pytest.raises(AttributeError, match="no attribute 'nothing_here'"):

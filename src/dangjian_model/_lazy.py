@@ -38,4 +38,6 @@ def exports(
     def __dir__() -> list[str]:
         return sorted({*namespace, *locations})
 
-    return list(locations), __getattr__, __dir__
+    # constants, then classes, then functions, each alphabetically (the order ``__all__`` lists were kept in)
+    names = sorted(locations, key=lambda name: (not name.isupper(), not name[0].isupper(), name))
+    return names, __getattr__, __dir__

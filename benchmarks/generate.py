@@ -338,3 +338,40 @@ def generate_json(organisations: int, seed: int = 20211206) -> bytes:
             items.sort(key=lambda item: item["id"])  # type: ignore[arg-type,return-value]
             document[name] = items
     return msgspec.json.format(msgspec.json.encode(document), indent=2) + b"\n"
+
+
+def main(argv: list[str] | None = None) -> None:
+    """``python benchmarks/generate.py N``: write the registry of ``N`` organisations (see ``--help``)."""
+    import argparse
+    import sys
+
+    parser = argparse.ArgumentParser(
+        prog="generate.py",
+        description="Write a seeded registry of N party organisations, the one the benchmarks read "
+        "(about 4.4 entities and 2,000 bytes of canonical JSON per organisation).",
+    )
+    parser.add_argument("organisations", type=int, metavar="N", help="how many party organisations")
+    parser.add_argument("--seed", type=int, default=20211206, help="the random seed (default: %(default)s)")
+    parser.add_argument(
+        "--format",
+        choices=("json", "yaml", "toml"),
+        default="json",
+        help="the file format (default: json, written directly without building the registry)",
+    )
+    parser.add_argument("-o", "--output", help="the file to write (default: standard output)")
+    args = parser.parse_args(argv)
+    if args.format == "json":
+        data = generate_json(args.organisations, args.seed)
+    else:
+        from dangjian_model.files import dumps
+
+        data = dumps(generate(args.organisations, args.seed), args.format).encode("utf-8")
+    if args.output:
+        with open(args.output, "wb") as file:
+            file.write(data)
+    else:
+        sys.stdout.buffer.write(data)
+
+
+if __name__ == "__main__":
+    main()

@@ -85,3 +85,31 @@ def test_one_public_name_is_one_thing_in_every_public_package_that_lists_it() ->
             first = seen.setdefault(public, (name, value))
             if public not in HOMONYMS:
                 assert first[1] is value, f"{name}.{public} is not {first[0]}.{public}: one name, two things"
+
+
+@pytest.mark.parametrize("name", ["dangjian_model", "dangjian_model.allocation"])
+def test_a_lazy_package_names_each_public_name_once_and_its_type_checking_imports_agree(name: str) -> None:
+    """``_LOCATIONS`` is the one list: ``__all__`` is made from it, and the imports the type checker reads match it."""
+    import ast
+    from pathlib import Path
+
+    module = _module(name)
+    tree = ast.parse(Path(str(module.__file__)).read_text(encoding="utf-8"))
+    (guarded,) = [
+        node for node in tree.body if isinstance(node, ast.If) and ast.unparse(node.test) == "TYPE_CHECKING"
+    ]
+    imported = {
+        alias.name: statement.module
+        for statement in guarded.body
+        if isinstance(statement, ast.ImportFrom)
+        for alias in statement.names
+        if alias.asname == alias.name  # re-exported explicitly
+    }
+    assert imported == module._LOCATIONS
+    listed = [public for public in module.__all__ if public != "__version__"]
+    assert len(listed) == len(set(listed)) and set(listed) == set(module._LOCATIONS)
+    for public, where in module._LOCATIONS.items():
+        assert getattr(importlib.import_module(where), public) is getattr(module, public)
+    with pytest.raises(AttributeError, match="no attribute 'nothing_here'"):
+        getattr(module, "nothing_here")  # noqa: B009
+    assert set(module._LOCATIONS) <= set(dir(module))

@@ -7,89 +7,204 @@ program pays only for the parts it touches.
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from dangjian_model._lazy import exports
 
 if TYPE_CHECKING:  # the type checker sees every name eagerly
     from dangjian_model._enums import (
-        AgendaOrigin,
-        AllianceType,
-        AssetNature,
-        BrandField,
-        Cadence,
-        CommitteeRole,
-        ContributionKind,
-        DecisionEffect,
-        Designation,
-        ElectionMethod,
-        FollowUpStatus,
-        Linkage,
-        LinkageVocabulary,
-        MeetingKind,
-        MembershipRole,
-        OrgTypeCode,
-        PartyOrgForm,
-        PartyStanding,
-        PersonRole,
-        Principle,
-        QuantityUnit,
-        TeamKind,
-        UnitKind,
+        AgendaOrigin as AgendaOrigin,
+    )
+    from dangjian_model._enums import (
+        AllianceType as AllianceType,
+    )
+    from dangjian_model._enums import (
+        AssetNature as AssetNature,
+    )
+    from dangjian_model._enums import (
+        BrandField as BrandField,
+    )
+    from dangjian_model._enums import (
+        Cadence as Cadence,
+    )
+    from dangjian_model._enums import (
+        CommitteeRole as CommitteeRole,
+    )
+    from dangjian_model._enums import (
+        ContributionKind as ContributionKind,
+    )
+    from dangjian_model._enums import (
+        DecisionEffect as DecisionEffect,
+    )
+    from dangjian_model._enums import (
+        Designation as Designation,
+    )
+    from dangjian_model._enums import (
+        ElectionMethod as ElectionMethod,
+    )
+    from dangjian_model._enums import (
+        FollowUpStatus as FollowUpStatus,
+    )
+    from dangjian_model._enums import (
+        Linkage as Linkage,
+    )
+    from dangjian_model._enums import (
+        LinkageVocabulary as LinkageVocabulary,
+    )
+    from dangjian_model._enums import (
+        MeetingKind as MeetingKind,
+    )
+    from dangjian_model._enums import (
+        MembershipRole as MembershipRole,
+    )
+    from dangjian_model._enums import (
+        OrgTypeCode as OrgTypeCode,
+    )
+    from dangjian_model._enums import (
+        PartyOrgForm as PartyOrgForm,
+    )
+    from dangjian_model._enums import (
+        PartyStanding as PartyStanding,
+    )
+    from dangjian_model._enums import (
+        PersonRole as PersonRole,
+    )
+    from dangjian_model._enums import (
+        Principle as Principle,
+    )
+    from dangjian_model._enums import (
+        QuantityUnit as QuantityUnit,
+    )
+    from dangjian_model._enums import (
+        TeamKind as TeamKind,
+    )
+    from dangjian_model._enums import (
+        UnitKind as UnitKind,
     )
     from dangjian_model._errors import (
-        DangjianError,
-        HierarchyCycleError,
-        InvalidLabel,
-        InvalidMoney,
-        InvalidValue,
-        UnknownId,
+        DangjianError as DangjianError,
+    )
+    from dangjian_model._errors import (
+        HierarchyCycleError as HierarchyCycleError,
+    )
+    from dangjian_model._errors import (
+        InvalidLabel as InvalidLabel,
+    )
+    from dangjian_model._errors import (
+        InvalidMoney as InvalidMoney,
+    )
+    from dangjian_model._errors import (
+        InvalidValue as InvalidValue,
+    )
+    from dangjian_model._errors import (
+        UnknownId as UnknownId,
     )
     from dangjian_model._labels import (
-        LabelledEnum,
+        LabelledEnum as LabelledEnum,
     )
     from dangjian_model._model import (
-        THREE_UNCHANGED,
-        AgendaItem,
-        Agreement,
-        Alliance,
-        Asset,
-        Brand,
-        CadenceRule,
-        Committee,
-        CommitteePost,
-        CommitteeTerm,
-        Contribution,
-        FollowUp,
-        Grid,
-        IncomeRecord,
-        JointPlan,
-        Ledger,
-        LedgerEntry,
-        ListedProject,
-        Meeting,
-        Membership,
-        Need,
-        Participation,
-        PartyOrganisation,
-        Person,
-        Project,
-        Resource,
-        Share,
-        Team,
-        Unit,
+        THREE_UNCHANGED as THREE_UNCHANGED,
+    )
+    from dangjian_model._model import (
+        AgendaItem as AgendaItem,
+    )
+    from dangjian_model._model import (
+        Agreement as Agreement,
+    )
+    from dangjian_model._model import (
+        Alliance as Alliance,
+    )
+    from dangjian_model._model import (
+        Asset as Asset,
+    )
+    from dangjian_model._model import (
+        Brand as Brand,
+    )
+    from dangjian_model._model import (
+        CadenceRule as CadenceRule,
+    )
+    from dangjian_model._model import (
+        Committee as Committee,
+    )
+    from dangjian_model._model import (
+        CommitteePost as CommitteePost,
+    )
+    from dangjian_model._model import (
+        CommitteeTerm as CommitteeTerm,
+    )
+    from dangjian_model._model import (
+        Contribution as Contribution,
+    )
+    from dangjian_model._model import (
+        FollowUp as FollowUp,
+    )
+    from dangjian_model._model import (
+        Grid as Grid,
+    )
+    from dangjian_model._model import (
+        IncomeRecord as IncomeRecord,
+    )
+    from dangjian_model._model import (
+        JointPlan as JointPlan,
+    )
+    from dangjian_model._model import (
+        Ledger as Ledger,
+    )
+    from dangjian_model._model import (
+        LedgerEntry as LedgerEntry,
+    )
+    from dangjian_model._model import (
+        ListedProject as ListedProject,
+    )
+    from dangjian_model._model import (
+        Meeting as Meeting,
+    )
+    from dangjian_model._model import (
+        Membership as Membership,
+    )
+    from dangjian_model._model import (
+        Need as Need,
+    )
+    from dangjian_model._model import (
+        Participation as Participation,
+    )
+    from dangjian_model._model import (
+        PartyOrganisation as PartyOrganisation,
+    )
+    from dangjian_model._model import (
+        Person as Person,
+    )
+    from dangjian_model._model import (
+        Project as Project,
+    )
+    from dangjian_model._model import (
+        Resource as Resource,
+    )
+    from dangjian_model._model import (
+        Share as Share,
+    )
+    from dangjian_model._model import (
+        Team as Team,
+    )
+    from dangjian_model._model import (
+        Unit as Unit,
     )
     from dangjian_model._money import (
-        Money,
+        Money as Money,
     )
     from dangjian_model._registry import (
-        ENTITY_KINDS,
-        Entity,
-        Registry,
+        ENTITY_KINDS as ENTITY_KINDS,
+    )
+    from dangjian_model._registry import (
+        Entity as Entity,
+    )
+    from dangjian_model._registry import (
+        Registry as Registry,
     )
 
 __version__ = "0.1.0"
 
-#: Where each public name lives, for loading it on first use.
+#: Where each public name lives: the one list ``__all__`` and loading on first use are made from.
 _LOCATIONS: dict[str, str] = {
     "AllianceType": "dangjian_model._enums",
     "AssetNature": "dangjian_model._enums",
@@ -156,82 +271,5 @@ _LOCATIONS: dict[str, str] = {
     "Registry": "dangjian_model._registry",
 }
 
-__all__ = [
-    "ENTITY_KINDS",
-    "THREE_UNCHANGED",
-    "AgendaItem",
-    "AgendaOrigin",
-    "Agreement",
-    "Alliance",
-    "AllianceType",
-    "Asset",
-    "AssetNature",
-    "Brand",
-    "BrandField",
-    "Cadence",
-    "CadenceRule",
-    "Committee",
-    "CommitteePost",
-    "CommitteeRole",
-    "CommitteeTerm",
-    "Contribution",
-    "ContributionKind",
-    "DangjianError",
-    "DecisionEffect",
-    "Designation",
-    "ElectionMethod",
-    "Entity",
-    "FollowUp",
-    "FollowUpStatus",
-    "Grid",
-    "HierarchyCycleError",
-    "IncomeRecord",
-    "InvalidLabel",
-    "InvalidMoney",
-    "InvalidValue",
-    "JointPlan",
-    "LabelledEnum",
-    "Ledger",
-    "LedgerEntry",
-    "Linkage",
-    "LinkageVocabulary",
-    "ListedProject",
-    "Meeting",
-    "MeetingKind",
-    "Membership",
-    "MembershipRole",
-    "Money",
-    "Need",
-    "OrgTypeCode",
-    "Participation",
-    "PartyOrgForm",
-    "PartyOrganisation",
-    "PartyStanding",
-    "Person",
-    "PersonRole",
-    "Principle",
-    "Project",
-    "QuantityUnit",
-    "Registry",
-    "Resource",
-    "Share",
-    "Team",
-    "TeamKind",
-    "Unit",
-    "UnitKind",
-    "UnknownId",
-    "__version__",
-]
-
-
-def __getattr__(name: str) -> Any:
-    module = _LOCATIONS.get(name)
-    if module is None:
-        raise AttributeError(f"module 'dangjian_model' has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value  # the next access is a plain lookup
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted({*globals(), *__all__})
+__all__, __getattr__, __dir__ = exports(__name__, _LOCATIONS, globals())
+__all__ += ["__version__"]

@@ -155,6 +155,30 @@ def test_a_nonzero_empty_coalition_is_refused() -> None:
         shapley_from_table(["a"], [1, 2])
 
 
+@fast
+@given(game=games(max_players=7))
+def test_the_callable_form_asks_each_coalition_once_and_agrees_with_the_table(
+    game: tuple[list[str], list[int]],
+) -> None:
+    players, table = game
+    asked: list[frozenset[str]] = []
+
+    def value(coalition: frozenset[str]) -> int:
+        asked.append(coalition)
+        return table[sum(1 << i for i, p in enumerate(players) if p in coalition)]
+
+    assert shapley_values(players, value) == shapley_from_table(players, table)
+    assert len(asked) == len(set(asked)) == 2 ** len(players)
+
+
+def test_the_first_coalition_with_a_wrong_value_is_named() -> None:
+    def value(coalition: frozenset[str]) -> object:
+        return 0.5 if coalition >= {"b", "c"} else len(coalition)
+
+    with pytest.raises(AllocationError, match=r"shapley_values\(value\)\(\['b', 'c'\]\).*not float"):
+        shapley_values(["a", "b", "c", "d"], value)  # type: ignore[arg-type]
+
+
 def test_float_coalition_values_are_refused() -> None:
     with pytest.raises(AllocationError, match=r"shapley_values\(value\).*not float"):
         shapley_values(["a"], lambda c: 0.5 * len(c))  # type: ignore[arg-type,return-value]

@@ -73,3 +73,18 @@ def test_large_sizes_take_the_library_times_from_the_memory_process(
 
 def test_the_first_use_of_the_model_is_timed(harness: ModuleType) -> None:
     assert 0 < harness.first_use_seconds(1) < 30
+
+
+def test_the_generators_command_line_writes_the_registry_it_describes(
+    harness: ModuleType, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    generate = sys.modules["generate"]
+    from dangjian_model.files import load
+
+    with pytest.raises(SystemExit):
+        generate.main(["--help"])
+    assert "N" in capsys.readouterr().out
+    for suffix in ("json", "yaml", "toml"):
+        path = tmp_path / f"registry.{suffix}"
+        generate.main(["40", "--format", suffix, "-o", str(path)])
+        assert load(path) == generate.generate(40)

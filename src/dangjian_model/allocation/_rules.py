@@ -38,8 +38,9 @@ from dangjian_model.allocation._apportion import (
 )
 from dangjian_model.allocation._errors import AllocationError, GameTooLarge
 from dangjian_model.allocation._result import Allocation, GuarantorFlow, Line, Part, RuleKind
-from dangjian_model.allocation._shapley import shapley_from_table, shapley_split
-from dangjian_model.allocation._voting import weighted_voting_monte_carlo, weighted_voting_shapley
+
+# The games' engines (``_shapley``, ``_voting``) are imported by the rules that play them, when they
+# do: the model imports this module for ``Project.allocation_rule``, and should not pay for them.
 
 __all__ = [
     "RULE_TYPES",
@@ -509,11 +510,15 @@ class ShapleyTable:
 
     def shapley(self) -> dict[str, Fraction]:
         """The exact Shapley value of each player."""
+        from dangjian_model.allocation._shapley import shapley_from_table
+
         return shapley_from_table(self.players, self.values)
 
     def allocate(self, total: Money, members: Sequence[Member], *, year: int = 1) -> Allocation:
         """Split ``total`` by the Shapley value. ``year`` is ignored."""
         _select(members, self.players, "ShapleyTable")
+        from dangjian_model.allocation._shapley import shapley_split
+
         phi = self.shapley()
         grand = sum(phi.values(), Fraction(0))
         parts = shapley_split(total, phi, where="ShapleyTable")
@@ -566,6 +571,8 @@ class WeightedVoting:
 
     def power(self) -> dict[str, Fraction]:
         """Each member's voting power (exact, or estimated when too large and ``samples`` is set); sums to 1."""
+        from dangjian_model.allocation._voting import weighted_voting_monte_carlo, weighted_voting_shapley
+
         weights = {w.member_id: w.weight for w in self.weights}
         try:
             return weighted_voting_shapley(weights, self.quota)

@@ -158,13 +158,29 @@ def shapley_values(
             f"{len(names)} players",
             f"at most {_MAX_EXACT_PLAYERS} players for the exact value; use shapley_monte_carlo or weighted_voting_shapley",
         )
-    coalitions: list[frozenset[str]] = [frozenset()]
-    for name in names:
-        coalitions += [c | {name} for c in coalitions]
-    table = [value(c) for c in coalitions]
-    for c, v in zip(coalitions, table, strict=False):
-        _exact(v, f"shapley_values(value)({sorted(c)})")
+    # Coalition ``mask`` is the union of its low half's and its high half's members: two small lists
+    # of sets make every coalition in turn, and none is kept once its value is known.
+    half = len(names) // 2
+    low, high = _subsets(names[:half]), _subsets(names[half:])
+    table: list[CoalitionValue] = []
+    append = table.append
+    for upper in high:
+        for lower in low:
+            append(value(lower | upper))
+    if not all(type(v) is int for v in table):  # the message is made only for a value that is wrong
+        for mask, v in enumerate(table):
+            if isinstance(v, bool) or not isinstance(v, int | Fraction | Decimal):
+                members = sorted(name for i, name in enumerate(names) if mask >> i & 1)
+                _exact(v, f"shapley_values(value)({members})")
     return shapley_from_table(names, table)
+
+
+def _subsets(names: list[str]) -> list[frozenset[str]]:
+    """Every subset of ``names``, indexed by bitmask (bit ``i`` set ⇔ ``names[i]`` is in)."""
+    subsets: list[frozenset[str]] = [frozenset()]
+    for name in names:
+        subsets += [subset | {name} for subset in subsets]
+    return subsets
 
 
 @attrs.frozen

@@ -39,7 +39,7 @@ from dangjian_model._errors import InvalidValue
 from dangjian_model._labels import LabelledEnum
 from dangjian_model._money import MAX_EXPONENT, Money, exact_fraction
 
-__all__ = ["MAX_TEXT", "Budget", "budget", "configure_converter", "count_problems", "shown"]
+__all__ = ["MAX_TEXT", "Budget", "budget", "configure_converter", "count_problems", "json_converter", "shown"]
 
 #: No text field of the model may be longer; longer strings are refused before any other work.
 MAX_TEXT = 2000
@@ -489,3 +489,20 @@ def configure_converter(converter: cattrs.Converter) -> None:
 
 # Keep the names the error walker needs in one place.
 VALIDATION_ERRORS = (ClassValidationError, IterableValidationError)
+
+
+_JSON_CONVERTER: list[cattrs.Converter] = []
+
+
+def json_converter() -> cattrs.Converter:
+    """The one JSON converter of the library (cattrs' JSON preset with the shared configuration), made once.
+
+    The JSON format module and the fast path both use it, so neither imports the other.
+    """
+    if not _JSON_CONVERTER:
+        from cattrs.preconf.json import make_converter
+
+        converter = make_converter()
+        configure_converter(converter)
+        _JSON_CONVERTER.append(converter)
+    return _JSON_CONVERTER[0]

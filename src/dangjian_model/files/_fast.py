@@ -532,7 +532,9 @@ def _count_keys(value: Any) -> int:
 
 def _union_builder(hint: Any) -> Callable[[Any], Any]:
     """Build a tagged-union value (an allocation rule) with the shared converter; any problem gives up."""
-    from dangjian_model.files._json import _CONVERTER as converter
+    from dangjian_model.files._converter import json_converter
+
+    converter = json_converter()
 
     def build(value: Any) -> Any:
         try:

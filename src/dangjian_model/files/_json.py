@@ -11,7 +11,7 @@ import cattrs
 from cattrs.preconf.json import make_converter as _make_preconf
 
 from dangjian_model._registry import ENTITY_KINDS, Registry
-from dangjian_model.files._converter import configure_converter
+from dangjian_model.files._converter import configure_converter, json_converter
 from dangjian_model.files._document import (
     DEFAULT_LIMITS,
     VERSION,
@@ -47,7 +47,7 @@ def make_converter() -> cattrs.Converter:
     return converter
 
 
-_CONVERTER = make_converter()
+_CONVERTER = json_converter()
 _REGISTRY_FIELDS = [a.name for a in attrs.fields(Registry) if a.init]
 
 

@@ -23,7 +23,9 @@ from dangjian_model.files._document import (
     unstructure_document,
 )
 from dangjian_model.files._errors import ConfigError, Problem
+from dangjian_model.files._fast import fast_loads_json
 from dangjian_model.files._problems import child, index
+from dangjian_model.files._yaml_fast import emit, translate
 
 __all__ = ["configure_converter", "dumps", "loads", "make_converter", "parse"]
 
@@ -267,7 +269,18 @@ def _misfit(path: str, event: Any, tag: str) -> Problem:
 def loads(
     text: str, into: type[Document], *, source: str = "<string>", limits: Limits = DEFAULT_LIMITS
 ) -> Any:
-    """Read a registry or an alliance from YAML text."""
+    """Read a registry or an alliance from YAML text.
+
+    A document of the simple block shape is read as JSON by the fast path (see
+    :mod:`dangjian_model.files._yaml_fast`); any other, or one the fast path doubts, is composed
+    safely here, and its problems are told with their lines.
+    """
+    limits.check_size(len(text), source)
+    translated = translate(text, limits.max_depth)
+    if translated is not None:
+        fast = fast_loads_json(translated[0], into, colons=translated[1])
+        if fast is not None:
+            return fast
     tree, marks = parse(text, source, limits)
     return structure_document(tree, into, _CONVERTER, source, marks.get, limits)
 
@@ -285,4 +298,7 @@ class _Dumper(yaml.SafeDumper):  # type: ignore[misc]
 def dumps(obj: Document) -> str:
     """Canonical YAML: block style, keys in field order, UTF-8 text (not escapes)."""
     document = unstructure_document(obj, _CONVERTER)
+    text = emit(document)
+    if text is not None:
+        return text
     return str(yaml.dump(document, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=1000))

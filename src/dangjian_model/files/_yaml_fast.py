@@ -1,0 +1,423 @@
+"""Fast YAML for the common case: block-style documents read as JSON, and canonical YAML written directly.
+
+PyYAML builds a Python object per token, per event and per node, which makes YAML 25–80 times
+slower than JSON. Most YAML documents are of one simple shape, the shape :func:`emit` writes:
+block mappings and block lists, one key or item per line, plain or simply quoted scalars.
+
+- :func:`translate` turns such a document into the JSON text of the *same tree* the safe composer
+  in :mod:`dangjian_model.files._yaml` would build, so that the fast JSON path (msgspec, typed)
+  can build the registry. Every plain scalar is read by PyYAML's own resolver and constructors
+  (once per distinct text), so ``on``, ``yes``, ``0x10``, ``~`` or ``2021-01-01`` mean exactly
+  what they mean to the composer. Anything else — a tag, an anchor or alias, flow collections,
+  multi-line scalars, escapes, tabs, comments after a quoted value, a date under a key that is not
+  a date, nesting past the limit — makes it give up (return None): the safe composer then reads
+  the document and, if it is wrong, says where.
+- :func:`emit` writes the canonical YAML of an unstructured document: block style, keys in the
+  order given, text plain when PyYAML's safe loader reads it back as the same text and quoted
+  otherwise (single quotes when that is enough, double quotes with escapes for line breaks and
+  characters YAML does not print). It returns None for a value it does not know; the caller then
+  asks PyYAML.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import re
+import typing
+from typing import Any
+
+import attrs
+import yaml  # type: ignore[import-untyped, unused-ignore]
+
+__all__ = ["date_keys", "emit", "translate"]
+
+
+class _Doubt(Exception):
+    """The document is not of the simple shape: let the safe composer read it."""
+
+
+#: Characters that make a document leave the fast path at once: tabs, carriage returns, YAML's
+#: other line breaks, a byte-order mark inside the text, and what PyYAML refuses to read.
+_UNUSUAL = re.compile("[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
+#: A plain scalar's first character that starts something else (PyYAML's indicators).
+_INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
+_SAFE = yaml.SafeLoader("")
+_STR_TAG = "tag:yaml.org,2002:str"
+
+
+def _plain(text: str, helper: Any) -> Any:
+    """What the safe composer makes of an untagged plain scalar (see ``_yaml._scalar``)."""
+    tag = helper.resolve(yaml.ScalarNode, text, (True, False))
+    if tag == _STR_TAG:
+        return text
+    try:
+        return helper.construct_object(yaml.ScalarNode(tag, text), deep=True)
+    except Exception:  # as the composer: an odd scalar stays text, the field's check judges it
+        return text
+
+
+_DATE_KEYS: frozenset[str] | None = None
+
+
+def date_keys() -> frozenset[str]:
+    """The keys under which a YAML date may stand: date fields of the model, and never anything else."""
+    global _DATE_KEYS
+    if _DATE_KEYS is None:
+        from dangjian_model._model import Alliance
+        from dangjian_model._registry import Registry
+
+        dated: set[str] = set()
+        other: set[str] = set()
+        seen: set[type[Any]] = set()
+        todo: list[type[Any]] = [Registry, Alliance]
+        while todo:
+            cls = todo.pop()
+            if cls in seen:
+                continue
+            seen.add(cls)
+            for name, hint in typing.get_type_hints(cls).items():
+                args = [arg for arg in typing.get_args(hint) if arg is not type(None)]
+                todo += [arg for arg in (*args, hint) if isinstance(arg, type) and attrs.has(arg)]
+                if hint is datetime.date or args == [datetime.date]:
+                    dated.add(name)
+                else:
+                    other.add(name)
+        _DATE_KEYS = frozenset(dated - other)
+    return _DATE_KEYS
+
+
+#: First characters of the plain scalars PyYAML's resolver may read as something other than text.
+_RESOLVED_FIRST = frozenset(key for key in yaml.SafeLoader.yaml_implicit_resolvers if key)
+
+
+class _Reader:
+    """One document's lines, read as JSON fragments into ``out``."""
+
+    __slots__ = ("dates", "entries", "helper", "keys", "max_depth", "out", "scalars")
+
+    def __init__(self, max_depth: int) -> None:
+        self.max_depth = max_depth
+        self.out: list[str] = []
+        self.keys = 0
+        #: JSON of each scalar's text read so far (dates apart: they may stand under date keys only)
+        self.scalars: dict[str, str] = {}
+        self.dates: dict[str, str] = {}
+        #: each ``key: value`` line read so far: its JSON first in an object, its JSON after a comma,
+        #: and whether the value is on the line
+        self.entries: dict[str, tuple[str, str, bool]] = {}
+        self.helper: Any = None
+
+    def entry(self, line: str, depth: int) -> tuple[str, str, bool]:
+        """The JSON of a ``key: value`` or ``key:`` line."""
+        if line[0] == "'":
+            end = line.find("':", 1)
+            if end < 0:
+                raise _Doubt
+            key, rest = line[1:end], line[end + 2 :]
+            if "'" in key or "\\" in key or '"' in key:
+                raise _Doubt
+        else:
+            key, colon, rest = line.partition(":")
+            if not colon or not key.isidentifier():
+                raise _Doubt
+        head = f'"{key}":'
+        if not rest:
+            return head, "," + head, False
+        if rest[0] != " ":
+            raise _Doubt
+        value = self.scalar(rest.lstrip(" "), key, depth)
+        return head + value, "," + head + value, True
+
+    def run(self, text: str) -> None:
+        """Read every line: one pass, the open mappings and lists on a stack."""
+        out, entries, max_depth = self.out, self.entries, self.max_depth
+        # the mapping or list being read: whether a mapping, its indent, whether empty so far, and
+        # whether it is a list at its key's own indent; the enclosing ones are on the stack
+        is_map, at, first, flush = True, -1, True, False
+        stack: list[tuple[bool, int, bool, bool]] = []
+        pending = True  # a value is due: the document's, or that of a "key:" or "-" line
+        keys = 0
+        started = False
+        for raw in text.split("\n"):
+            line = raw.lstrip(" ")
+            if not line or line[0] == "#":
+                continue  # a blank line, a comment
+            col = len(raw) - len(line)
+            if line[-1] == " ":
+                line = line.rstrip(" ")
+            if not col and line[0] in "-." and line[:3] in ("---", "...") and line[3:4] in ("", " "):
+                if started or line != "---":
+                    raise _Doubt  # a second document, the end of one, or text after the marker
+                started = True
+                continue
+            started = True
+            while True:
+                dash = line[0] == "-" and (len(line) == 1 or line[1] == " ")
+                if pending:
+                    pending = False
+                    if col > at or (col == at and dash and is_map):  # a block: the value
+                        stack.append((is_map, at, first, flush))
+                        if len(stack) > max_depth:
+                            raise _Doubt
+                        is_map, flush, at, first = not dash, col == at, col, True
+                        out.append("[" if dash else "{")
+                    else:
+                        out.append(self.scalar("", None, len(stack)))
+                while col < at or (flush and col == at and not dash):
+                    out.append("}" if is_map else "]")
+                    is_map, at, first, flush = stack.pop()
+                if col != at:
+                    raise _Doubt  # deeper: a scalar continued, or a value given twice; or between levels
+                if is_map:
+                    found = entries.get(line)
+                    if found is None:
+                        found = self.entry(line, len(stack))
+                        if found[0][-1] not in "]}":  # a flow [] or {} is judged at each depth
+                            entries[line] = found
+                    out.append(found[0] if first else found[1])
+                    first = False
+                    keys += 1
+                    pending = not found[2]
+                    break
+                if not dash:
+                    raise _Doubt
+                if not first:
+                    out.append(",")
+                first = False
+                item = line[2:]
+                stripped = item.lstrip(" ")
+                if not stripped:
+                    pending = True
+                    break
+                # "- key: value" or "- - item": a block starting on this line, at the column of its text
+                head, colon, rest = stripped.partition(":")
+                dashed = stripped[0] == "-" and stripped[1:2] in ("", " ")
+                keyed = colon and (not rest or rest[0] == " ") and head
+                if dashed or (keyed and (head.isidentifier() or head[0] == "'")):
+                    col, line, pending = col + 2 + len(item) - len(stripped), stripped, True
+                    continue
+                out.append(self.scalar(stripped, None, len(stack)))
+                break
+        if not started:
+            raise _Doubt  # no document: the composer says what is wrong
+        if pending:
+            out.append(self.scalar("", None, len(stack)))
+        while stack:
+            out.append("}" if is_map else "]")
+            is_map, at, first, flush = stack.pop()
+        self.keys = keys
+
+    def scalar(self, text: str, key: str | None, depth: int) -> str:
+        """The JSON of a scalar's text, the value of ``key`` (None for a list's item)."""
+        fragment = self.scalars.get(text)
+        if fragment is None:
+            fragment = self.dates.get(text)
+            if fragment is None:
+                self._read(text)
+                fragment = self.scalars.get(text)
+            if fragment is None:
+                fragment = self.dates[text]
+                if key is None or key not in date_keys():
+                    raise _Doubt  # the composer reads a date there; JSON would read text
+            elif fragment[-1] in "]}" and depth >= self.max_depth:
+                raise _Doubt  # a flow [] or {} one level deeper than allowed
+        return fragment
+
+    def _read(self, text: str) -> None:
+        """Put the JSON of a scalar's text in ``scalars``, or of a date in ``dates``."""
+        raw, first = text, text[:1]
+        if first in _INDICATORS:
+            if first == "'":
+                inner = text[1:-1]
+                if len(text) < 2 or text[-1] != "'" or "'" in inner.replace("''", ""):
+                    raise _Doubt
+                self.scalars[raw] = _json_text(inner.replace("''", "'"))
+                return
+            if first == '"':
+                inner = text[1:-1]
+                if len(text) < 2 or text[-1] != '"' or '"' in inner or "\\" in inner:
+                    raise _Doubt
+                self.scalars[raw] = _json_text(inner)
+                return
+            if text in ("[]", "{}"):
+                self.scalars[raw] = text
+                return
+            if first not in "-?:" or len(text) == 1 or text[1] == " ":
+                raise _Doubt
+        if " #" in text:
+            text = text[: text.index(" #")].rstrip(" ")
+        if ": " in text or text.endswith(":"):
+            raise _Doubt
+        if text.isdigit() and text.isascii() and (text[0] != "0" or text == "0") and len(text) < 4000:
+            self.scalars[raw] = text  # a whole number, as the resolver and constructor read it
+            return
+        if text and text[0] not in _RESOLVED_FIRST:
+            self.scalars[raw] = _json_text(text)  # text whatever follows (the resolver's own index)
+            return
+        if self.helper is None:
+            self.helper = yaml.SafeLoader("")  # constructing is not thread-safe: one per document
+        value = _plain(text, self.helper)
+        kind = type(value)
+        if kind is str or kind is int or kind is bool or value is None:
+            self.scalars[raw] = json.dumps(value, ensure_ascii=False)
+        elif kind is datetime.date:
+            self.dates[raw] = json.dumps(value.isoformat())
+        else:
+            raise _Doubt  # a float, a time: the composer and the model decide
+
+
+def _json_text(text: str) -> str:
+    """A JSON string (the text holds no control character: the document was checked for them)."""
+    if '"' in text or "\\" in text:
+        return json.dumps(text, ensure_ascii=False)
+    return '"' + text + '"'
+
+
+def translate(text: str, max_depth: int) -> tuple[bytes, int] | None:
+    """The JSON bytes of the tree the safe composer builds from ``text``, and its number of keys; or None.
+
+    None whenever the document is not of the simple block shape (see the module's docstring).
+    """
+    if _UNUSUAL.search(text) is not None:
+        return None
+    reader = _Reader(max_depth)
+    try:
+        reader.run(text)
+    except _Doubt:
+        return None
+    return "".join(reader.out).encode("utf-8"), reader.keys
+
+
+# ------------------------------------------------------------------ writing
+
+#: Text PyYAML's safe loader may read back as itself when written plain (still to be resolved):
+#: printable, no space at either end, no indicator first (but ``-``, ``?`` and ``:`` before a
+#: character other than a space), no ``: `` or `` #`` inside.
+_PLAIN = re.compile(
+    "(?:[^\x00-\x20\\-?:,\\[\\]{}#&*!|>'\"%@`\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff\ufffe\uffff]|[-?:](?=[^ ]))"
+    "(?:[^\x00-\x20:#\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff\ufffe\uffff]|[ ](?!#)|:(?! )|(?<! )#)*"
+    "(?<![ :])"
+)
+#: Characters written as escapes in double quotes.
+_ESCAPED = re.compile(r'[\\"\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff\ufffe\uffff]')
+#: Characters that need double quotes: breaks and what YAML does not print; ``\t`` too.
+_SPECIAL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff\ufffe\uffff]")
+_NAMED = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t", "\0": "\\0"}
+
+
+def _escape(match: re.Match[str]) -> str:
+    char = match.group()
+    named = _NAMED.get(char)
+    if named is not None:
+        return named
+    code = ord(char)
+    return f"\\x{code:02X}" if code < 0x100 else f"\\u{code:04X}"
+
+
+def _text(text: str) -> str:
+    """A text as YAML reads it back: plain if it can be, else quoted."""
+    if (
+        _PLAIN.fullmatch(text) is not None
+        and not text.startswith(("---", "..."))
+        and _SAFE.resolve(yaml.ScalarNode, text, (True, False)) == _STR_TAG
+    ):
+        return text
+    if _SPECIAL.search(text) is None:
+        return "'" + text.replace("'", "''") + "'"
+    return '"' + _ESCAPED.sub(_escape, text) + '"'
+
+
+class _Writer:
+    __slots__ = ("cache", "keys", "lines")
+
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+        self.cache: dict[str, str] = {}
+        self.keys: dict[str, str] = {}
+
+    def scalar(self, value: Any) -> str:
+        kind = type(value)
+        if kind is str:
+            found = self.cache.get(value)
+            if found is None:
+                found = self.cache[value] = _text(value)
+            return found
+        if kind is bool:
+            return "true" if value else "false"
+        if kind is int:
+            return str(value)
+        if value is None:
+            return "null"
+        if kind is datetime.date:
+            return str(value.isoformat())
+        raise _Doubt
+
+    def key(self, key: Any) -> str:
+        if type(key) is not str or len(key) > 120:
+            raise _Doubt  # PyYAML writes long keys as "? key": its own way
+        found = self.keys[key] = self.scalar(key) + ":"
+        return found
+
+    def mapping(self, node: dict[Any, Any], pad: str, first: str) -> None:
+        """``node``'s entries, the first after ``first`` (a list item's dash), the rest after ``pad``."""
+        append, keys, cache = self.lines.append, self.keys, self.cache
+        lead = first
+        for key, value in node.items():
+            head = keys.get(key) or self.key(key)
+            kind = type(value)
+            if kind is str:
+                text = cache.get(value)
+                if text is None:
+                    text = cache[value] = _text(value)
+                append(f"{lead}{head} {text}")
+            elif kind is dict:
+                if value:
+                    append(lead + head)
+                    self.mapping(value, pad + "  ", pad + "  ")
+                else:
+                    append(f"{lead}{head} {{}}")
+            elif kind is list:
+                if value:
+                    append(lead + head)
+                    self.sequence(value, pad + "  ")
+                else:
+                    append(f"{lead}{head} []")
+            else:
+                append(f"{lead}{head} {self.scalar(value)}")
+            lead = pad
+
+    def sequence(self, node: list[Any], pad: str) -> None:
+        lines = self.lines
+        for item in node:
+            kind = type(item)
+            if kind is dict and item:
+                self.mapping(item, pad + "  ", pad + "- ")
+            elif kind is list and item:
+                self.nested(item, pad)
+            elif kind is dict:
+                lines.append(pad + "- {}")
+            elif kind is list:
+                lines.append(pad + "- []")
+            else:
+                lines.append(pad + "- " + self.scalar(item))
+
+    def nested(self, node: list[Any], pad: str) -> None:
+        """A list inside a list: ``- - a`` then ``  - b`` (PyYAML's layout)."""
+        start = len(self.lines)
+        self.sequence(node, pad + "  ")
+        self.lines[start] = pad + "- " + self.lines[start][len(pad) + 2 :]
+
+
+def emit(document: dict[str, Any]) -> str | None:
+    """The block-style YAML of an unstructured document, or None for a value this writer does not know."""
+    writer = _Writer()
+    try:
+        if document:
+            writer.mapping(document, "", "")
+        else:
+            writer.lines.append("{}")
+    except _Doubt:
+        return None
+    writer.lines.append("")
+    return "\n".join(writer.lines)

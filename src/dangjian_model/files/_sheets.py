@@ -49,9 +49,11 @@ __all__ = [
     "Sheet",
     "Tables",
     "column_letter",
+    "items",
     "registry_rows",
     "sheet_named",
     "tables_to_registry",
+    "value_at",
 ]
 
 #: What a cell that holds several ids or labels separates them with when written.
@@ -425,7 +427,8 @@ def _cell_text(column: Column, value: Any, labels: bool) -> Any:
     return value
 
 
-def _get(item: dict[str, Any], dotted: str) -> Any:
+def value_at(item: dict[str, Any], dotted: str) -> Any:
+    """The value at a dotted key of a document item (``agreement.title``), or None."""
     for part in dotted.split("."):
         if not isinstance(item, dict) or part not in item:
             return None
@@ -444,13 +447,13 @@ def registry_rows(registry: Registry, *, labels: bool = True) -> Iterator[tuple[
         yield sheet, _rows(sheet, tree, labels)
 
 
-def _items(sheet: Sheet, tree: dict[str, Any]) -> Iterator[tuple[list[Any], dict[str, Any]]]:
+def items(sheet: Sheet, tree: dict[str, Any]) -> Iterator[tuple[list[Any], dict[str, Any]]]:
     """(key cells, item) of every row of ``sheet``, in document order."""
     if sheet.parent is None:
         for item in tree.get(sheet.key, ()):
             yield [], item
         return
-    for keys, parent in _items(sheet.parent, tree):
+    for keys, parent in items(sheet.parent, tree):
         if sheet.parent.parent is None:
             keys = [parent["id"]]
         for number, item in enumerate(parent.get(sheet.field, ()), start=1):
@@ -458,10 +461,10 @@ def _items(sheet: Sheet, tree: dict[str, Any]) -> Iterator[tuple[list[Any], dict
 
 
 def _rows(sheet: Sheet, tree: dict[str, Any], labels: bool) -> Iterator[list[Any]]:
-    for keys, item in _items(sheet, tree):
+    for keys, item in items(sheet, tree):
         row: list[Any] = list(keys)
         for column in sheet.columns:
-            value = _get(item, column.id)
+            value = value_at(item, column.id)
             row.append(None if value is None else _cell_text(column, value, labels))
         yield row
 

@@ -33,7 +33,8 @@ def test_the_table_shows_rule_part_and_exact_quota_and_reconciles(run: Run, clea
 def test_the_table_is_the_library_table(run: Run, clean: Path) -> None:
     result = run("allocate", str(clean), "--project", "lianshu-village", "--lang", "en")
     registry = load(clean)
-    names = {e.id: e.name for e in (*registry.units, *registry.party_organisations)}
+    names = {unit.id: unit.name for unit in registry.units}
+    names.update((org.id, org.name) for org in registry.party_organisations)
     table = allocate_project(registry, "lianshu-village").table("en", names)
     assert table in result.out
     assert "rule: equal_split" in result.out

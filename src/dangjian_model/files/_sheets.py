@@ -205,6 +205,7 @@ class Column:
             ``fraction``, ``money``, ``date``, ``enum``, ``enums`` (several labels) or ``json``.
         enum: The vocabulary of an ``enum`` or ``enums`` column.
         required: Whether every row must fill it.
+        default: The value of an empty cell, in the document's form (``member``, ``0``), or None.
     """
 
     id: str
@@ -212,6 +213,7 @@ class Column:
     kind: str
     enum: type[LabelledEnum] | None = None
     required: bool = False
+    default: Any = None
 
     @property
     def header(self) -> str:
@@ -330,7 +332,10 @@ def _columns(cls: type[Any], prefix: str = "", label_prefix: str = "") -> tuple[
         kind, enum = _kind(hint)
         label = label_prefix + _label(cls, a.name, enum)
         required = a.default is attrs.NOTHING and not prefix
-        columns.append(Column(prefix + a.name, label, kind, enum, required))
+        default = None
+        if a.default is not attrs.NOTHING and not isinstance(a.default, attrs.Factory):  # type: ignore[arg-type]
+            default = _CONVERTER.unstructure(a.default)
+        columns.append(Column(prefix + a.name, label, kind, enum, required, default))
     return columns, lists
 
 

@@ -57,6 +57,11 @@ def _typed(column: Column, value: Any) -> Any:
     return value
 
 
+def _holder(item: dict[str, Any], dotted: str) -> bool:
+    """Whether the object that holds a (nested) field is there: an absent agreement has no defaults."""
+    return "." not in dotted or isinstance(value_at(item, dotted.rsplit(".", 1)[0]), dict)
+
+
 def to_tables(registry: Registry, *, personal_data: PersonalData = False) -> dict[str, dict[str, list[Any]]]:
     """One table per sheet (every collection and nested list, empty ones too), column by column.
 
@@ -78,7 +83,10 @@ def to_tables(registry: Registry, *, personal_data: PersonalData = False) -> dic
             for i, key in enumerate(keys):
                 values[i].append(key)
             for i, column in enumerate(sheet.columns, start=fields):
-                values[i].append(_typed(column, value_at(item, column.id)))
+                value = value_at(item, column.id)
+                if value is None and column.default is not None and _holder(item, column.id):
+                    value = column.default  # the canonical form leaves defaults out; a table shows them
+                values[i].append(_typed(column, value))
         tables[table_name(sheet)] = {_column_name(c): v for c, v in zip(columns, values, strict=True)}
     return tables
 

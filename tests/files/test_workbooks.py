@@ -208,7 +208,9 @@ def test_values_as_excel_keeps_them_are_read(small: Registry) -> None:
     assert agreement is not None
     assert (agreement.signed_on, agreement.contract_based) == (datetime.date(2021, 12, 6), False)
     assert {t.cell for t in imported.tidied} == {"单位!A6", "单位!B6"}
-    assert all((t.severity == "info" and "去掉首尾空白" in str(t)) or "全角" in str(t) for t in imported.tidied)
+    assert all(
+        (t.severity == "info" and "去掉首尾空白" in str(t)) or "全角" in str(t) for t in imported.tidied
+    )
 
 
 def test_empty_rows_and_blank_headers_are_skipped(small: Registry) -> None:

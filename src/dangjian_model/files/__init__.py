@@ -15,8 +15,9 @@ from dangjian_model.files._document import VERSION, Limits
 from dangjian_model.files._errors import ConfigError, PersonalDataError, Problem
 from dangjian_model.files._extras import MissingExtra
 from dangjian_model.files._labelled import Labels, dumps_labelled, labelled_document, readable_money
+from dangjian_model.files._openapi import openapi_components
 from dangjian_model.files._plain import from_dict, to_dict
-from dangjian_model.files._popolo import PopoloImport, from_popolo, to_popolo
+from dangjian_model.files._popolo import POPOLO_CONTEXT, PopoloImport, from_popolo, to_popolo
 from dangjian_model.files._schema import SCHEMA_ID, json_schema, json_schema_text
 from dangjian_model.files._sheets import Cell
 from dangjian_model.files._tables import to_arrow, to_pandas, to_tables, write_parquet
@@ -25,6 +26,7 @@ from dangjian_model.files._xlsx import SheetImport, read_workbook, write_templat
 
 __all__ = [
     "FORMATS",
+    "POPOLO_CONTEXT",
     "SCHEMA_ID",
     "VERSION",
     "Cell",
@@ -51,6 +53,7 @@ __all__ = [
     "labelled_document",
     "load",
     "loads",
+    "openapi_components",
     "read_csv",
     "read_workbook",
     "readable_money",

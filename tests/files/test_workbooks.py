@@ -369,3 +369,14 @@ def test_without_openpyxl_the_error_says_what_to_install(monkeypatch: pytest.Mon
     assert "pip install 'dangjian-model[excel]'" in message
     assert caught.value.extra == "excel"
     assert isinstance(caught.value, ImportError)
+
+
+def test_the_example_workbook_holds_the_example_registry() -> None:
+    from tests.files.conftest import EXAMPLES
+
+    from_workbook = read_workbook(EXAMPLES / "cixi_three_villages.xlsx").registry
+    assert from_workbook == loads(
+        (EXAMPLES / "cixi_three_villages.yaml").read_text(encoding="utf-8"), "yaml"
+    ), (
+        "examples/cixi_three_villages.xlsx is stale: write it again with write_workbook(..., personal_data=True)"
+    )

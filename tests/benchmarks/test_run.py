@@ -73,3 +73,14 @@ def test_large_sizes_take_the_library_times_from_the_memory_process(
 
 def test_the_first_use_of_the_model_is_timed(harness: ModuleType) -> None:
     assert 0 < harness.first_use_seconds(1) < 30
+
+
+def test_the_workbook_benchmark_reads_back_what_it_wrote_and_reports_ratios(harness: ModuleType) -> None:
+    import workbook  # type: ignore[import-not-found, unused-ignore]
+
+    row = workbook.measure(40, rounds=1)  # asserts the registry read back equal inside
+    assert row["read_ratio"] == row["read"] / row["floor"] > 0
+    (first, read, write) = workbook.lines(row)
+    assert "40 organisations" in first
+    assert "target ≤ 1.5" in read
+    assert "openpyxl writing the same cells" in write

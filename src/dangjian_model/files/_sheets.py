@@ -26,7 +26,7 @@ import typing
 from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any, Final
+from typing import Any, Final, NamedTuple
 
 import attrs
 
@@ -39,7 +39,7 @@ from dangjian_model.files._document import VERSION, structure_document, unstruct
 from dangjian_model.files._errors import ConfigError, Problem
 from dangjian_model.files._fast import fast_structure
 from dangjian_model.files._json import make_converter
-from dangjian_model.files._tidy import Tidied, tidy_text
+from dangjian_model.files._tidy import FULL_WIDTH_SPACE, Tidied, tidy_text
 
 __all__ = [
     "LIST_SEPARATOR",
@@ -480,8 +480,7 @@ def _rows(sheet: Sheet, tree: dict[str, Any], labels: bool) -> Iterator[list[Any
 Tables = Iterable[tuple[str, Sequence[Any], Iterable[tuple[int, Sequence[Any]]]]]
 
 
-@attrs.frozen
-class _Placed:
+class _Placed(NamedTuple):
     """A row of the document tree: where it is, and the column number of each field."""
 
     sheet: str
@@ -581,32 +580,46 @@ class _Reader:
     ) -> None:
         collection = self.tree.setdefault(sheet.key, []) if sheet.parent is None else None
         mine = self.parents.setdefault(sheet.key, {})
+        # what is the same for every row, worked out once
+        plan = [
+            (
+                position,
+                column,
+                column in sheet.keys,
+                column.id == NUMBER_ID and sheet.numbered,
+                column.id.split("."),
+            )
+            for position, column in columns.items()
+        ]
+        places = {c.id: p + 1 for p, c in columns.items()}
+        prefixes = sorted({c.id.rsplit(".", 1)[0] for c in columns.values() if "." in c.id})
         for number, cells in rows:
             item: dict[str, Any] = {}
             keys: list[Any] = []
             key_cells: list[Cell] = []
             own_number: Any = None
             filled = False
-            for position, column in columns.items():
-                raw = cells[position] if position < len(cells) else None
-                where = Cell(name, number, position + 1)
-                value = self.value(raw, column, where, sheet)
+            width = len(cells)
+            for position, column, is_key, is_number, parts in plan:
+                raw = cells[position] if position < width else None
+                value = None if raw is None else self.value(raw, column, (name, number, position + 1), sheet)
                 if value is None:
-                    if column in sheet.keys:
+                    if is_key:
                         keys.append(None)
-                        key_cells.append(where)
+                        key_cells.append(Cell(name, number, position + 1))
                     continue
                 filled = True
-                if column in sheet.keys:
+                if is_key:
                     keys.append(value)
-                    key_cells.append(where)
-                elif column.id == NUMBER_ID and sheet.numbered:
+                    key_cells.append(Cell(name, number, position + 1))
+                elif is_number:
                     own_number = value
+                elif len(parts) == 1:
+                    item[parts[0]] = value
                 else:
-                    _put(item, column.id, value)
+                    _put(item, parts, value)
             if not filled:
                 continue  # an empty row: people leave them between blocks
-            places = {c.id: p + 1 for p, c in columns.items()}
             if collection is not None:
                 path = f"$.{sheet.key}[{len(collection)}]"
                 collection.append(item)
@@ -623,7 +636,7 @@ class _Reader:
                 siblings.append(item)
                 parent_key = (*keys, own_number if own_number is not None else len(siblings))
             self.places[path] = _Placed(name, number, places)
-            for prefix in {c.id.rsplit(".", 1)[0] for c in columns.values() if "." in c.id}:
+            for prefix in prefixes:
                 self.places[f"{path}.{prefix}"] = _Placed(name, number, places, prefix + ".")
             mine.setdefault(parent_key, []).append((item, path))
 
@@ -653,21 +666,28 @@ class _Reader:
             return None
         return candidates[0]
 
-    def value(self, raw: Any, column: Column, where: Cell, sheet: Sheet) -> Any:
-        """The document value of a cell, or None for an empty one."""
-        if raw is None:
-            return None
-        if isinstance(raw, str):
-            text, tidied = tidy_text(raw, f"$.{sheet.key}.{column.id}")
-            if not text:
+    def value(self, raw: Any, column: Column, where: tuple[str, int, int], sheet: Sheet) -> Any:
+        """The document value of a cell (not None), or None for an empty one."""
+        if type(raw) is str:
+            if raw[:1].isspace() or raw[-1:].isspace() or FULL_WIDTH_SPACE in raw:
+                text, tidied = tidy_text(raw, f"$.{sheet.key}.{column.id}")
+                if not text:
+                    return None
+                if tidied is not None:
+                    self.tidied.append(attrs.evolve(tidied, cell=str(Cell(*where))))
+                raw = text
+            elif not raw:
                 return None
-            if tidied is not None:
-                self.tidied.append(attrs.evolve(tidied, cell=str(where)))
-            raw = text
+            if column.kind in _AS_TEXT:
+                return raw
         return _read_cell(self, raw, column, where, sheet)
 
 
-def _read_cell(reader: _Reader, raw: Any, column: Column, where: Cell, sheet: Sheet) -> Any:
+#: Kinds whose text is the document value as it is (the converter reads it).
+_AS_TEXT = frozenset({"text", "enum", "date", "decimal", "fraction"})
+
+
+def _read_cell(reader: _Reader, raw: Any, column: Column, where: tuple[str, int, int], sheet: Sheet) -> Any:
     kind = column.kind
     if isinstance(raw, datetime.datetime):
         if kind == "date" and raw.time() == datetime.time():
@@ -693,7 +713,10 @@ def _read_cell(reader: _Reader, raw: Any, column: Column, where: Cell, sheet: Sh
                 return json.loads(raw)
             except ValueError as error:
                 reader.problem(
-                    where, f"$.{sheet.key}.{column.id}", raw, f"an allocation rule as JSON text ({error})"
+                    Cell(*where),
+                    f"$.{sheet.key}.{column.id}",
+                    raw,
+                    f"an allocation rule as JSON text ({error})",
                 )
                 return None
         return raw
@@ -702,8 +725,8 @@ def _read_cell(reader: _Reader, raw: Any, column: Column, where: Cell, sheet: Sh
     return raw
 
 
-def _put(item: dict[str, Any], dotted: str, value: Any) -> None:
-    *parents, last = dotted.split(".")
+def _put(item: dict[str, Any], parts: list[str], value: Any) -> None:
+    *parents, last = parts
     for part in parents:
         item = item.setdefault(part, {})
     item[last] = value

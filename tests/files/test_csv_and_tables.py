@@ -94,6 +94,7 @@ def _gbk_folder(tmp_path: Path) -> Path:
     folder.mkdir()
     text = "编号 id,名称 name,单位类型 kind\r\nkuangyan,匡堰镇,镇乡\r\n"
     (folder / "单位.csv").write_bytes(text.encode("gb18030"))
+    (folder / "readme.txt").write_text("not a sheet", encoding="utf-8")
     return folder
 
 
@@ -155,9 +156,19 @@ def test_an_empty_csv_file_is_skipped_and_broken_csv_is_reported(tmp_path: Path)
     folder.mkdir()
     (folder / "units.csv").write_text("", encoding="utf-8")
     assert read_csv(folder).registry == Registry()
-    (folder / "units.csv").write_text('编号 id\r\n"a\x00b"\r\n', encoding="utf-8")
-    with pytest.raises(ConfigError):
+    (folder / "units.csv").write_text("编号 id\r\n" + "a" * 200_000 + "\r\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="well-formed CSV"):
         read_csv(folder)
+
+
+def test_money_as_a_bare_number_in_csv_is_in_yuan_and_utf8_zip_names_are_read(tmp_path: Path) -> None:
+    path = tmp_path / "utf8.zip"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr(
+            "单位.csv", "编号 id,名称 name,单位类型 kind,集体经济收入 collective_income\r\nk,甲,村,1234.5\r\n"
+        )
+    income = read_csv(path).registry.unit("k").collective_income
+    assert income == Money.parse("1234.50元")
 
 
 # ------------------------------------------------------------------------------------ tables
@@ -264,6 +275,29 @@ def test_plain_data_refuses_what_is_not_the_model() -> None:
         from_dict(_nested(40), Unit)
     with pytest.raises(ConfigError, match=r"\$: 'x' is not valid"):
         from_dict("x", Unit)
+
+
+@pytest.mark.parametrize("failure", [RecursionError(), RuntimeError("a bug")])
+def test_from_dict_turns_any_failure_into_one_config_error(
+    failure: Exception, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from dangjian_model.files import _plain
+
+    def fail(data: Any, into: Any) -> Any:
+        raise failure
+
+    monkeypatch.setattr(_plain._CONVERTER, "structure", fail)
+    with pytest.raises(ConfigError) as caught:
+        from_dict({"id": "a"}, Unit)
+    assert len(caught.value.problems) == 1
+
+
+def test_missing_extra_errors_survive_pickling() -> None:
+    import pickle
+
+    error = MissingExtra("pyarrow", "arrow", "导出表", "tables")
+    again = pickle.loads(pickle.dumps(error))
+    assert (type(again), str(again), again.extra) == (MissingExtra, str(error), "arrow")
 
 
 # ------------------------------------------------------------------------------------ labels

@@ -380,3 +380,29 @@ def test_the_example_workbook_holds_the_example_registry() -> None:
     ), (
         "examples/cixi_three_villages.xlsx is stale: write it again with write_workbook(..., personal_data=True)"
     )
+
+
+def test_a_row_without_an_id_a_blank_cell_and_an_empty_sheet_are_handled(small: Registry) -> None:
+    def edit(book: Any) -> None:
+        book["单位"].append([None, "无编号村", "村"])
+        book["单位"]["E2"] = "   "  # only spaces: an empty cell
+        book.create_sheet("空表")  # no header: ignored
+
+    problems = _problems(_edited(_workbook(small), edit))
+    assert [(p.cell, p.expected) for p in problems] == [("单位!A5", "this key, which is required")]
+
+
+def test_a_time_of_day_in_a_date_column_is_refused_with_its_cell(small: Registry) -> None:
+    (problem,) = _problems(
+        _edited(_workbook(small), _set("联盟", "K2", datetime.datetime(2021, 12, 6, 10, 30)))
+    )
+    assert (problem.cell, problem.value) == ("联盟!K2", "'2021-12-06T10:30:00'")
+
+
+def test_cells_are_found_for_list_items_and_not_for_what_no_row_holds(small: Registry) -> None:
+    imported = read_workbook(_workbook(small))
+    assert str(imported.cell("$.units[0].designations[1]")) == "单位!G2"
+    assert str(imported.cell("$.alliances[0].agreement.title")) == "联盟!J2"
+    assert str(imported.cell("$.alliances[0].agreement")) == "联盟!A2"
+    assert imported.cell("$.meetings[3]") is None
+    assert imported.cell("$") is None

@@ -87,11 +87,8 @@ def from_dict(data: Any, into: type[T], *, limits: Limits = DEFAULT_LIMITS, sour
     """
     check_depth(data, limits, source)
     if into is Registry:
-        fast = fast_structure(data, Registry)
-        if fast is not None:
-            return fast  # type: ignore[no-any-return]
-        result: T = structure_document(data, Registry, _CONVERTER, source)
-        return result
+        fast = fast_structure(data, Registry)  # well-formed data: no cattrs pass
+        return cast(T, fast if fast is not None else structure_document(data, Registry, _CONVERTER, source))
     if not attrs.has(into):
         raise TypeError(f"from_dict builds an entity of the model, a Registry or a rule, not {into!r}")
     try:

@@ -255,11 +255,6 @@ class Sheet:
         number = (Column(NUMBER_ID, _NUMBER_LABEL, "int"),) if self.numbered else ()
         return (*self.keys, *number, *self.columns)
 
-    @property
-    def top(self) -> Sheet:
-        """The sheet of the collection this sheet's rows belong to."""
-        return self if self.parent is None else self.parent.top
-
 
 def _optional(hint: Any) -> Any:
     if typing.get_origin(hint) in (typing.Union, types.UnionType):
@@ -317,9 +312,7 @@ def _columns(cls: type[Any], prefix: str = "", label_prefix: str = "") -> tuple[
     hints = typing.get_type_hints(cls)
     columns: list[Column] = []
     lists: list[str] = []
-    for a in attrs.fields(cls):
-        if not a.init:
-            continue
+    for a in attrs.fields(cls):  # every field of the model's classes is set by __init__
         hint = hints[a.name]
         if _item_class(hint) is not None:
             lists.append(a.name)
@@ -671,10 +664,11 @@ class _Reader:
         if type(raw) is str:
             if raw[:1].isspace() or raw[-1:].isspace() or FULL_WIDTH_SPACE in raw:
                 text, tidied = tidy_text(raw, f"$.{sheet.key}.{column.id}")
+                self.tidied.extend(
+                    attrs.evolve(t, cell=str(Cell(*where))) for t in (tidied,) if t is not None
+                )
                 if not text:
                     return None
-                if tidied is not None:
-                    self.tidied.append(attrs.evolve(tidied, cell=str(Cell(*where))))
                 raw = text
             elif not raw:
                 return None
@@ -689,14 +683,9 @@ _AS_TEXT = frozenset({"text", "enum", "date", "decimal", "fraction"})
 
 def _read_cell(reader: _Reader, raw: Any, column: Column, where: tuple[str, int, int], sheet: Sheet) -> Any:
     kind = column.kind
-    if isinstance(raw, datetime.datetime):
-        if kind == "date" and raw.time() == datetime.time():
-            return raw.date().isoformat()
-        return raw.isoformat()
-    if isinstance(raw, datetime.date):
-        return raw.isoformat()
-    if isinstance(raw, float) and raw.is_integer() and kind in ("int", "text", "list"):
-        raw = int(raw)  # what Excel keeps of a whole number typed into a cell
+    if isinstance(raw, datetime.datetime):  # what openpyxl gives for a date cell
+        midnight = kind == "date" and raw.time() == datetime.time()
+        return raw.date().isoformat() if midnight else raw.isoformat()
     if kind in ("text", "list", "enum", "enums") and type(raw) is int:
         raw = str(raw)  # an id typed as digits is stored as a number by Excel
     if isinstance(raw, str):
@@ -752,12 +741,11 @@ class Located:
             place = self._places.get(shorter)
             if place is not None:
                 rest = path[len(shorter) :]
-                fields = [part[1:] for part in _PATH.findall(rest)]
                 names = []
-                for part in fields:
+                for part in _PATH.findall(rest):  # the field names up to the first list index
                     if part.startswith("["):
                         break
-                    names.append(part)
+                    names.append(part[1:])
                 while names:
                     column = place.columns.get(place.prefix + ".".join(names))
                     if column is not None:
@@ -805,6 +793,8 @@ def tables_to_registry(tables: Tables, source: str) -> tuple[Registry, tuple[Tid
 
 def _place(problem: Problem, located: Located) -> Problem:
     cell = located.cell(problem.path)
-    if cell is None:
-        return problem
-    return attrs.evolve(problem, sheet=cell.sheet, line=cell.row, column=cell.column)
+    return (
+        problem
+        if cell is None
+        else attrs.evolve(problem, sheet=cell.sheet, line=cell.row, column=cell.column)
+    )

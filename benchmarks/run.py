@@ -1,6 +1,6 @@
 """All the benchmarks in one run, one table of ratios measured side by side.
 
-Run ``pip install -e '.[bench]' apportionment && python benchmarks/run.py`` (1k, 10k, 100k and 1M
+Run ``pip install -e '.[bench,excel]' apportionment && python benchmarks/run.py`` (1k, 10k, 100k and 1M
 organisations; about seven minutes on two cores) or ``python benchmarks/run.py --quick`` (well under
 a minute). ``--sizes 1000 20000`` picks the sizes. For every size the same JSON bytes are read by
 dangjian_model, by msgspec into typed structs (the practical floor) and by an equivalent pydantic v2
@@ -464,6 +464,13 @@ def allocation_lines(quick: bool) -> list[str]:
     return buffer.getvalue().rstrip().splitlines()
 
 
+def workbook_lines(quick: bool) -> list[str]:
+    """The workbook benchmark's figures (read and write against openpyxl's read-only load), as it prints them."""
+    import workbook
+
+    return ["", *workbook.workbook_lines(quick)]
+
+
 def table(rows: list[dict[str, Any]], imports: tuple[float, ...], extra: list[str]) -> str:
     """One table: times in ms, ratios ours/theirs, scaling per doubling, memory."""
     head = (
@@ -521,7 +528,7 @@ def main(argv: list[str] | None = None) -> str:
         import_seconds("cattrs", 3 if args.quick else 7),
         first_use_seconds(3 if args.quick else 7),
     )
-    text = table(rows, imports, allocation_lines(args.quick))
+    text = table(rows, imports, allocation_lines(args.quick) + workbook_lines(args.quick))
     print(
         "(1M and over: dangjian_model's load, validate and dump are one run of load(path), validate, "
         "dump(path) in the fresh process that measures memory; B/org is what the loaded registry holds)"

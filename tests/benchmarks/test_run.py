@@ -88,3 +88,14 @@ def test_the_generators_command_line_writes_the_registry_it_describes(
         path = tmp_path / f"registry.{suffix}"
         generate.main(["40", "--format", suffix, "-o", str(path)])
         assert load(path) == generate.generate(40)
+
+
+def test_the_workbook_benchmark_reads_back_what_it_wrote_and_reports_ratios(harness: ModuleType) -> None:
+    import workbook  # type: ignore[import-not-found, unused-ignore]
+
+    row = workbook.measure(40, rounds=1)  # asserts the registry read back equal inside
+    assert row["read_ratio"] == row["read"] / row["floor"] > 0
+    (first, read, write) = workbook.lines(row)
+    assert "40 organisations" in first
+    assert "target ≤ 1.5" in read
+    assert "openpyxl writing the same cells" in write

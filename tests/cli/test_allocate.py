@@ -24,13 +24,18 @@ def test_the_table_shows_rule_part_and_exact_quota_and_reconciles(run: Run, clea
     assert lines[0] == "项目: 楝树下艺术村落 (lianshu-village)"
     assert lines[1].startswith("规则: 平分    协议年度: ")
     assert "分配金额: 100元" in lines
-    assert any(line.startswith("changlong") and "33.34元" in line and "3333 1/3" in line for line in lines)
+    assert any(
+        line.startswith("倡隆村 (changlong)") and "33.34元" in line and "3333 1/3" in line for line in lines
+    )
     assert lines[-1] == "核对: 已分配 100元 + 留存 0元 = 100元"
 
 
 def test_the_table_is_the_library_table(run: Run, clean: Path) -> None:
     result = run("allocate", str(clean), "--project", "lianshu-village", "--lang", "en")
-    table = allocate_project(load(clean), "lianshu-village").table("en")
+    registry = load(clean)
+    names = {unit.id: unit.name for unit in registry.units}
+    names.update((org.id, org.name) for org in registry.party_organisations)
+    table = allocate_project(registry, "lianshu-village").table("en", names)
     assert table in result.out
     assert "rule: equal_split" in result.out
 

@@ -104,6 +104,7 @@ def test_json_output_is_one_document_that_matches_the_report(
         "kind": "registry",
         "findings": [],
         "problems": [],
+        "tidied": [],
         "message": None,
         "counts": {"error": 0, "warning": 0, "info": 0},
         "has_errors": False,

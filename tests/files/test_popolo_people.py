@@ -64,7 +64,9 @@ def _memberships(document: dict[str, Any]) -> Counter[str]:
 
 
 def _by_id(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    return sorted(items, key=lambda item: str(item["id"]))
+    """The items by id, without the JSON-LD ``@type`` the export adds to organisations and persons."""
+    untyped = [{k: v for k, v in item.items() if k != "@type"} for item in items]
+    return sorted(untyped, key=lambda item: str(item["id"]))
 
 
 def _same_document(exported: dict[str, Any], original: dict[str, Any]) -> None:
@@ -434,7 +436,9 @@ def test_exporting_people_needs_the_personal_data_choice_and_mask_hides_them() -
         to_popolo(registry)
     masked = json.dumps(to_popolo(registry, personal_data="mask"), ensure_ascii=False)
     assert "龚建立" not in masked and "龚**" in masked
-    assert to_popolo(registry, personal_data=True)["persons"] == [{"id": "p1", "name": "龚建立"}]
+    assert to_popolo(registry, personal_data=True)["persons"] == [
+        {"@type": "Person", "id": "p1", "name": "龚建立"}
+    ]
 
 
 # ------------------------------------------------------------------ refused

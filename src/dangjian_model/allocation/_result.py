@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping
 from fractions import Fraction
-from typing import Literal
+from typing import Any, Literal
 
 import attrs
 
@@ -131,6 +131,22 @@ def _quota_text(quota: Fraction) -> str:
     return f"{sign}{whole} {rest.numerator}/{rest.denominator}" if whole else f"{sign}{rest}"
 
 
+def _money_dict(amount: Money) -> dict[str, Any]:
+    return {"text": str(amount), "fen": amount.fen}
+
+
+def _namer(names: Mapping[str, str] | None) -> Callable[[str], str]:
+    """How an id is shown in a table: ``倡隆村 (changlong)`` when it has a name."""
+    if not names:
+        return str
+
+    def shown(member_id: str) -> str:
+        name = names.get(member_id)
+        return f"{name} ({member_id})" if name and name != member_id else member_id
+
+    return shown
+
+
 def _table(rows: list[tuple[str, ...]], right: set[int]) -> list[str]:
     widths = [max(_width(r[c]) for r in rows) for c in range(len(rows[0]))]
     out = []
@@ -212,13 +228,58 @@ class Allocation:
             guarantor_flows=tuple(attrs.evolve(f, tier=tier) for f in self.guarantor_flows),
         )
 
-    def table(self, language: Language = "zh") -> str:
+    def to_dict(self) -> dict[str, Any]:
+        """The allocation as JSON-ready data; every amount as ``{"text": "1234.56元", "fen": 123456}``.
+
+        Keys: ``total``, ``allocated``, ``retained``, ``lines`` (member, amount, rule, part, tier and the
+        exact quota as a fraction's text), ``guarantor_flows``, ``guaranteed`` and ``amounts`` (per member).
+        This is what ``dangjian allocate --format json`` prints.
+
+        >>> from dangjian_model.allocation import EqualSplit, Member, allocate
+        >>> members = [Member("a"), Member("b"), Member("c")]
+        >>> allocate(EqualSplit(), Money.parse("1元"), members).to_dict()["amounts"]["a"]
+        {'text': '0.34元', 'fen': 34}
+        """
+        return {
+            "total": _money_dict(self.total),
+            "allocated": _money_dict(self.total - self.retained),
+            "retained": _money_dict(self.retained),
+            "lines": [
+                {
+                    "member_id": line.member_id,
+                    "amount": _money_dict(line.amount),
+                    "rule": line.rule.value,
+                    "part": line.part.value,
+                    "tier": line.tier,
+                    "quota": str(line.quota),
+                }
+                for line in self.lines
+            ],
+            "guarantor_flows": [
+                {
+                    "guarantor_id": flow.guarantor_id,
+                    "member_id": flow.member_id,
+                    "amount": _money_dict(flow.amount),
+                    "rule": flow.rule.value,
+                    "part": flow.part.value,
+                    "tier": flow.tier,
+                }
+                for flow in self.guarantor_flows
+            ],
+            "guaranteed": _money_dict(self.guaranteed_total),
+            "amounts": {member: _money_dict(amount) for member, amount in self.amounts().items()},
+        }
+
+    def table(self, language: Language = "zh", names: Mapping[str, str] | None = None) -> str:
         """A plain-text table for people: one row per line, then total, retained and guarantor flows.
 
         Args:
             language: ``"zh"`` for Chinese headers and labels, ``"en"`` for English.
+            names: Names to show beside the ids (``倡隆村 (changlong)``), e.g. the units' names of
+                the registry; ids without a name are shown alone.
         """
         words = _WORDS[language]
+        shown = _namer(names)
 
         def label(item: LabelledEnum) -> str:
             return item.label if language == "zh" else str(item.value)
@@ -227,7 +288,7 @@ class Allocation:
         for line in self.lines:
             rows.append(
                 (
-                    line.member_id,
+                    shown(line.member_id),
                     line.amount.format(),
                     label(line.rule),
                     label(line.part),
@@ -246,7 +307,9 @@ class Allocation:
                 (words["from"], words["to"], _HEADERS[language][1], _HEADERS[language][3])
             ]
             for flow in self.guarantor_flows:
-                flow_rows.append((flow.guarantor_id, flow.member_id, flow.amount.format(), label(flow.part)))
+                flow_rows.append(
+                    (shown(flow.guarantor_id), shown(flow.member_id), flow.amount.format(), label(flow.part))
+                )
             flow_rows.append((words["total"], "", self.guaranteed_total.format(), ""))
             text.extend(_table(flow_rows, {2}))
         return "\n".join(text)

@@ -20,7 +20,7 @@ import attrs
 
 from dangjian_model._money import Money
 from dangjian_model.allocation._errors import AllocationError
-from dangjian_model.allocation._result import _HEADERS, _WORDS, Allocation, Language, _table
+from dangjian_model.allocation._result import _HEADERS, _WORDS, Allocation, Language, _namer, _table
 from dangjian_model.allocation._rules import Member, Rule, allocate
 
 __all__ = ["AllocationByYear", "YearAllocation", "allocate_years"]
@@ -139,12 +139,14 @@ class AllocationByYear:
                 result[member_id] = result.get(member_id, Money.ZERO) + amount
         return result
 
-    def table(self, language: Language = "zh") -> str:
+    def table(self, language: Language = "zh", names: Mapping[str, str] | None = None) -> str:
         """Each year's table under its heading, then the totals per member over the years.
 
         Args:
             language: ``"zh"`` for Chinese headers and labels, ``"en"`` for English.
+            names: Names to show beside the ids, as for :meth:`Allocation.table`.
         """
+        shown = _namer(names)
         words = _WORDS[language]
         heading = "协议年度" if language == "zh" else "agreement year"
         income = "分配金额" if language == "zh" else "income shared"
@@ -152,7 +154,7 @@ class AllocationByYear:
         for y in self.years:
             when = f"{y.year}" + (f" ({y.calendar_year})" if y.calendar_year is not None else "")
             parts.append(f"{heading} {when}: {income} {y.allocation.total.format()}")
-            parts.append(y.allocation.table(language))
+            parts.append(y.allocation.table(language, names))
             parts.append("")
         title = "各年度合计" if language == "zh" else "all years"
         received = "实得" if language == "zh" else "received"
@@ -161,7 +163,7 @@ class AllocationByYear:
         for member_id in self.member_ids:
             rows.append(
                 (
-                    member_id,
+                    shown(member_id),
                     self.amount(member_id).format(),
                     self.covered(member_id).format() if self.covered(member_id) else "",
                     self.received(member_id).format(),

@@ -30,16 +30,32 @@ from dangjian_model.allocation import (
     project_rule,
 )
 from dangjian_model.cli import _help
-from dangjian_model.cli._io import Document, Unreadable, format_for, is_stdout, read_document, write_text
+from dangjian_model.cli._io import (
+    SHEET_FORMATS,
+    Document,
+    Unreadable,
+    format_for,
+    is_stdout,
+    read_document,
+    read_located,
+    write_text,
+)
 from dangjian_model.cli._term import Painter, Progress, wants_colour
 from dangjian_model.diagram import to_dot, to_mermaid
 from dangjian_model.files import (
     ConfigError,
+    MissingExtra,
     PersonalData,
     PersonalDataError,
     Problem,
+    SheetImport,
+    Tidied,
     dumps,
+    dumps_labelled,
     json_schema_text,
+    write_csv,
+    write_template,
+    write_workbook,
 )
 from dangjian_model.report import render
 from dangjian_model.validation import (
@@ -66,7 +82,7 @@ EXIT_INTERRUPTED = 130
 #: The output pipe was closed early, e.g. by ``| head`` (128 + SIGPIPE).
 EXIT_BROKEN_PIPE = 141
 
-_FORMATS = ("json", "yaml", "toml")
+_FORMATS = ("json", "yaml", "toml", "xlsx", "csv")
 _MAX_IDS_SHOWN = 20
 
 
@@ -136,7 +152,18 @@ def build_parser() -> argparse.ArgumentParser:
         description=_help.VALIDATE,
         formatter_class=raw,
     )
-    check.add_argument("paths", nargs="+", metavar="PATH", help="配置文件 .json, .yaml/.yml or .toml")
+    check.add_argument(
+        "paths",
+        nargs="+",
+        metavar="PATH",
+        help="配置文件 .json, .yaml/.yml, .toml; Excel 工作簿 .xlsx; CSV 文件夹或 .zip",
+    )
+    check.add_argument(
+        "--encoding",
+        choices=("auto", "utf-8", "gb18030", "gbk"),
+        default="auto",
+        help="CSV 文件编码 the encoding of CSV files (default: UTF-8, else GB18030)",
+    )
     check.add_argument("--format", choices=("text", "json"), default="text", help="输出格式 output format")
     check.add_argument(
         "--select",
@@ -205,7 +232,7 @@ def build_parser() -> argparse.ArgumentParser:
     convert = commands.add_parser(
         "convert",
         parents=common,
-        help="转换格式 convert between JSON, YAML and TOML",
+        help="转换格式 convert between JSON, YAML, TOML, Excel and CSV",
         description=_help.CONVERT,
         formatter_class=raw,
     )
@@ -217,6 +244,18 @@ def build_parser() -> argparse.ArgumentParser:
     convert.add_argument("--input-format", choices=_FORMATS, help="输入格式 read IN as this format")
     convert.add_argument("--force", action="store_true", help="覆盖已有文件 replace OUT if it exists")
     convert.add_argument(
+        "--labels",
+        choices=("en", "zh"),
+        help="en: 英文编号、规范格式 English ids, canonical (default for JSON/YAML/TOML); "
+        "zh: 中文名称、万元 Chinese labels and 万元 amounts (default for Excel and CSV)",
+    )
+    convert.add_argument(
+        "--encoding",
+        choices=("auto", "utf-8", "gb18030", "gbk"),
+        default="auto",
+        help="读取 CSV 的编码 the encoding of CSV files read (default: UTF-8, else GB18030)",
+    )
+    convert.add_argument(
         "--personal-data",
         choices=("refuse", "keep", "mask"),
         default="refuse",
@@ -224,6 +263,19 @@ def build_parser() -> argparse.ArgumentParser:
         "how to write people's names, phones and ID numbers",
     )
     convert.set_defaults(run=_convert)
+
+    template = commands.add_parser(
+        "template",
+        parents=common,
+        help="生成空白 Excel 工作簿 write an empty workbook to fill in",
+        description=_help.TEMPLATE,
+        formatter_class=raw,
+    )
+    template.add_argument(
+        "target", metavar="FILE", help="输出文件 FILE.xlsx (or a folder or .zip of CSV files)"
+    )
+    template.add_argument("--force", action="store_true", help="覆盖已有文件 replace FILE if it exists")
+    template.set_defaults(run=_template)
 
     schema = commands.add_parser(
         "schema",
@@ -336,6 +388,18 @@ def _problem(problem: Problem) -> dict[str, Any]:
         "expected": problem.expected,
         "line": problem.line,
         "column": problem.column,
+        "sheet": problem.sheet,
+        "cell": problem.cell,
+    }
+
+
+def _tidied(tidied: Tidied) -> dict[str, Any]:
+    return {
+        "severity": tidied.severity,
+        "path": tidied.path,
+        "cell": tidied.cell,
+        "message_zh": tidied.message_zh,
+        "message_en": tidied.message_en,
     }
 
 
@@ -363,6 +427,7 @@ class FileResult:
     problems: ConfigError | None = None
     unreadable: str | None = None
     note: str | None = None
+    tidied: tuple[Tidied, ...] = ()
 
     @property
     def counts(self) -> dict[str, int]:
@@ -372,6 +437,7 @@ class FileResult:
             counts.update({s.value: n for s, n in self.report.counts.items()})
         if self.problems is not None:
             counts[Severity.ERROR.value] += self.problems.count
+        counts[Severity.INFO.value] += len(self.tidied)
         return counts
 
     @property
@@ -393,6 +459,7 @@ class FileResult:
             "kind": self.kind,
             "findings": [f.to_dict() for f in self.report.findings] if self.report is not None else [],
             "problems": [_problem(p) for p in self.problems.problems] if self.problems is not None else [],
+            "tidied": [_tidied(t) for t in self.tidied],
             "message": self.unreadable or self.note or self._rest(),
             "counts": self.counts,
             "has_errors": self.counts[Severity.ERROR.value] > 0,
@@ -424,10 +491,22 @@ def _with_alliance(registry: Registry, alliance: Alliance) -> Registry:
     return attrs.evolve(registry, alliances=(*others, alliance))
 
 
+def _located(report: Report, imported: SheetImport) -> Report:
+    """The report with each finding's cell in the workbook or CSV folder it was read from."""
+    findings = []
+    for finding in report.findings:
+        cell = imported.cell(finding.path)
+        findings.append(finding if cell is None else attrs.evolve(finding, cell=str(cell)))
+    return attrs.evolve(report, findings=tuple(findings))
+
+
 def _check(ctx: Context, path: str, config: ValidationConfig, context: Registry | None) -> FileResult:
     try:
         with ctx.progress(f"正在校验 validating {path} …"):
-            document = read_document(path, ctx.args.input_format)
+            document, imported = read_located(path, ctx.args.input_format, encoding=ctx.args.encoding)
+            if imported is not None:
+                report = _located(validate(imported.registry, config), imported)
+                return FileResult(path, "registry", report, tidied=imported.tidied)
             if isinstance(document, Registry):
                 return FileResult(path, "registry", validate(document, config))
             if context is None:
@@ -453,9 +532,12 @@ def _print_result(result: FileResult, out: TextIO, paint: Painter) -> None:
         out.write(f"  {paint('无法读取 cannot read', 'error')}: {result.unreadable}\n")
         return
     assert result.report is not None
+    for tidied in result.tidied:
+        out.write(f"  {tidied}\n")
     for finding in result.report.findings:
         tag = paint(f"[{finding.severity.label} {finding.severity.value}]", finding.severity.value)
-        out.write(f"  {finding.path}: {paint(finding.code, 'bold')} {tag} {finding.message_zh}\n")
+        where = f"{finding.cell}: {finding.path}" if finding.cell else finding.path
+        out.write(f"  {where}: {paint(finding.code, 'bold')} {tag} {finding.message_zh}\n")
         out.write(f"      {finding.message_en}\n")
         out.write(paint(f"      提示 hint: {finding.hint}", "dim") + "\n")
         out.write(paint(f"      来源 source: {finding.source}", "dim") + "\n")
@@ -570,35 +652,14 @@ _WORDS = {
 
 
 def _allocation_dict(allocation: Allocation) -> dict[str, Any]:
-    return {
-        "total": _money(allocation.total),
-        "allocated": _money(allocation.total - allocation.retained),
-        "retained": _money(allocation.retained),
-        "lines": [
-            {
-                "member_id": line.member_id,
-                "amount": _money(line.amount),
-                "rule": line.rule.value,
-                "part": line.part.value,
-                "tier": line.tier,
-                "quota": str(line.quota),
-            }
-            for line in allocation.lines
-        ],
-        "guarantor_flows": [
-            {
-                "guarantor_id": flow.guarantor_id,
-                "member_id": flow.member_id,
-                "amount": _money(flow.amount),
-                "rule": flow.rule.value,
-                "part": flow.part.value,
-                "tier": flow.tier,
-            }
-            for flow in allocation.guarantor_flows
-        ],
-        "guaranteed": _money(allocation.guaranteed_total),
-        "amounts": {member: _money(amount) for member, amount in allocation.amounts().items()},
-    }
+    return allocation.to_dict()
+
+
+def _names(registry: Registry) -> dict[str, str]:
+    """The names shown beside ids in tables: units' and party organisations' (never people's)."""
+    names = {unit.id: unit.name for unit in registry.units}
+    names.update((organisation.id, organisation.name) for organisation in registry.party_organisations)
+    return names
 
 
 def _allocate(ctx: Context) -> int:
@@ -645,7 +706,7 @@ def _allocate(ctx: Context) -> int:
         if len(by_year) > 1:
             ctx.out.write(title)
             ctx.out.write(f"{words['rule']}: {rule_name}\n\n")
-            ctx.out.write(by_year.table(args.lang) + "\n\n")
+            ctx.out.write(by_year.table(args.lang, _names(registry)) + "\n\n")
             ctx.out.write(_check_line(words, by_year.allocated, by_year.retained, by_year.guaranteed_total))
             return EXIT_OK
     stability: Stability | None = None
@@ -666,7 +727,7 @@ def _allocate(ctx: Context) -> int:
     ctx.out.write(title)
     ctx.out.write(f"{words['rule']}: {rule_name}    {words['year']}: {year}\n")
     ctx.out.write(f"{words['income']}: {allocation.total.format()}\n\n")
-    ctx.out.write(allocation.table(args.lang) + "\n\n")
+    ctx.out.write(allocation.table(args.lang, _names(registry)) + "\n\n")
     ctx.out.write(
         _check_line(
             words, allocation.total - allocation.retained, allocation.retained, allocation.guaranteed_total
@@ -744,23 +805,85 @@ def _stability_lines(stability: Stability, words: dict[str, str]) -> list[str]:
 _PERSONAL_DATA: dict[str, PersonalData] = {"refuse": False, "keep": True, "mask": "mask"}
 
 
+def _refuse_people(error: PersonalDataError) -> InvalidValue:
+    return InvalidValue(
+        "convert",
+        f"{error.people} people",
+        "--personal-data keep to write their names, phones and ID numbers as they are, "
+        "or --personal-data mask to write them masked (龚**, 138****5678)",
+    )
+
+
+def _free(path: str, force: bool) -> None:
+    """Refuse to replace an existing file or folder unless ``force``."""
+    if os.path.exists(path) and not force:
+        raise Unreadable(path, "文件已存在 already exists: give --force to replace it")
+
+
+def _write_sheets(
+    registry: Registry, path: str, format: str, personal_data: PersonalData, labels: bool
+) -> None:
+    try:
+        if format == "xlsx":
+            write_workbook(registry, path, personal_data=personal_data, labels=labels)
+        else:
+            write_csv(registry, path, personal_data=personal_data, labels=labels)
+    except MissingExtra as error:
+        raise Unreadable(path, str(error)) from None
+    except OSError as error:
+        raise Unreadable(
+            path, f"无法写入 cannot be written ({error.strerror or type(error).__name__})"
+        ) from None
+
+
 def _convert(ctx: Context) -> int:
     args = ctx.args
     target_format = format_for(args.target, args.to)
-    document = ctx.read(args.source)
+    sheets = target_format in ("xlsx", "csv")
+    with ctx.progress(f"正在读取 reading {args.source} …"):
+        document, _ = read_located(args.source, args.input_format, encoding=args.encoding)
+    personal_data = _PERSONAL_DATA[args.personal_data]
+    labels = args.labels or ("zh" if sheets else "en")
     with ctx.progress(f"正在写入 writing {args.target} …"):
         try:
-            text = dumps(document, target_format, personal_data=_PERSONAL_DATA[args.personal_data])
+            if sheets:
+                if not isinstance(document, Registry):
+                    raise UsageError(
+                        f"{args.source}: 工作簿和 CSV 只能保存登记册 workbooks and CSV hold registries, "
+                        "not one alliance: convert the registry that holds it"
+                    )
+                _free(args.target, args.force)
+                _write_sheets(document, args.target, target_format, personal_data, labels == "zh")
+            else:
+                if labels == "zh":
+                    text = dumps_labelled(document, target_format, personal_data=personal_data)
+                else:
+                    text = dumps(document, target_format, personal_data=personal_data)  # type: ignore[arg-type]
+                write_text(args.target, text, force=args.force)
         except PersonalDataError as error:
-            raise InvalidValue(
-                "convert",
-                f"{error.people} people",
-                "--personal-data keep to write their names, phones and ID numbers as they are, "
-                "or --personal-data mask to write them masked (龚**, 138****5678)",
-            ) from None
-        write_text(args.target, text, force=args.force)
+            raise _refuse_people(error) from None
     kind = "登记册 registry" if isinstance(document, Registry) else "联盟 alliance"
     ctx.err.write(f"已写入 wrote {args.target} ({kind}, {target_format})\n")
+    return EXIT_OK
+
+
+def _template(ctx: Context) -> int:
+    target = ctx.args.target
+    _free(target, ctx.args.force)
+    chosen = format_for(target)
+    if chosen == "xlsx":
+        try:
+            write_template(target)
+        except MissingExtra as error:
+            raise Unreadable(target, str(error)) from None
+    elif chosen == "csv":
+        _write_sheets(Registry(), target, "csv", False, True)
+    else:
+        known = ", ".join(SHEET_FORMATS)
+        raise UsageError(
+            f"{target}: 模板应为 a template is a workbook or CSV files: name it {known} or a folder/"
+        )
+    ctx.err.write(f"已写入 wrote {target} (空白模板 empty template, {chosen})\n")
     return EXIT_OK
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["ALLOCATE", "CONVERT", "DIAGRAM", "EXIT_CODES", "MAIN", "REPORT", "SCHEMA", "VALIDATE"]
+__all__ = ["ALLOCATE", "CONVERT", "DIAGRAM", "EXIT_CODES", "MAIN", "REPORT", "SCHEMA", "TEMPLATE", "VALIDATE"]
 
 EXIT_CODES = """\
 退出码 exit codes:
@@ -63,14 +63,32 @@ listed with totals; --on or --year picks one year, --income shares an amount (ze
 """
 
 CONVERT = f"""\
-在 JSON、YAML、TOML 之间转换；格式由扩展名决定，--to 可强制指定输出格式。已有的文件不会被覆盖，除非给出 --force。
-Convert between JSON, YAML and TOML; the extension gives the format (--to forces the output format).
-An existing file is never replaced unless --force is given. The output is canonical.
+在 JSON、YAML、TOML、Excel 工作簿 (.xlsx) 和 CSV（文件夹或 .zip）之间转换；格式由扩展名决定，--to 可强制指定输出格式。
+已有的文件不会被覆盖，除非给出 --force。--labels zh 写出中文名称和万元金额。
+Convert between JSON, YAML, TOML, Excel workbooks (.xlsx) and CSV files (a folder or a .zip); the
+extension gives the format (--to forces the output format). An existing file is never replaced unless
+--force is given. The output is canonical; --labels zh writes Chinese labels and 万元 amounts.
 
 示例 examples:
   dangjian convert examples/cixi_three_villages.yaml registry.json
   dangjian convert registry.json registry.toml --force
   dangjian convert registry.yaml registry.txt --to json
+  dangjian convert examples/cixi_three_villages.yaml registry.xlsx --personal-data keep
+  dangjian convert registry.xlsx registry.yaml --labels zh
+  dangjian convert gbk-export.zip registry.json --encoding gb18030
+
+{EXIT_CODES}
+"""
+
+TEMPLATE = f"""\
+写出一个空白 Excel 工作簿（或 CSV 文件夹/.zip）供填写：每类登记对象一个工作表，中文列名，下拉列表，填写说明。
+Write an empty Excel workbook (or a folder or .zip of CSV files) to fill in: one sheet per collection,
+Chinese headers with the English field ids, drop-down lists and an instructions sheet (说明).
+
+示例 examples:
+  dangjian template 登记册.xlsx
+  dangjian validate 登记册.xlsx
+  dangjian convert 登记册.xlsx registry.yaml
 
 {EXIT_CODES}
 """

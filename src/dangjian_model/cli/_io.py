@@ -4,15 +4,40 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Literal
 
 from dangjian_model._model import Alliance
 from dangjian_model._registry import Registry
-from dangjian_model.files import FORMATS, ConfigError, Format, Limits, loads
+from dangjian_model.files import (
+    FORMATS,
+    ConfigError,
+    Format,
+    Limits,
+    MissingExtra,
+    SheetImport,
+    loads,
+    read_csv,
+    read_workbook,
+)
 from dangjian_model.files._api import read_at_most
 
-__all__ = ["Document", "Unreadable", "format_for", "is_stdout", "read_document", "write_text"]
+__all__ = [
+    "SHEET_FORMATS",
+    "AnyFormat",
+    "Document",
+    "Unreadable",
+    "format_for",
+    "is_stdout",
+    "read_document",
+    "read_located",
+    "write_text",
+]
 
 Document = Registry | Alliance
+#: The formats of tables people keep: an Excel workbook, a folder or zip of CSV files.
+SheetFormat = Literal["xlsx", "csv"]
+AnyFormat = Format | SheetFormat
+SHEET_FORMATS: dict[str, SheetFormat] = {".xlsx": "xlsx", ".zip": "csv"}
 _LIMITS = Limits()
 
 
@@ -30,14 +55,24 @@ class Unreadable(Exception):
         super().__init__(f"{path}: {reason}")
 
 
-def format_for(path: str, forced: Format | None = None) -> Format:
-    """The format of ``path`` by its extension, unless ``forced``; :class:`Unreadable` if there is none."""
+def format_for(path: str, forced: AnyFormat | None = None) -> AnyFormat:
+    """The format of ``path`` by its extension (a folder: CSV files), unless ``forced``.
+
+    Raises:
+        Unreadable: the name says no format.
+    """
     if forced is not None:
         return forced
-    found = FORMATS.get(Path(path).suffix.lower())
+    suffix = Path(path).suffix.lower()
+    found: AnyFormat | None = FORMATS.get(suffix) or SHEET_FORMATS.get(suffix)
+    if found is None and (os.path.isdir(path) or path.endswith(("/", os.sep))):
+        found = "csv"
     if found is None:
-        known = ", ".join(FORMATS)
-        raise Unreadable(path, f"不知道这是什么格式 unknown format: the name should end in {known}")
+        known = ", ".join([*FORMATS, *SHEET_FORMATS])
+        raise Unreadable(
+            path,
+            f"不知道这是什么格式 unknown format: the name should end in {known} (or be a folder of CSV files)",
+        )
     return found
 
 
@@ -51,7 +86,28 @@ def _os_reason(error: OSError) -> str:
     return f"无法读取 cannot be read ({error.strerror or type(error).__name__})"
 
 
-def read_document(path: str, forced: Format | None = None, limits: Limits = _LIMITS) -> Document:
+def read_located(
+    path: str, forced: AnyFormat | None = None, limits: Limits = _LIMITS, encoding: str = "auto"
+) -> tuple[Document, SheetImport | None]:
+    """Read a document as :func:`read_document` does, and for a workbook or CSV folder what says
+    where each value came from (to put cells on findings).
+    """
+    chosen = format_for(path, forced)
+    if chosen not in ("xlsx", "csv"):
+        return read_document(path, chosen, limits), None
+    if not os.path.exists(path):
+        raise Unreadable(path, _os_reason(FileNotFoundError()))
+    try:
+        if chosen == "xlsx":
+            imported = read_workbook(path, limits=limits)
+        else:
+            imported = read_csv(path, encoding=encoding, limits=limits)  # type: ignore[arg-type]
+    except MissingExtra as error:
+        raise Unreadable(path, str(error)) from None
+    return imported.registry, imported
+
+
+def read_document(path: str, forced: AnyFormat | None = None, limits: Limits = _LIMITS) -> Document:
     """Read a registry document, or an alliance document (one key ``alliance``), from ``path``.
 
     Raises:
@@ -59,6 +115,8 @@ def read_document(path: str, forced: Format | None = None, limits: Limits = _LIM
         ConfigError: the file is read but malformed; every problem is listed with its path.
     """
     chosen = format_for(path, forced)
+    if chosen == "xlsx" or chosen == "csv":
+        return read_located(path, chosen, limits)[0]
     try:
         with open(path, "rb") as file:
             data = read_at_most(file, limits.max_bytes, os.fstat(file.fileno()).st_size)

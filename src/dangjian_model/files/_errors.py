@@ -24,6 +24,8 @@ class Problem:
         expected: What would be right, in words.
         line: The line in the file (1-based), when the format tells it.
         column: The column in the line (1-based), when the format tells it.
+        sheet: In a workbook or CSV folder, the sheet (``单位``) or file (``units.csv``); then
+            ``line`` is the row and ``column`` the column, and :attr:`cell` is ``单位!D7``.
     """
 
     path: str = attrs.field(converter=redact)  # a phone number used as a key is masked too
@@ -31,10 +33,24 @@ class Problem:
     expected: str = attrs.field(converter=redact)
     line: int | None = None
     column: int | None = None
+    sheet: str | None = None
+
+    @property
+    def cell(self) -> str | None:
+        """The cell in a workbook or CSV folder, ``单位!D7``; None for the other formats."""
+        if self.sheet is None or self.line is None or self.column is None:
+            return None
+        letters, number = "", self.column
+        while number:
+            number, rest = divmod(number - 1, 26)
+            letters = chr(65 + rest) + letters
+        return f"{self.sheet}!{letters}{self.line}"
 
     def __str__(self) -> str:
         where = self.path
-        if self.line is not None:
+        if self.cell is not None:
+            where = f"{self.cell}: {self.path}"
+        elif self.line is not None:
             where = f"line {self.line}" + (f", column {self.column}" if self.column is not None else "")
             where += f": {self.path}"
         got = f"{self.value} is not valid; " if self.value else ""

@@ -44,7 +44,7 @@ from dangjian_model.files._errors import ConfigError, Problem
 from dangjian_model.files._problems import child, index
 from dangjian_model.files._tidy import Tidied, tidy_text
 
-__all__ = ["PREFIX", "PopoloImport", "from_popolo", "to_popolo"]
+__all__ = ["POPOLO_CONTEXT", "PREFIX", "PopoloImport", "from_popolo", "to_popolo"]
 
 #: The prefix of the classifications and roles this library writes.
 PREFIX = "dangjian"
@@ -132,17 +132,66 @@ class PopoloImport:
     tidied: tuple[Tidied, ...] = ()
 
 
+_ORG = "http://www.w3.org/ns/org#"
+#: The JSON-LD context of the export: Popolo's terms (http://www.popoloproject.com/contexts/) mapped to
+#: the W3C Organization Ontology, FOAF, SKOS and schema.org; ids are IRIs under ``@base``.
+POPOLO_CONTEXT: dict[str, Any] = {
+    "@base": "https://dangjian-model.invalid/id/",
+    "org": _ORG,
+    "foaf": "http://xmlns.com/foaf/0.1/",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "schema": "http://schema.org/",
+    "adms": "http://www.w3.org/ns/adms#",
+    "opengov": "http://www.w3.org/ns/opengov#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    PREFIX: "https://dangjian-model.invalid/ns/",
+    "id": "@id",
+    "Organization": "org:Organization",
+    "OrganizationalCollaboration": "org:OrganizationalCollaboration",
+    "Person": "foaf:Person",
+    "persons": {"@id": f"{PREFIX}:person", "@container": "@set"},
+    "organizations": {"@id": f"{PREFIX}:organization", "@container": "@set"},
+    "memberships": {"@id": f"{PREFIX}:membership", "@container": "@set"},
+    "name": "skos:prefLabel",
+    "label": "rdfs:label",
+    "classification": {"@id": "org:classification", "@type": "@vocab"},
+    "parent_id": {"@id": "org:subOrganizationOf", "@type": "@id"},
+    "founding_date": {"@id": "schema:foundingDate", "@type": "xsd:date"},
+    "dissolution_date": {"@id": "schema:dissolutionDate", "@type": "xsd:date"},
+    "identifiers": "adms:identifier",
+    "identifier": "skos:notation",
+    "scheme": "adms:schemaAgency",
+    "contact_details": "schema:contactPoint",
+    "type": "schema:contactType",
+    "value": "rdf:value",
+    "role": "org:role",
+    "member": "org:member",
+    "person_id": {"@id": "org:member", "@type": "@id"},
+    "organization_id": {"@id": "org:organization", "@type": "@id"},
+    "on_behalf_of_id": {"@id": "opengov:onBehalfOf", "@type": "@id"},
+    "start_date": {"@id": "schema:validFrom", "@type": "xsd:date"},
+    "end_date": {"@id": "schema:validUntil", "@type": "xsd:date"},
+}
+
+
 def to_popolo(
     registry: Registry,
     classifications: Mapping[str, str] | None = None,
     *,
     personal_data: PersonalData = False,
 ) -> dict[str, Any]:
-    """Popolo JSON (``persons``, ``organizations`` and ``memberships``) of a registry.
+    """Popolo JSON (``persons``, ``organizations`` and ``memberships``) of a registry, also JSON-LD.
 
     >>> from dangjian_model import Registry, Unit
     >>> to_popolo(Registry(units=[Unit(id="kuangyan", name="匡堰镇", kind="镇乡")]))["organizations"]
-    [{'id': 'kuangyan', 'name': '匡堰镇', 'classification': 'dangjian:unit:township'}]
+    [{'@type': 'Organization', 'id': 'kuangyan', 'name': '匡堰镇', 'classification': 'dangjian:unit:township'}]
+
+    The document carries a JSON-LD ``@context`` (:data:`POPOLO_CONTEXT`, inline so that no network is
+    needed), so it reads as RDF in the W3C Organization Ontology, as Popolo's own contexts map it:
+    an organisation is an ``org:Organization`` and an alliance an ``org:OrganizationalCollaboration``,
+    ``parent_id`` is ``org:subOrganizationOf``, a membership is ``org:member``/``org:organization``.
 
     ``persons`` is there when the registry holds people; ``personal_data`` says how to write them,
     as for :func:`~dangjian_model.files.dumps`: ``True`` as they are, ``"mask"`` masked.
@@ -190,13 +239,18 @@ def to_popolo(
                 }
             )
     persons = [_person(person, memberships) for person in registry.people]
-    document: dict[str, Any] = {"persons": persons} if persons else {}
+    document: dict[str, Any] = {"@context": POPOLO_CONTEXT}
+    if persons:
+        document["persons"] = persons
     document.update(organizations=organizations, memberships=memberships)
     return document
 
 
 def _organization(id: str, name: str, classification: str) -> dict[str, Any]:
-    return {"id": id, "name": name, "classification": classification}
+    kind = (
+        "OrganizationalCollaboration" if classification.startswith(f"{PREFIX}:alliance:") else "Organization"
+    )
+    return {"@type": kind, "id": id, "name": name, "classification": classification}
 
 
 def _optional(target: dict[str, Any], key: str, value: str | datetime.date | None) -> None:
@@ -224,7 +278,7 @@ def _membership(
 
 def _person(person: Person, memberships: list[dict[str, Any]]) -> dict[str, Any]:
     """The Popolo person; its affiliation, unit and participations are added to ``memberships``."""
-    result: dict[str, Any] = {"id": person.id, "name": person.name}
+    result: dict[str, Any] = {"@type": "Person", "id": person.id, "name": person.name}
     if person.phone is not None:
         result["contact_details"] = [{"type": _PHONE_TYPE, "value": person.phone}]
     if person.id_card is not None:

@@ -5,7 +5,7 @@ spaces (U+3000, ``'张　三'``). Importers of outside data tidy it with :func:`
 every change as a :class:`Tidied` info finding with its path; the library's own formats stay strict.
 
 >>> tidy_text(" 张　三 ", "$.persons[0].name")
-('张 三', Tidied(path='$.persons[0].name', message_zh='去掉首尾空白；全角空格改为半角空格', message_en='white space at the start or end removed; full-width spaces (U+3000) replaced by spaces'))
+('张 三', Tidied(path='$.persons[0].name', message_zh='去掉首尾空白；全角空格改为半角空格', message_en='white space at the start or end removed; full-width spaces (U+3000) replaced by spaces', cell=None))
 >>> tidy_text("匡堰镇", "$.organizations[0].name")
 ('匡堰镇', None)
 """
@@ -33,6 +33,7 @@ class Tidied:
         message_zh: What was done, in Chinese.
         message_en: What was done, in English.
         severity: Always ``info``: nothing is wrong with the result.
+        cell: In a workbook or CSV folder, the cell the text was in: ``单位!B7``.
     """
 
     severity: ClassVar[str] = "info"
@@ -40,9 +41,11 @@ class Tidied:
     path: str
     message_zh: str
     message_en: str
+    cell: str | None = None
 
     def __str__(self) -> str:
-        return f"{self.path}: 提示 info: {self.message_zh} / {self.message_en}"
+        where = self.path if self.cell is None else f"{self.cell}: {self.path}"
+        return f"{where}: 提示 info: {self.message_zh} / {self.message_en}"
 
 
 def tidy_text(text: str, path: str) -> tuple[str, Tidied | None]:

@@ -45,6 +45,9 @@ class Finding:
         hint: What would be right (Chinese, then English).
         source: Where the rule comes from: a seed article, a regulation and its article.
         alliance_id: The alliance the finding concerns, if any (per-alliance configuration uses it).
+        cell: Where the value is in a workbook or CSV folder the registry was read from
+            (``联盟成员!D7``); None otherwise. Set with ``attrs.evolve`` from
+            :meth:`dangjian_model.files.SheetImport.cell`.
     """
 
     code: str
@@ -55,6 +58,7 @@ class Finding:
     hint: str = attrs.field(converter=redact)
     source: str
     alliance_id: str | None = None
+    cell: str | None = None
 
     def sort_key(self) -> tuple[Any, ...]:
         """Findings are listed by path (numbers in numeric order), then code."""
@@ -71,6 +75,7 @@ class Finding:
             "hint": self.hint,
             "source": self.source,
             "alliance_id": None if self.alliance_id is None else redact(self.alliance_id),
+            "cell": self.cell,
         }
 
     def to_text(self) -> str:

@@ -538,3 +538,17 @@ def test_tidied_reads_as_an_info_finding_in_both_languages() -> None:
         message_zh="全角空格改为半角空格",
         message_en="full-width spaces (U+3000) replaced by spaces",
     )
+
+
+def test_strict_import_refuses_untidy_text_even_where_the_model_would_read_it() -> None:
+    document = {
+        "organizations": [
+            {"id": "a", "name": "联盟", "classification": "dangjian:alliance:cluster"},
+            {"id": "v", "name": "村", "classification": "村"},
+        ],
+        "memberships": [{"organization_id": "a", "member": {"id": "v"}, "role": " lead"}],
+    }
+    assert from_popolo(document).tidied
+    with pytest.raises(ConfigError) as raised:
+        from_popolo(document, strict=True)
+    assert [problem.path for problem in raised.value.problems] == ["$.memberships[0].role"]

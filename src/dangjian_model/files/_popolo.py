@@ -339,11 +339,20 @@ class _Reader:
         return self.tidy(value, child(path, key))
 
     def tidy(self, value: str, path: str) -> str:
-        if self.strict:
-            return value
         tidied, finding = tidy_text(value, path)
-        if finding is not None:
-            self.tidied.append(finding)
+        if finding is None:
+            return value
+        if self.strict:  # refused here, not left to the model: an enum's label reads " lead" as lead
+            self.problems.append(
+                Problem(
+                    path=path,
+                    value="",  # never quoted: it may be a name
+                    expected="首尾没有空白、没有全角空格的文本 text without white space at either end or "
+                    "full-width spaces (strict=True; without it such text is tidied and reported)",
+                )
+            )
+            return tidied  # the import fails with this problem; the model need not report it again
+        self.tidied.append(finding)
         return tidied
 
     def id_of(self, item: Mapping[str, Any], key: str, path: str) -> str | None:

@@ -4,7 +4,7 @@ Every format has the same small API in its own private module (after cattrs' pre
 converters) and shares one converter configuration; this package re-exports the public names.
 
 >>> from dangjian_model.files import dumps, loads
->>> registry = loads("units:\\n  - {id: kuangyan, name: 匡堰镇, kind: 镇乡}\\n", format="yaml")
+>>> registry = loads("units: [{id: kuangyan, name: 匡堰镇, kind: 镇乡}]", format="yaml")
 >>> loads(dumps(registry, "toml"), format="toml") == registry
 True
 """

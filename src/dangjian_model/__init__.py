@@ -11,17 +11,21 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # the type checker sees every name eagerly
+    # issue 15: reported figures, open vocabularies, grid templates, conditions on membership
+    from dangjian_model._conditions import ExitDue, exits_due
     from dangjian_model._enums import (
         AgendaOrigin,
         AllianceType,
         AssetNature,
         BrandField,
         Cadence,
+        ClaimStatus,
         CommitteeRole,
         ContributionKind,
         DecisionEffect,
         Designation,
         ElectionMethod,
+        FigureMetric,
         FollowUpStatus,
         Linkage,
         LinkageVocabulary,
@@ -32,19 +36,24 @@ if TYPE_CHECKING:  # the type checker sees every name eagerly
         PartyStanding,
         PersonRole,
         Principle,
+        Qualifier,
         QuantityUnit,
         TeamKind,
+        Truth,
         UnitKind,
     )
     from dangjian_model._errors import (
         DangjianError,
         HierarchyCycleError,
+        InvalidFigure,
         InvalidLabel,
         InvalidMoney,
         InvalidValue,
         UnknownId,
     )
+    from dangjian_model._figures import FigureValue, Range
     from dangjian_model._labels import (
+        CustomTerm,
         LabelledEnum,
     )
     from dangjian_model._model import (
@@ -59,8 +68,13 @@ if TYPE_CHECKING:  # the type checker sees every name eagerly
         CommitteePost,
         CommitteeTerm,
         Contribution,
+        ExitCondition,
+        Figure,
+        FigureSource,
         FollowUp,
         Grid,
+        GridLevel,
+        GridSystem,
         IncomeRecord,
         JointPlan,
         Ledger,
@@ -155,6 +169,25 @@ _LOCATIONS: dict[str, str] = {
     "Entity": "dangjian_model._registry",
     "Registry": "dangjian_model._registry",
 }
+_LOCATIONS.update(  # issue 15: reported figures, open vocabularies, grid templates, conditions on membership
+    {
+        "ExitDue": "dangjian_model._conditions",
+        "exits_due": "dangjian_model._conditions",
+        "ClaimStatus": "dangjian_model._enums",
+        "FigureMetric": "dangjian_model._enums",
+        "Qualifier": "dangjian_model._enums",
+        "Truth": "dangjian_model._enums",
+        "InvalidFigure": "dangjian_model._errors",
+        "FigureValue": "dangjian_model._figures",
+        "Range": "dangjian_model._figures",
+        "CustomTerm": "dangjian_model._labels",
+        "ExitCondition": "dangjian_model._model",
+        "Figure": "dangjian_model._model",
+        "FigureSource": "dangjian_model._model",
+        "GridLevel": "dangjian_model._model",
+        "GridSystem": "dangjian_model._model",
+    }
+)
 
 __all__ = [
     "ENTITY_KINDS",
@@ -170,22 +203,33 @@ __all__ = [
     "BrandField",
     "Cadence",
     "CadenceRule",
+    "ClaimStatus",
     "Committee",
     "CommitteePost",
     "CommitteeRole",
     "CommitteeTerm",
     "Contribution",
     "ContributionKind",
+    "CustomTerm",
     "DangjianError",
     "DecisionEffect",
     "Designation",
     "ElectionMethod",
     "Entity",
+    "ExitCondition",
+    "ExitDue",
+    "Figure",
+    "FigureMetric",
+    "FigureSource",
+    "FigureValue",
     "FollowUp",
     "FollowUpStatus",
     "Grid",
+    "GridLevel",
+    "GridSystem",
     "HierarchyCycleError",
     "IncomeRecord",
+    "InvalidFigure",
     "InvalidLabel",
     "InvalidMoney",
     "InvalidValue",
@@ -211,16 +255,20 @@ __all__ = [
     "PersonRole",
     "Principle",
     "Project",
+    "Qualifier",
     "QuantityUnit",
+    "Range",
     "Registry",
     "Resource",
     "Share",
     "Team",
     "TeamKind",
+    "Truth",
     "Unit",
     "UnitKind",
     "UnknownId",
     "__version__",
+    "exits_due",
 ]
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 __all__ = [
     "DangjianError",
     "HierarchyCycleError",
+    "InvalidFigure",
     "InvalidLabel",
     "InvalidMoney",
     "InvalidValue",
@@ -45,6 +46,11 @@ class InvalidLabel(InvalidValue):
 
 class InvalidMoney(InvalidValue):
     """Text or a number cannot be read as an amount of money in whole 分."""
+
+
+class InvalidFigure(InvalidValue):
+    """Text cannot be read as a reported figure (``300余个``, ``超过5000人``), or figures in different units
+    are added or compared."""
 
 
 class UnknownId(DangjianError, LookupError):

@@ -44,6 +44,7 @@ from dangjian_model._model import (
     PartyOrganisation,
     Unit,
 )
+from dangjian_model._labels import CustomTerm
 from dangjian_model._money import Money
 from dangjian_model._registry import Registry
 from dangjian_model.lifecycle._meeting_events import DecisionTaken, FollowUpClosed, MeetingHeld
@@ -122,8 +123,8 @@ class AllianceFormed:
     type: AllianceType = attrs.field(converter=f.to_alliance_type, validator=f.enum_validator(AllianceType))
     lead_id: str = _id()
     member_ids: tuple[str, ...] = _ids()
-    linkages: frozenset[Linkage] = attrs.field(
-        default=frozenset(), converter=f.to_linkage_set, validator=f.enum_set_validator(Linkage)
+    linkages: frozenset[Linkage | CustomTerm] = attrs.field(
+        default=frozenset(), converter=f.to_linkage_set, validator=f.open_set_validator(Linkage)
     )
     principles: frozenset[Principle] = attrs.field(
         default=frozenset(), converter=f.to_principle_set, validator=f.enum_set_validator(Principle)
@@ -349,10 +350,10 @@ class ContributionRecorded:
     quantity: Decimal | None = attrs.field(
         default=None, converter=f.to_optional_decimal, validator=f.check_optional_decimal
     )
-    quantity_unit: QuantityUnit | None = attrs.field(
+    quantity_unit: QuantityUnit | CustomTerm | None = attrs.field(
         default=None,
         converter=f.to_optional_quantity_unit,
-        validator=attrs.validators.optional(f.enum_validator(QuantityUnit)),
+        validator=f.optional_open_validator(QuantityUnit),
     )
 
     def apply_to(self, registry: Registry) -> Registry:

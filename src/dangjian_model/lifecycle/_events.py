@@ -31,6 +31,7 @@ from dangjian_model._enums import (
     QuantityUnit,
     UnitKind,
 )
+from dangjian_model._labels import CustomTerm
 from dangjian_model._model import (
     Agreement,
     Alliance,
@@ -44,7 +45,6 @@ from dangjian_model._model import (
     PartyOrganisation,
     Unit,
 )
-from dangjian_model._labels import CustomTerm
 from dangjian_model._money import Money
 from dangjian_model._registry import Registry
 from dangjian_model.lifecycle._meeting_events import DecisionTaken, FollowUpClosed, MeetingHeld

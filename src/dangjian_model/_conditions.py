@@ -81,12 +81,13 @@ def _evidence(
 
 
 def exits_due(registry: Registry, alliance_id: str, on: datetime.date | None = None) -> tuple[ExitDue, ...]:
-    """The current members of an alliance that its exit conditions send out, and when.
+    """The members of an alliance that its exit conditions send out, and when.
 
     A member meets a condition when a figure about it (of the condition's metric) passes the threshold:
     surely (``truth`` TRUE) or perhaps, as its qualifier leaves open (UNKNOWN). It leaves at the end of
     the term the figure's day falls in (terms of ``term_years`` from ``terms_start_on``, the alliance's
-    formation, or its agreement's signing); a figure without a day is taken to hold ``on``. Figures in
+    formation, or its agreement's signing); a figure without a day is taken to hold ``on``. A member that
+    had left by the figure's day is passed over; one that left later is named (DJ806 says it left late). Figures in
     another unit than the threshold's are passed over (validation reports their unit, DJ801).
 
     Raises:
@@ -97,9 +98,13 @@ def exits_due(registry: Registry, alliance_id: str, on: datetime.date | None = N
     due: list[ExitDue] = []
     for condition in alliance.exit_conditions:
         start = condition.terms_start_on or start_default
-        for member in dict.fromkeys(alliance.member_ids):
+        for member in dict.fromkeys(m.participant_id for m in alliance.memberships):
+            membership = alliance.membership_of(member)
+            left = membership.left_on if membership is not None else None
             best: ExitDue | None = None
             for shown_by, value, day in _evidence(registry, member, condition, on):
+                if left is not None and (day is None or left <= day):
+                    continue  # it had left by then
                 try:
                     truth = value.range.greater_than(condition.above)
                 except InvalidFigure:  # another unit: not comparable

@@ -35,7 +35,7 @@ def joint_meeting(**changes: Any) -> Meeting:
                 title="环境卫生整治",
                 origin="定期会商",
                 raised_by_id="changlong",
-                need_id="need-cleanup",
+                need_id="need-joint-governance",
                 decision="三村分片包干，乾炳村牵头",
                 follow_ups=[FollowUp(responsible_id="qianbing", due_on="2022-03-31", status="落实中")],
             )

@@ -31,7 +31,6 @@ from dangjian_model._enums import (
     QuantityUnit,
     UnitKind,
 )
-from dangjian_model._labels import CustomTerm
 from dangjian_model._model import (
     Agreement,
     Alliance,
@@ -77,6 +76,17 @@ __all__ = [
 ]
 
 
+# Events keep to types a stock converter writes: known terms as enum members, new ones (custom terms) as text.
+
+
+def _known_linkages(values: Iterable[Linkage | str]) -> frozenset[Linkage]:
+    return f._lenient_set(Linkage, values)
+
+
+def _known_unit(value: QuantityUnit | str | None) -> QuantityUnit | None:
+    return None if value is None else f._lenient(QuantityUnit, value)
+
+
 def _id() -> Any:
     return attrs.field(validator=f.check_id)
 
@@ -114,6 +124,7 @@ class AllianceFormed:
         linkages, principles: What it declares (四联, 三不变 …).
         joint_committee_id: Its 联合党委, if one coordinates it from the start.
         agreement: The agreement it runs under, if any.
+        custom_linkages: The linkages it declares outside the known vocabularies, by label (艺术联姻 …).
     """
 
     kind: Literal["alliance_formed"] = "alliance_formed"
@@ -123,8 +134,8 @@ class AllianceFormed:
     type: AllianceType = attrs.field(converter=f.to_alliance_type, validator=f.enum_validator(AllianceType))
     lead_id: str = _id()
     member_ids: tuple[str, ...] = _ids()
-    linkages: frozenset[Linkage | CustomTerm] = attrs.field(
-        default=frozenset(), converter=f.to_linkage_set, validator=f.open_set_validator(Linkage)
+    linkages: frozenset[Linkage] = attrs.field(
+        default=frozenset(), converter=_known_linkages, validator=f.enum_set_validator(Linkage)
     )
     principles: frozenset[Principle] = attrs.field(
         default=frozenset(), converter=f.to_principle_set, validator=f.enum_set_validator(Principle)
@@ -132,6 +143,9 @@ class AllianceFormed:
     joint_committee_id: str | None = _optional_id()
     agreement: Agreement | None = attrs.field(
         default=None, validator=attrs.validators.optional(attrs.validators.instance_of(Agreement))
+    )
+    custom_linkages: tuple[str, ...] = attrs.field(
+        default=(), converter=f.to_str_tuple, validator=[f.check_tuple, f.check_ids]
     )
 
     def apply_to(self, registry: Registry) -> Registry:
@@ -150,7 +164,7 @@ class AllianceFormed:
             type=self.type,
             lead_id=self.lead_id,
             memberships=memberships,
-            linkages=self.linkages,
+            linkages=(*self.linkages, *self.custom_linkages),
             principles=self.principles,
             joint_committee_id=self.joint_committee_id,
             formed_on=self.on,
@@ -350,11 +364,12 @@ class ContributionRecorded:
     quantity: Decimal | None = attrs.field(
         default=None, converter=f.to_optional_decimal, validator=f.check_optional_decimal
     )
-    quantity_unit: QuantityUnit | CustomTerm | None = attrs.field(
+    quantity_unit: QuantityUnit | None = attrs.field(
         default=None,
-        converter=f.to_optional_quantity_unit,
-        validator=f.optional_open_validator(QuantityUnit),
+        converter=_known_unit,
+        validator=attrs.validators.optional(f.enum_validator(QuantityUnit)),
     )
+    custom_quantity_unit: str | None = attrs.field(default=None, validator=f.check_optional_id)
 
     def apply_to(self, registry: Registry) -> Registry:
         """The registry with the contribution added to the project."""
@@ -364,7 +379,7 @@ class ContributionRecorded:
             kind=self.contribution_kind,
             amount=self.amount,
             quantity=self.quantity,
-            quantity_unit=self.quantity_unit,
+            quantity_unit=self.quantity_unit or self.custom_quantity_unit,
             on=self.on,
         )
         return registry.with_entities(

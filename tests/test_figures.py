@@ -178,3 +178,16 @@ def test_every_known_linkage_stays_its_member_whichever_way_it_is_written(linkag
 
 def test_a_figure_value_is_an_invalid_value_for_callers_that_catch_those() -> None:
     assert issubclass(InvalidFigure, InvalidValue)
+
+
+def test_a_number_that_is_no_number_is_refused_when_built() -> None:
+    for bad in (True, "abc", "1" * 101):
+        with pytest.raises(InvalidFigure, match=r"FigureValue\.number"):
+            FigureValue(number=bad)
+    with pytest.raises(InvalidFigure, match="cannot read"):
+        FigureValue.parse("3\x00")
+
+
+@given(strategies.custom_terms(Linkage))
+def test_a_generated_custom_term_names_no_member(term: CustomTerm) -> None:
+    assert open_term(Linkage, term.label) == term

@@ -97,9 +97,8 @@ from dangjian_model._enums import (
     QuantityUnit,
     UnitKind,
 )
-from dangjian_model._errors import InvalidLabel
 from dangjian_model._figures import MARKERS, FigureValue
-from dangjian_model._labels import CustomTerm, LabelledEnum
+from dangjian_model._labels import CustomTerm, LabelledEnum, open_term
 from dangjian_model._model import (
     THREE_UNCHANGED,
     AgendaItem,
@@ -1182,15 +1181,7 @@ _CUSTOM_HAN = "红色结对共享联姻阵地便民艘辆座栋"
 def custom_terms(enum: type[LabelledEnum]) -> st.SearchStrategy[CustomTerm]:
     """New terms of ``enum``'s open vocabulary: short Chinese text that names no member."""
     text = st.text(alphabet=_CUSTOM_HAN, min_size=2, max_size=6)
-    return text.filter(lambda label: not _names_member(enum, label)).map(CustomTerm)
-
-
-def _names_member(enum: type[LabelledEnum], label: str) -> bool:
-    try:
-        enum.parse(label)
-    except InvalidLabel:
-        return False
-    return True
+    return text.filter(lambda label: isinstance(open_term(enum, label), CustomTerm)).map(CustomTerm)
 
 
 _MARKER_WORDS = tuple(MARKERS)

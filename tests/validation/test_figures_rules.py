@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 import pytest
+from hypothesis import given
 
 from dangjian_model import (
     Alliance,
@@ -26,6 +27,7 @@ from dangjian_model import (
     Truth,
     Unit,
     exits_due,
+    strategies,
 )
 from dangjian_model.validation import ValidationConfig, cixi_example, validate, validate_alliance
 
@@ -293,3 +295,22 @@ def test_a_claim_names_its_claimant_exactly_when_it_is_claimed(fields: dict[str,
 def test_custom_terms_in_a_person_do_not_make_the_registry_unequal_to_its_copy() -> None:
     person = Person(id="p", name="某人", roles=["乡贤", CustomTerm("文化能人")])
     assert person == Person(id="p", name="某人", roles=["文化能人", "village_sage"])
+
+
+@given(strategies.grid_systems())
+def test_an_expanded_template_has_its_counts_and_validates_against_itself(system: GridSystem) -> None:
+    cells = system.expand()
+    grids = [cell for cell in cells if isinstance(cell, Grid)]
+    assert tuple(sum(g.level == n for g in grids) for n in range(1, len(system.levels) + 1)) == system.counts
+    groups = [cell for cell in cells if isinstance(cell, PartyOrganisation)]
+    assert len(groups) == sum(level.count for level in system.levels if level.party_groups)
+    report = validate(
+        Registry(grids=grids, grid_systems=[system]), ValidationConfig(select=["DJ804", "DJ441"])
+    )
+    assert not report.by_code("DJ804")
+    assert all(f.path.endswith("party_group_id") for f in report.by_code("DJ441"))  # no groups listed
+
+
+def test_a_member_count_about_a_unit_is_not_compared_with_anything() -> None:
+    figure = Figure(id="f", metric="成员单位", value="0个", subject_id="changlong")
+    assert "DJ802" not in _codes(cixi_example().with_entities(figure))

@@ -26,7 +26,7 @@ import cattrs
 from cattrs.errors import ClassValidationError, IterableValidationError, IterableValidationNote
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
-from dangjian_model._errors import InvalidValue
+from dangjian_model._errors import InvalidLabel, InvalidValue
 from dangjian_model._figures import FigureValue
 from dangjian_model._labels import CustomTerm, LabelledEnum, open_term, open_vocabulary
 from dangjian_model._money import MAX_EXPONENT, Money, exact_fraction
@@ -163,7 +163,10 @@ def _open_term(enum: type[LabelledEnum], value: object) -> LabelledEnum | Custom
         raise _refuse(value, f"{enum.zh_name()} ({enum.__name__}) as text")
     if len(value) > _MAX_LABEL:
         raise InvalidValue("", value[:_SHOWN] + "…", f"{enum.zh_name()} ({enum.__name__}): a short label")
-    return open_term(enum, value)
+    try:
+        return open_term(enum, value)
+    except InvalidLabel as error:  # not even a new term (spaces, control characters): said at its place
+        raise InvalidLabel("", value, error.expected) from None
 
 
 def _is_open(cls: Any) -> bool:

@@ -71,11 +71,11 @@ def test_money_percentages_and_numbers_are_exact() -> None:
     assert FigureValue.parse("20个").percentage is None
     assert FigureValue.parse("0.5万").value == Decimal(5000)
     assert FigureValue.parse("0.12345").value == Decimal("0.12345")
-    assert FigureValue.parse(425) == FigureValue(number=Decimal(425))
+    assert FigureValue.parse("425") == FigureValue(number=Decimal(425))
 
 
 @pytest.mark.parametrize(
-    "bad", ["", "个", "abc", "12ab3", "超过", "3.5.6个", "-5个", "x" * 200, -1, 1.5, True, None, b"300"]
+    "bad", ["", "个", "abc", "12ab3", "超过", "3.5.6个", "-5个", "x" * 200, 425, -1, 1.5, True, None, b"300"]
 )
 def test_what_is_no_figure_is_refused_saying_what_a_figure_looks_like(bad: object) -> None:
     with pytest.raises(InvalidFigure, match="300余个"):

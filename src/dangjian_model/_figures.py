@@ -169,19 +169,15 @@ class FigureValue:
 
     @classmethod
     def parse(cls, value: object, where: str = "FigureValue") -> FigureValue:
-        """Read a figure as reports write it (a :class:`FigureValue` is returned as it is).
+        """Read a figure as reports write it, from text (a :class:`FigureValue` is returned as it is).
 
         Raises:
             InvalidFigure: the text is not a figure; the message says what is.
         """
         if isinstance(value, FigureValue):
             return value
-        if isinstance(value, bool) or not isinstance(value, int | str):
-            raise InvalidFigure(where, value, _EXPECTED)
-        if isinstance(value, int):
-            if value < 0:
-                raise InvalidFigure(where, value, _EXPECTED + "; a count is never negative")
-            return cls(number=Decimal(value))
+        if not isinstance(value, str):
+            raise InvalidFigure(where, value, _EXPECTED + f"; got {type(value).__name__}, not text")
         if len(value) > _LONGEST:
             raise InvalidFigure(where, value[:_LONGEST] + "…", _EXPECTED)
         text = unicodedata.normalize("NFKC", value).translate(_SPELLINGS).replace(" ", "")

@@ -1194,7 +1194,7 @@ class CommitteeTerm:
 # ---------------------------------------------------------------- reported figures, grid templates, exit conditions
 
 
-def _to_figure_value(value: FigureValue | str | int) -> FigureValue:
+def _to_figure_value(value: FigureValue | str) -> FigureValue:
     try:
         return FigureValue.parse(value)
     except InvalidFigure:

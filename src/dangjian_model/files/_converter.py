@@ -126,7 +126,7 @@ def _structure_money(value: object, _: type) -> Money:
 
 
 def _structure_figure(value: object, _: type) -> FigureValue:
-    if type(value) is not str and type(value) is not int:
+    if type(value) is not str:
         raise _refuse(value, "a figure as text, such as '300余个', '超过5000人' or '29.3亿元'")
     return FigureValue.parse(value, where="")
 

@@ -101,7 +101,7 @@ def _check_scale(instance: object, attribute: attrs.Attribute[Any], value: objec
 
 
 def _check_marker(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if value not in MARKERS:
+    if type(value) is not str or value not in MARKERS:  # a list is no marker (and is unhashable)
         choices = "、".join(m for m in MARKERS if m)
         raise InvalidFigure("FigureValue.marker", value, f"'' (exactly) or one of {choices}")
 

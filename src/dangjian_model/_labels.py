@@ -141,7 +141,7 @@ def _check_custom_label(instance: object, attribute: attrs.Attribute[str], value
             "CustomTerm.label",
             value,
             f"自定义词语须为1至{_LONGEST}个可见字符 a term of 1 to {_LONGEST} printable characters "
-            "without spaces at either end, such as '艺术联姻'",
+            "without spaces at either end, such as '红色结对'",
         )
 
 
@@ -149,14 +149,14 @@ def _check_custom_label(instance: object, attribute: attrs.Attribute[str], value
 class CustomTerm:
     """A term outside a vocabulary (自定义词语), kept with its label as written.
 
-    Vocabularies grow: every place coins linkages (艺术联姻), units (间) and roles of its own. Where a
+    Vocabularies grow: every place coins linkages (红色结对), units (间) and roles of its own. Where a
     field's vocabulary is open, a known term is read as the enum member and a new one is kept as a
     ``CustomTerm`` (validation reports it as information, DJ803), never refused. It answers to
     ``label`` and ``value`` like a member, so code that shows a term shows either.
 
     >>> from dangjian_model import Linkage
-    >>> open_term(Linkage, "组织共建"), open_term(Linkage, "艺术联姻")
-    (Linkage.ORGANISATION_CO_BUILDING, CustomTerm(label='艺术联姻'))
+    >>> open_term(Linkage, "组织共建"), open_term(Linkage, "红色结对")
+    (Linkage.ORGANISATION_CO_BUILDING, CustomTerm(label='红色结对'))
 
     Attributes:
         label: The term as written, e.g. ``阵地共建``.

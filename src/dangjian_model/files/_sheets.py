@@ -324,12 +324,9 @@ def _kind(hint: Any) -> tuple[str, type[LabelledEnum] | None]:
     if isinstance(hint, type) and issubclass(hint, LabelledEnum):
         return "enum", hint
     args = typing.get_args(hint)
-    if typing.get_origin(hint) is frozenset:
+    if typing.get_origin(hint) is frozenset:  # the model's sets are of members, or of members and new terms
         enum = open_vocabulary(args[0])
-        if enum is not None:
-            return "terms", enum
-        if isinstance(args[0], type) and issubclass(args[0], LabelledEnum):
-            return "enums", args[0]
+        return ("terms", enum) if enum is not None else ("enums", args[0])
     if typing.get_origin(hint) is tuple and args[0] is str:
         return "list", None
     return "json", None

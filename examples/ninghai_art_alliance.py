@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
-from dangjian_model import MembershipRole, Registry, Unit, UnitKind, files
+from dangjian_model import MembershipRole, Registry, Team, Unit, UnitKind, files
 from dangjian_model.validation import validate
 
 HERE = Path(__file__).resolve().parent
@@ -42,9 +42,10 @@ def main() -> None:
     for kind in (UnitKind.VILLAGE, UnitKind.ART_COLLEGE, UnitKind.GOVERNMENT_ORGAN):
         print(f"  {kind.label} {kind.value}: {kinds[kind]}")
     advisers = [m for m in alliance.memberships if m.role is MembershipRole.ADVISER]
-    teams = [m for m in advisers if m.participant_id.startswith("team-")]
+    teams = [m for m in advisers if isinstance(registry.find(m.participant_id), Team)]
     print(
-        f"  顾问 advisers: {len(advisers)}（教授团队 professor teams: {len(teams)}，乡贤 village sages: 1）"
+        f"  顾问 advisers: {len(advisers)}（教授团队 professor teams: {len(teams)}，乡贤 village sages: 1，"
+        "国际友人 international friends: 1）"
     )
     spaces = [a for a in registry.assets if a.owner_id == "gejia"]
     print(

@@ -14,16 +14,10 @@ from dangjian_model.validation import validate
 HERE = Path(__file__).resolve().parent
 ALLIANCE = "yinling-express"
 
-#: What the seed reports; the configuration records a representative subset of each.
-REPORTED = {
-    "快递品牌 courier brands": "18",
-    "分支机构及末端网点 outlets": "393",
-    "从业人员 workers": "5000+",
-    "区级部门 district departments": "40+",
-    "甬爱e家 stations": "50+",
-    "商户 merchants": "20+",
-    "补给驿站 supply stations": "14",
-}
+
+def reported(registry: Registry) -> dict[str, str]:
+    """What the seed reports, figure by figure (the configuration records a representative subset of each)."""
+    return {figure.id: figure.value.to_text() for figure in registry.figures}
 
 
 def load() -> Registry:
@@ -42,7 +36,9 @@ def main() -> None:
     members = [u for u in registry.members_of(ALLIANCE) if isinstance(u, Unit)]
     kinds = Counter(u.kind for u in members)
     print("  成员（样本）members recorded:", ", ".join(f"{k.label} {n}" for k, n in kinds.items()))
-    print("  报道规模 reported scale:", "; ".join(f"{k} {v}" for k, v in REPORTED.items()))
+    print("  报道数据 reported figures:")
+    for figure in registry.figures:
+        print(f"    {figure.metric.label}: {figure.value}（{figure.value.qualifier.label}）")
     print("  需求—资源—项目 needs → resources → projects:")
     for project in registry.listed_projects:
         need = next(n for n in registry.needs if n.id == project.need_id)

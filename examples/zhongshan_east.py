@@ -16,8 +16,8 @@ from dangjian_model import Committee, Grid, PartyOrganisation, Principle, Regist
 from dangjian_model.validation import validate
 
 HERE = Path(__file__).resolve().parent
-#: Cells per level, as the seed reports them.
-LEVELS = {1: 1, 2: 11, 3: 170, 4: 553}
+#: The grid system's template in the configuration: cells per level, as the seed reports them.
+SYSTEM = "dongqu-grids"
 GROUP_MEMBERS = 3  # illustrative: full members in each cell's party group
 
 
@@ -33,9 +33,11 @@ def _spread(total: int, parents: list[str]) -> dict[str, int]:
 
 
 def with_lower_grids(registry: Registry) -> Registry:
-    """Add levels 3 and 4: each third-level cell gets a 网格党支部 in its community, and every cell a 党小组."""
+    """Add levels 3 and 4 as the template counts them: each third-level cell gets a 网格党支部 in its
+    community, and every cell a 党小组."""
+    levels = dict(enumerate(registry.grid_system(SYSTEM).counts, start=1))
     second = sorted((g for g in registry.grids if g.level == 2), key=lambda g: g.id)
-    third_per_second = _spread(LEVELS[3], [g.id for g in second])
+    third_per_second = _spread(levels[3], [g.id for g in second])
     new: list[Grid | PartyOrganisation] = []
     thirds: list[Grid] = []
     for parent in second:
@@ -50,7 +52,7 @@ def with_lower_grids(registry: Registry) -> Registry:
                     unit_id=community,
                 )
             )
-    fourth_per_third = _spread(LEVELS[4], [g.id for g in thirds])
+    fourth_per_third = _spread(levels[4], [g.id for g in thirds])
     for cell in thirds:
         children = fourth_per_third[cell.id]
         branch = f"{cell.id}-branch"
@@ -135,7 +137,7 @@ def main() -> None:
     print(
         "红心网格 grid cells by level 各级网格:", " / ".join(str(levels[level]) for level in sorted(levels))
     )
-    assert dict(levels) == LEVELS
+    assert tuple(levels[level] for level in sorted(levels)) == registry.grid_system(SYSTEM).counts
     covered = sum(1 for g in registry.grids if g.party_group_id is not None)
     print(f"  党小组建在网格上 cells with a party group: {covered} / {len(registry.grids)}")
     for alliance in registry.alliances:
@@ -159,6 +161,9 @@ def main() -> None:
     print(
         f"  第{term.number}届（{term.elected_on}，{term.method}）兼职委员 concurrent posts: {', '.join(concurrent)}"
     )
+    print("报道数据 reported figures:")
+    for figure in registry.figures:
+        print(f"  {figure.metric.label}: {figure.value}" + (f"（{figure.note}）" if figure.note else ""))
     print("两级联席会议 joint meetings:")
     for line in joint_meetings(registry):
         print(" ", line)

@@ -12,6 +12,12 @@ from typing import TYPE_CHECKING
 from dangjian_model._lazy import exports
 
 if TYPE_CHECKING:  # the type checker sees every name eagerly
+    from dangjian_model._conditions import (
+        ExitDue as ExitDue,
+    )
+    from dangjian_model._conditions import (
+        exits_due as exits_due,
+    )
     from dangjian_model._enums import (
         AgendaOrigin as AgendaOrigin,
     )
@@ -28,6 +34,9 @@ if TYPE_CHECKING:  # the type checker sees every name eagerly
         Cadence as Cadence,
     )
     from dangjian_model._enums import (
+        ClaimStatus as ClaimStatus,
+    )
+    from dangjian_model._enums import (
         CommitteeRole as CommitteeRole,
     )
     from dangjian_model._enums import (
@@ -41,6 +50,9 @@ if TYPE_CHECKING:  # the type checker sees every name eagerly
     )
     from dangjian_model._enums import (
         ElectionMethod as ElectionMethod,
+    )
+    from dangjian_model._enums import (
+        FigureMetric as FigureMetric,
     )
     from dangjian_model._enums import (
         FollowUpStatus as FollowUpStatus,
@@ -73,10 +85,16 @@ if TYPE_CHECKING:  # the type checker sees every name eagerly
         Principle as Principle,
     )
     from dangjian_model._enums import (
+        Qualifier as Qualifier,
+    )
+    from dangjian_model._enums import (
         QuantityUnit as QuantityUnit,
     )
     from dangjian_model._enums import (
         TeamKind as TeamKind,
+    )
+    from dangjian_model._enums import (
+        Truth as Truth,
     )
     from dangjian_model._enums import (
         UnitKind as UnitKind,
@@ -86,6 +104,9 @@ if TYPE_CHECKING:  # the type checker sees every name eagerly
     )
     from dangjian_model._errors import (
         HierarchyCycleError as HierarchyCycleError,
+    )
+    from dangjian_model._errors import (
+        InvalidFigure as InvalidFigure,
     )
     from dangjian_model._errors import (
         InvalidLabel as InvalidLabel,
@@ -98,6 +119,15 @@ if TYPE_CHECKING:  # the type checker sees every name eagerly
     )
     from dangjian_model._errors import (
         UnknownId as UnknownId,
+    )
+    from dangjian_model._figures import (
+        FigureValue as FigureValue,
+    )
+    from dangjian_model._figures import (
+        Range as Range,
+    )
+    from dangjian_model._labels import (
+        CustomTerm as CustomTerm,
     )
     from dangjian_model._labels import (
         LabelledEnum as LabelledEnum,
@@ -136,10 +166,25 @@ if TYPE_CHECKING:  # the type checker sees every name eagerly
         Contribution as Contribution,
     )
     from dangjian_model._model import (
+        ExitCondition as ExitCondition,
+    )
+    from dangjian_model._model import (
+        Figure as Figure,
+    )
+    from dangjian_model._model import (
+        FigureSource as FigureSource,
+    )
+    from dangjian_model._model import (
         FollowUp as FollowUp,
     )
     from dangjian_model._model import (
         Grid as Grid,
+    )
+    from dangjian_model._model import (
+        GridLevel as GridLevel,
+    )
+    from dangjian_model._model import (
+        GridSystem as GridSystem,
     )
     from dangjian_model._model import (
         IncomeRecord as IncomeRecord,
@@ -269,6 +314,21 @@ _LOCATIONS: dict[str, str] = {
     "ENTITY_KINDS": "dangjian_model._registry",
     "Entity": "dangjian_model._registry",
     "Registry": "dangjian_model._registry",
+    "ExitDue": "dangjian_model._conditions",
+    "exits_due": "dangjian_model._conditions",
+    "ClaimStatus": "dangjian_model._enums",
+    "FigureMetric": "dangjian_model._enums",
+    "Qualifier": "dangjian_model._enums",
+    "Truth": "dangjian_model._enums",
+    "InvalidFigure": "dangjian_model._errors",
+    "FigureValue": "dangjian_model._figures",
+    "Range": "dangjian_model._figures",
+    "CustomTerm": "dangjian_model._labels",
+    "ExitCondition": "dangjian_model._model",
+    "Figure": "dangjian_model._model",
+    "FigureSource": "dangjian_model._model",
+    "GridLevel": "dangjian_model._model",
+    "GridSystem": "dangjian_model._model",
 }
 
 __all__, __getattr__, __dir__ = exports(__name__, _LOCATIONS, globals())

@@ -13,11 +13,13 @@ __all__ = [
     "AssetNature",
     "BrandField",
     "Cadence",
+    "ClaimStatus",
     "CommitteeRole",
     "ContributionKind",
     "DecisionEffect",
     "Designation",
     "ElectionMethod",
+    "FigureMetric",
     "FollowUpStatus",
     "Linkage",
     "LinkageVocabulary",
@@ -28,8 +30,10 @@ __all__ = [
     "PartyStanding",
     "PersonRole",
     "Principle",
+    "Qualifier",
     "QuantityUnit",
     "TeamKind",
+    "Truth",
     "UnitKind",
 ]
 
@@ -215,8 +219,8 @@ class PersonRole(LabelledEnum):
     COMMUNITY_BACKBONE = ("community_backbone", "社区骨干")
     PROPERTY_MANAGER = ("property_manager", "物业负责人")
     VOLUNTEER = ("volunteer", "志愿者")
-    PARTNER = ("partner", "合伙人", "合夥人")
-    VILLAGE_SAGE = ("village_sage", "乡贤")
+    PARTNER = ("partner", "合伙人", "合夥人", "精治合伙人", "商企合伙人")
+    VILLAGE_SAGE = ("village_sage", "乡贤", "乡贤能人")
     FIRST_SECRETARY = ("first_secretary", "驻村第一书记")
     RETURNEE = ("returnee", "返乡人员")
     ADVISER = ("adviser", "顾问", "专家")
@@ -226,6 +230,9 @@ class PersonRole(LabelledEnum):
     SWAN_GOOSE = ("swan_goose", "鸿雁", "鴻雁")
     FLOCK_GOOSE = ("flock_goose", "群雁", "羣雁")
     COURIER = ("courier", "快递小哥", "外卖小哥")
+    # issue 15: the individuals the seeds name as advisers and partners, and members away from home
+    INTERNATIONAL_FRIEND = ("international_friend", "国际友人")
+    FLOATING_MEMBER = ("floating_member", "流动党员", "外出党员")
 
 
 @zh_name("政治面貌")
@@ -312,6 +319,13 @@ class Linkage(LabelledEnum):
     DEVELOPMENT_CO_PROMOTED = ("development_co_promoted", "发展共促")
     # seed 002
     ACTIVITIES_CO_LINKED = ("activities_co_linked", "活动共联")
+    # seed 001 (宁海 组织联建、艺术联姻、产业联动; 鄞州 资源共享、阵地共建、活动共办、便利共享)
+    ART_PARTNERSHIP = ("art_partnership", "艺术联姻")
+    POSITIONS_CO_BUILT = ("positions_co_built", "阵地共建")
+    CONVENIENCE_SHARED = ("convenience_shared", "便利共享")
+    # seed 000 (怀柔 城市支部: 资源共享、组织共建、活动共抓、作用共促)
+    ACTIVITIES_CO_RUN = ("activities_co_run", "活动共抓")
+    ROLES_CO_PROMOTED = ("roles_co_promoted", "作用共促")
 
 
 @zh_name("联动体系")
@@ -390,12 +404,37 @@ class ContributionKind(LabelledEnum):
 
 @zh_name("计量单位")
 class QuantityUnit(LabelledEnum):
-    """Units of non-monetary quantities."""
+    """Units of quantities: land and labour, and the counting words of reported figures (个, 人, 人次, 家 …).
+
+    Each counting word is its own member, so that a figure reads back as it was written (``1.3亿件``,
+    ``近万名``); the vocabulary is open where figures use it (a new word is kept as a custom term).
+    """
 
     MU = ("mu", "亩", "畝")
     SQUARE_METRE = ("square_metre", "平方米", "㎡")
     PERSON_DAY = ("person_day", "工日")
-    PIECE = ("piece", "个", "件")
+    PIECE = ("piece", "个", "個")
+    # counting words of reported figures (issue 15)
+    ITEM = ("item", "件")
+    PERSON = ("person", "人")
+    HEADCOUNT = ("headcount", "名")
+    PERSON_TIME = ("person_time", "人次")
+    ESTABLISHMENT = ("establishment", "家")
+    SESSION = ("session", "场", "場")
+    ROOM = ("room", "间", "間")
+    PLACE = ("place", "处", "處")
+    TASK = ("task", "项", "項")
+    SQUAD = ("squad", "支")
+    HOUSEHOLD = ("household", "户", "戶")
+    TIMES = ("times", "次")
+    ROUTE = ("route", "条", "條")
+    YUAN = ("yuan", "元")
+    PERCENT = ("percent", "%", "％", "百分比")
+
+    @property
+    def counts_people(self) -> bool:
+        """True for the words that count people (人, 名): the units of a count of members or workers."""
+        return self in (QuantityUnit.PERSON, QuantityUnit.HEADCOUNT)
 
 
 @zh_name("资产属性")
@@ -429,6 +468,7 @@ class TeamKind(LabelledEnum):
     ONE_FOUR_N = ("one_four_n", "1+4+N议事先锋队", "议事先锋队", "1+4+N")
     THINK_TANK = ("think_tank", "智库", "乡村振兴智库")
     VOLUNTEER_TEAM = ("volunteer_team", "志愿服务队")
+    PROFESSOR_TEAM = ("professor_team", "教授团队", "专家团队")
 
 
 # ---------------------------------------------------------------- meetings, deliberation, committee terms
@@ -544,3 +584,123 @@ class CommitteeRole(LabelledEnum):
     SECRETARY = ("secretary", "书记", "書記")
     DEPUTY_SECRETARY = ("deputy_secretary", "副书记")
     MEMBER = ("member", "委员")
+
+
+# ---------------------------------------------------------------- reported figures (issue 15)
+
+
+@zh_name("限定")
+class Qualifier(LabelledEnum):
+    """How exact a reported figure is, as its text says: 确数, or 余/多/超过/以上 (at least), 近/约/左右 (about),
+    不到/以内 (at most)."""
+
+    EXACTLY = ("exactly", "确数", "整")
+    AT_LEAST = ("at_least", "以上", "余", "多", "超过", "+")
+    ABOUT = ("about", "约", "近", "左右")
+    AT_MOST = ("at_most", "以内", "不到")
+
+
+@zh_name("真值")
+class Truth(LabelledEnum):
+    """The answer of a comparison of qualified figures: true, false, or unknown (the text does not say)."""
+
+    TRUE = ("true", "是")
+    FALSE = ("false", "否")
+    UNKNOWN = ("unknown", "不确定")
+
+    @classmethod
+    def of(cls, value: bool) -> Truth:
+        """``TRUE`` or ``FALSE``."""
+        return cls.TRUE if value else cls.FALSE
+
+
+@zh_name("指标")
+class FigureMetric(LabelledEnum):
+    """What a reported figure measures: the metrics the seeds report (seeds 000–004, DOMAIN §6)."""
+
+    NEW_JOBS = ("new_jobs", "新增就业岗位", "就业岗位", "带动就业")
+    INCOME_GROWTH = ("income_growth", "收入增幅", "集体经济收入增幅", "增幅")
+    COLLECTIVE_INCOME = ("collective_income", "村集体经济收入", "集体经济收入")
+    OPERATING_INCOME = ("operating_income", "经营性收入", "经营收入")
+    REVENUE = ("revenue", "营业收入", "收入", "营业额", "创收")
+    INVESTMENT = ("investment", "投资", "投入资金")
+    BUSINESS_VOLUME = ("business_volume", "业务量", "快递业务量")
+    MEMBER_UNITS = ("member_units", "成员单位", "共建单位", "共建共驻单位", "会员单位")
+    PARTNER_UNITS = ("partner_units", "合伙单位", "合伙商户")
+    BRANDS = ("brands", "品牌", "入驻品牌")
+    OUTLETS = ("outlets", "网点", "分支机构及末端网点")
+    DEPARTMENTS = ("departments", "部门", "区级部门")
+    STATIONS = ("stations", "站点", "服务站点", "驿站")
+    MERCHANTS = ("merchants", "商户")
+    WORKERS = ("workers", "从业人员")
+    PARTY_MEMBERS = ("party_members", "党员", "党员人数")
+    CADRES = ("cadres", "干部", "党员干部", "机关党员干部")
+    VOLUNTEERS = ("volunteers", "志愿者", "参与人数")
+    RESIDENTS = ("residents", "居民", "服务居民")
+    VISITORS = ("visitors", "游客", "接待游客")
+    BENEFICIARIES = ("beneficiaries", "受惠者", "受益人次", "培训人次")
+    SERVICES = ("services", "服务", "服务项目", "便民服务")
+    ACTIVITIES = ("activities", "活动", "活动场次", "讲座")
+    SPACES = ("spaces", "空间", "艺术空间", "宅基地")
+    GRID_CELLS = ("grid_cells", "网格", "网格数")
+    OTHER_COUNT = ("other_count", "数量", "其他数量")
+
+    @property
+    def units(self) -> frozenset[QuantityUnit]:
+        """The units a figure of this metric may be given in (DJ801 checks them)."""
+        return _METRIC_UNITS[self]
+
+    @property
+    def counts_members(self) -> bool:
+        """True for the metrics a registry can count itself: member units and party members (DJ802)."""
+        return self in (FigureMetric.MEMBER_UNITS, FigureMetric.PARTY_MEMBERS, FigureMetric.PARTNER_UNITS)
+
+
+_Q = QuantityUnit
+_COUNTS = frozenset({_Q.PIECE, _Q.ESTABLISHMENT, _Q.PLACE})
+_PEOPLE = frozenset({_Q.PERSON, _Q.HEADCOUNT})
+_MONEY = frozenset({_Q.YUAN})
+_METRIC_UNITS: dict[FigureMetric, frozenset[QuantityUnit]] = {
+    FigureMetric.NEW_JOBS: frozenset({_Q.PIECE}),
+    FigureMetric.INCOME_GROWTH: frozenset({_Q.PERCENT}),
+    FigureMetric.COLLECTIVE_INCOME: _MONEY,
+    FigureMetric.OPERATING_INCOME: _MONEY,
+    FigureMetric.REVENUE: _MONEY,
+    FigureMetric.INVESTMENT: _MONEY,
+    FigureMetric.BUSINESS_VOLUME: frozenset({_Q.ITEM}),
+    FigureMetric.MEMBER_UNITS: _COUNTS,
+    FigureMetric.PARTNER_UNITS: _COUNTS,
+    FigureMetric.BRANDS: frozenset({_Q.PIECE}),
+    FigureMetric.OUTLETS: _COUNTS,
+    FigureMetric.DEPARTMENTS: _COUNTS,
+    FigureMetric.STATIONS: _COUNTS,
+    FigureMetric.MERCHANTS: _COUNTS,
+    FigureMetric.WORKERS: _PEOPLE,
+    FigureMetric.PARTY_MEMBERS: _PEOPLE,
+    FigureMetric.CADRES: _PEOPLE,
+    FigureMetric.VOLUNTEERS: _PEOPLE,
+    FigureMetric.RESIDENTS: _PEOPLE | {_Q.HOUSEHOLD},
+    FigureMetric.VISITORS: _PEOPLE | {_Q.PERSON_TIME},
+    FigureMetric.BENEFICIARIES: _PEOPLE | {_Q.PERSON_TIME},
+    FigureMetric.SERVICES: frozenset({_Q.TASK, _Q.TIMES, _Q.PIECE}),
+    FigureMetric.ACTIVITIES: frozenset({_Q.SESSION, _Q.TIMES, _Q.PIECE}),
+    FigureMetric.SPACES: frozenset({_Q.PIECE, _Q.ROOM, _Q.PLACE}),
+    FigureMetric.GRID_CELLS: frozenset({_Q.PIECE}),
+    FigureMetric.OTHER_COUNT: frozenset(QuantityUnit) - {_Q.YUAN, _Q.PERCENT},
+}
+
+
+@zh_name("认领状态")
+class ClaimStatus(LabelledEnum):
+    """Where a claim (认领) on a listed project (项目清单) stands (seed 004)."""
+
+    OPEN = ("open", "待认领", "未认领")
+    CLAIMED = ("claimed", "已认领")
+    IN_PROGRESS = ("in_progress", "实施中", "推进中")
+    DONE = ("done", "已完成", "已办结")
+    WITHDRAWN = ("withdrawn", "已撤回", "已取消")
+
+    @property
+    def is_claimed(self) -> bool:
+        """True once a partner has claimed it (认领), whatever happened next."""
+        return self is not ClaimStatus.OPEN

@@ -11,6 +11,7 @@ from dangjian_model._privacy import redact
 __all__ = [
     "DangjianError",
     "HierarchyCycleError",
+    "InvalidFigure",
     "InvalidLabel",
     "InvalidMoney",
     "InvalidValue",
@@ -57,6 +58,11 @@ class InvalidLabel(InvalidValue):
 
 class InvalidMoney(InvalidValue):
     """Text or a number cannot be read as an amount of money in whole 分."""
+
+
+class InvalidFigure(InvalidValue):
+    """Text cannot be read as a reported figure (``300余个``, ``超过5000人``), or figures in different units
+    are added or compared."""
 
 
 class UnknownId(DangjianError, LookupError):

@@ -34,7 +34,7 @@ from dangjian_model._enums import (
     UnitKind,
 )
 from dangjian_model._errors import InvalidLabel, InvalidMoney, InvalidValue
-from dangjian_model._labels import LabelledEnum
+from dangjian_model._labels import CustomTerm, LabelledEnum, open_term
 from dangjian_model._money import MAX_EXPONENT, Money, exact_fraction
 
 E = TypeVar("E", bound=LabelledEnum)
@@ -396,9 +396,74 @@ def to_team_kind(value: TeamKind | str) -> TeamKind:
     return _lenient(TeamKind, value)
 
 
-def to_optional_quantity_unit(value: QuantityUnit | str | None) -> QuantityUnit | None:
-    """A :class:`QuantityUnit` from a member, English id or Chinese label, or None."""
-    return None if value is None else _lenient(QuantityUnit, value)
+def _lenient_open(enum: type[E], value: object) -> E | CustomTerm:
+    """A member, or a :class:`CustomTerm` for new text; anything else is left for the validator."""
+    try:
+        return open_term(enum, value)
+    except InvalidLabel:
+        return value  # type: ignore[return-value]
+
+
+def _lenient_open_set(enum: type[E], values: Iterable[E | CustomTerm | str]) -> frozenset[E | CustomTerm]:
+    """A frozenset of members and custom terms from any iterable; the rest is left to the validator."""
+    if isinstance(values, str):
+        return values  # type: ignore[return-value]
+    try:
+        result = [_lenient_open(enum, value) for value in values]
+    except TypeError:  # not iterable
+        return values  # type: ignore[return-value]
+    try:
+        return frozenset(result)
+    except TypeError:  # an unhashable element
+        return tuple(result)  # type: ignore[return-value]
+
+
+def _open_expected(enum: type[E], value: object) -> str:
+    return f"{enum._expected(value)}; or a new term as text (kept as a custom term)"
+
+
+def open_validator(enum: type[E]) -> Validator:
+    """Refuse anything but a member of ``enum`` or a :class:`CustomTerm` (None is refused too)."""
+
+    def validate(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, enum | CustomTerm):
+            raise InvalidLabel(where(instance, attribute), value, _open_expected(enum, value))
+
+    return validate
+
+
+def optional_open_validator(enum: type[E]) -> Validator:
+    """A member of ``enum``, a :class:`CustomTerm` or None."""
+    validate = open_validator(enum)
+
+    def optional(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value is not None:
+            validate(instance, attribute, value)
+
+    return optional
+
+
+def open_set_validator(enum: type[E]) -> Validator:
+    """A frozenset of members of ``enum`` and custom terms."""
+
+    def validate(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, frozenset):
+            raise InvalidValue(
+                where(instance, attribute), value, f"a list of {enum.zh_name()} ({enum.__name__})"
+            )
+        for item in value:
+            if not isinstance(item, enum | CustomTerm):
+                raise InvalidLabel(where(instance, attribute), item, _open_expected(enum, item))
+
+    return validate
+
+
+def to_optional_quantity_unit(
+    value: QuantityUnit | CustomTerm | str | None,
+) -> QuantityUnit | CustomTerm | None:
+    """A :class:`QuantityUnit` from a member, English id or Chinese label, a custom unit (间 before it was
+    one), or None."""
+    return None if value is None else _lenient_open(QuantityUnit, value)
 
 
 def to_optional_brand_field(value: BrandField | str | None) -> BrandField | None:
@@ -411,14 +476,16 @@ def to_designation_set(values: Iterable[Designation | str]) -> frozenset[Designa
     return _lenient_set(Designation, values)
 
 
-def to_person_role_set(values: Iterable[PersonRole | str]) -> frozenset[PersonRole]:
-    """A frozenset of :class:`PersonRole` from members, English ids or Chinese labels."""
-    return _lenient_set(PersonRole, values)
+def to_person_role_set(values: Iterable[PersonRole | CustomTerm | str]) -> frozenset[PersonRole | CustomTerm]:
+    """A frozenset of :class:`PersonRole` from members, English ids or Chinese labels; new roles are kept
+    as custom terms."""
+    return _lenient_open_set(PersonRole, values)
 
 
-def to_linkage_set(values: Iterable[Linkage | str]) -> frozenset[Linkage]:
-    """A frozenset of :class:`Linkage` from members, English ids or Chinese labels."""
-    return _lenient_set(Linkage, values)
+def to_linkage_set(values: Iterable[Linkage | CustomTerm | str]) -> frozenset[Linkage | CustomTerm]:
+    """A frozenset of :class:`Linkage` from members, English ids or Chinese labels; new linkages (every
+    place coins its own) are kept as custom terms."""
+    return _lenient_open_set(Linkage, values)
 
 
 def to_principle_set(values: Iterable[Principle | str]) -> frozenset[Principle]:

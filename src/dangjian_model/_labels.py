@@ -11,16 +11,19 @@ Users type either; both are accepted wherever an enum value is read::
 
 from __future__ import annotations
 
+import types
+import typing
 import unicodedata
 from collections.abc import Callable
 from enum import Enum
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
+import attrs
 from typing_extensions import Self
 
 from dangjian_model._errors import InvalidLabel
 
-__all__ = ["LabelledEnum", "zh_name"]
+__all__ = ["CustomTerm", "LabelledEnum", "open_term", "open_vocabulary", "zh_name"]
 
 _E = TypeVar("_E", bound="LabelledEnum")
 _TYPE_LABELS: dict[type[Any], str] = {}
@@ -125,3 +128,84 @@ class LabelledEnum(Enum):
 
     def __reduce_ex__(self, protocol: object) -> Any:
         return (type(self), (self._value_,))
+
+
+def _check_custom_label(instance: object, attribute: attrs.Attribute[str], value: object) -> None:
+    if (
+        type(value) is not str
+        or not 0 < len(value) <= _LONGEST
+        or not value.isprintable()
+        or value != value.strip()
+    ):
+        raise InvalidLabel(
+            "CustomTerm.label",
+            value,
+            f"自定义词语须为1至{_LONGEST}个可见字符 a term of 1 to {_LONGEST} printable characters "
+            "without spaces at either end, such as '红色结对'",
+        )
+
+
+@attrs.frozen
+class CustomTerm:
+    """A term outside a vocabulary (自定义词语), kept with its label as written.
+
+    Vocabularies grow: every place coins linkages (红色结对), units (间) and roles of its own. Where a
+    field's vocabulary is open, a known term is read as the enum member and a new one is kept as a
+    ``CustomTerm`` (validation reports it as information, DJ803), never refused. It answers to
+    ``label`` and ``value`` like a member, so code that shows a term shows either.
+
+    >>> from dangjian_model import Linkage
+    >>> open_term(Linkage, "组织共建"), open_term(Linkage, "红色结对")
+    (Linkage.ORGANISATION_CO_BUILDING, CustomTerm(label='红色结对'))
+
+    Attributes:
+        label: The term as written, e.g. ``阵地共建``.
+    """
+
+    label: str = attrs.field(validator=_check_custom_label)
+
+    aliases: ClassVar[tuple[str, ...]] = ()
+
+    @property
+    def value(self) -> str:
+        """The label itself: a custom term has no English identifier."""
+        return self.label
+
+    def __str__(self) -> str:
+        return self.label
+
+
+def open_term(enum: type[_E], value: object) -> _E | CustomTerm:
+    """The member of ``enum`` that ``value`` names, or a :class:`CustomTerm` for new text.
+
+    A custom term whose label names a member is that member: each term has one spelling in files.
+
+    Raises:
+        InvalidLabel: ``value`` is neither a member, nor a custom term, nor a usable label.
+    """
+    if isinstance(value, enum):
+        return value
+    if isinstance(value, CustomTerm):
+        value = value.label
+    try:
+        return enum.parse(value)
+    except InvalidLabel:
+        if not isinstance(value, str):
+            raise
+    return CustomTerm(value)
+
+
+def open_vocabulary(hint: object) -> type[LabelledEnum] | None:
+    """The enum of an open vocabulary's type hint (``Linkage | CustomTerm``, optionally ``| None``), else None.
+
+    >>> from dangjian_model import Linkage
+    >>> open_vocabulary(Linkage | CustomTerm | None), open_vocabulary(Linkage)
+    (<enum 'Linkage'>, None)
+    """
+    if typing.get_origin(hint) not in (typing.Union, types.UnionType):
+        return None
+    args = [arg for arg in typing.get_args(hint) if arg is not type(None)]
+    if len(args) != 2 or CustomTerm not in args:
+        return None
+    (enum,) = (arg for arg in args if arg is not CustomTerm)
+    return enum if isinstance(enum, type) and issubclass(enum, LabelledEnum) else None

@@ -23,11 +23,13 @@ from dangjian_model._enums import (
     AssetNature,
     BrandField,
     Cadence,
+    ClaimStatus,
     CommitteeRole,
     ContributionKind,
     DecisionEffect,
     Designation,
     ElectionMethod,
+    FigureMetric,
     FollowUpStatus,
     Linkage,
     LinkageVocabulary,
@@ -42,7 +44,9 @@ from dangjian_model._enums import (
     TeamKind,
     UnitKind,
 )
-from dangjian_model._errors import InvalidValue
+from dangjian_model._errors import InvalidFigure, InvalidValue
+from dangjian_model._figures import FigureValue
+from dangjian_model._labels import CustomTerm
 from dangjian_model._money import Money
 from dangjian_model._privacy import (
     mask_id_card,
@@ -67,8 +71,13 @@ __all__ = [
     "CommitteePost",
     "CommitteeTerm",
     "Contribution",
+    "ExitCondition",
+    "Figure",
+    "FigureSource",
     "FollowUp",
     "Grid",
+    "GridLevel",
+    "GridSystem",
     "IncomeRecord",
     "JointPlan",
     "Ledger",
@@ -213,6 +222,10 @@ def add_years(day: datetime.date, years: int) -> datetime.date | None:
 
 # Converters and validators of the meeting and committee-term fields (the classes are at the end of the
 # module: the fields that hold them look them up when called).
+
+
+def _to_claim_status(value: ClaimStatus | str | None) -> ClaimStatus | None:
+    return None if value is None else f._lenient(ClaimStatus, value)
 
 
 def _to_meeting_kind(value: MeetingKind | str) -> MeetingKind:
@@ -394,10 +407,10 @@ class Person:
 
     id: str = _id()
     name: str = attrs.field(validator=masked(f.check_text, masked_name), repr=mask_name)
-    roles: frozenset[PersonRole] = attrs.field(
+    roles: frozenset[PersonRole | CustomTerm] = attrs.field(
         default=frozenset(),
         converter=f.to_person_role_set,
-        validator=f.enum_set_validator(PersonRole),
+        validator=f.open_set_validator(PersonRole),
     )
     party_organisation_id: str | None = attrs.field(default=None, validator=f.check_optional_id)
     standing: PartyStanding = attrs.field(
@@ -503,6 +516,20 @@ def _memberships(value: Iterable[Membership]) -> tuple[Membership, ...]:
     return _items(value)  # type: ignore[no-any-return]
 
 
+def _to_alliance_types(values: Iterable[AllianceType | str]) -> frozenset[AllianceType]:
+    return f._lenient_set(AllianceType, values)
+
+
+def _exit_conditions(value: Iterable[ExitCondition]) -> tuple[ExitCondition, ...]:
+    return _items(value)  # type: ignore[no-any-return]
+
+
+def _check_exit_conditions(
+    instance: object, attribute: attrs.Attribute[Any], value: tuple[object, ...]
+) -> None:
+    _check_items(ExitCondition)(instance, attribute, value)
+
+
 def _contributions(value: Iterable[Contribution]) -> tuple[Contribution, ...]:
     return _items(value)  # type: ignore[no-any-return]
 
@@ -551,6 +578,10 @@ class Alliance:
         anchor_id: The service centre it is anchored at (服务统筹型).
         joint_plan: Its joint plan (规划联体), if it has one.
         cadence: How often it meets (e.g. the joint meeting every quarter), checked by validation.
+        secondary_types: Other types it also is (a 片区 alliance that is an industry cluster too); the
+            structure rules of each apply.
+        exit_conditions: Conditions on membership, such as 柯桥's "a village whose operating income
+            passes 150万元 leaves at the end of the three-year term" (see :class:`ExitCondition`).
     """
 
     id: str = _id()
@@ -560,8 +591,8 @@ class Alliance:
     memberships: tuple[Membership, ...] = attrs.field(
         default=(), converter=_memberships, validator=[f.check_tuple, _check_items(Membership)]
     )
-    linkages: frozenset[Linkage] = attrs.field(
-        default=frozenset(), converter=f.to_linkage_set, validator=f.enum_set_validator(Linkage)
+    linkages: frozenset[Linkage | CustomTerm] = attrs.field(
+        default=frozenset(), converter=f.to_linkage_set, validator=f.open_set_validator(Linkage)
     )
     principles: frozenset[Principle] = attrs.field(
         default=frozenset(),
@@ -582,6 +613,22 @@ class Alliance:
     cadence: tuple[CadenceRule, ...] = attrs.field(
         default=(), converter=_cadence_rules, validator=[f.check_tuple, _check_cadence_rules]
     )
+    secondary_types: frozenset[AllianceType] = attrs.field(
+        default=frozenset(), converter=_to_alliance_types, validator=f.enum_set_validator(AllianceType)
+    )
+    exit_conditions: tuple[ExitCondition, ...] = attrs.field(
+        default=(), converter=_exit_conditions, validator=[f.check_tuple, _check_exit_conditions]
+    )
+
+    @property
+    def types(self) -> tuple[AllianceType, ...]:
+        """Its type, then its secondary types (in declaration order of :class:`AllianceType`)."""
+        return (self.type, *(t for t in AllianceType if t in self.secondary_types and t is not self.type))
+
+    @property
+    def custom_linkages(self) -> tuple[CustomTerm, ...]:
+        """The linkages it declares outside the known vocabularies, by label."""
+        return tuple(sorted((t for t in self.linkages if isinstance(t, CustomTerm)), key=str))
 
     @property
     def member_ids(self) -> tuple[str, ...]:
@@ -634,10 +681,10 @@ class Contribution:
     quantity: Decimal | None = attrs.field(
         default=None, converter=f.to_optional_decimal, validator=f.check_optional_decimal
     )
-    quantity_unit: QuantityUnit | None = attrs.field(
+    quantity_unit: QuantityUnit | CustomTerm | None = attrs.field(
         default=None,
         converter=f.to_optional_quantity_unit,
-        validator=f.optional_enum_validator(QuantityUnit),
+        validator=f.optional_open_validator(QuantityUnit),
     )
     on: datetime.date | None = attrs.field(
         default=None, converter=f.to_optional_date, validator=f.check_optional_date
@@ -912,6 +959,8 @@ class ListedProject:
         provider_id: The partner who claimed it.
         resource_id: The resource it uses, if any.
         alliance_id: The alliance whose list it is on.
+        claimed_on: When the partner claimed it (认领).
+        status: Where the claim stands: 待认领, 已认领, 实施中, 已完成 or 已撤回 (None: not recorded).
     """
 
     id: str = _id()
@@ -920,6 +969,12 @@ class ListedProject:
     provider_id: str | None = attrs.field(default=None, validator=f.check_optional_id)
     resource_id: str | None = attrs.field(default=None, validator=f.check_optional_id)
     alliance_id: str | None = attrs.field(default=None, validator=f.check_optional_id)
+    claimed_on: datetime.date | None = attrs.field(
+        default=None, converter=f.to_optional_date, validator=f.check_optional_date
+    )
+    status: ClaimStatus | None = attrs.field(
+        default=None, converter=_to_claim_status, validator=f.optional_enum_validator(ClaimStatus)
+    )
 
 
 # ---------------------------------------------------------------- meetings, deliberation, committee terms
@@ -1132,3 +1187,242 @@ class CommitteeTerm:
             and (post.started_on or self.elected_on) <= day
             and (post.ended_on is None or day < post.ended_on)
         )
+
+
+# ---------------------------------------------------------------- reported figures, grid templates, exit conditions
+
+
+def _to_figure_value(value: FigureValue | str) -> FigureValue:
+    try:
+        return FigureValue.parse(value)
+    except InvalidFigure:
+        return value  # type: ignore[return-value]  # refused by the validator, which says why
+
+
+def _check_figure_value(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, FigureValue):
+        FigureValue.parse(value, where=f.where(instance, attribute))
+
+
+def _to_metric(value: FigureMetric | CustomTerm | str) -> FigureMetric | CustomTerm:
+    return f._lenient_open(FigureMetric, value)
+
+
+@attrs.frozen(kw_only=True)
+class FigureSource:
+    """Where a reported figure comes from (来源): the article or report that states it.
+
+    Args:
+        title: Its title, e.g. ``慈溪：片区党建联盟“联”出共富新图景``.
+        published_on: When it was published.
+        url: Where it can be read.
+    """
+
+    title: str = attrs.field(validator=f.check_text)
+    published_on: datetime.date | None = attrs.field(
+        default=None, converter=f.to_optional_date, validator=f.check_optional_date
+    )
+    url: str | None = attrs.field(default=None, validator=f.check_optional_text)
+
+
+@attrs.frozen(kw_only=True)
+class Figure:
+    """A reported figure (数据): what a report says of an entity, or of the whole registry (seeds 000–004).
+
+    Args:
+        id: Unique id in the registry.
+        metric: What it measures: a :class:`FigureMetric` (新增就业岗位, 从业人员, 成员单位 …) or a new
+            metric as text (kept as a custom term).
+        value: The figure as the text says it, e.g. ``300余个`` (see :class:`FigureValue`).
+        subject_id: The entity it is about (an alliance, unit, organisation …); None for the registry as
+            a whole (a district's total).
+        on: The day it holds for, if the report gives one.
+        period: The period it holds for, as written (``2024``, ``2023年上半年``).
+        source: The report that states it.
+        note: What else the report says of it.
+
+    >>> figure = Figure(id="cixi-jobs", metric="新增就业岗位", value="300余个", subject_id="cixi-south")
+    >>> figure.value.qualifier, figure.metric
+    (Qualifier.AT_LEAST, FigureMetric.NEW_JOBS)
+    """
+
+    id: str = _id()
+    metric: FigureMetric | CustomTerm = attrs.field(
+        converter=_to_metric, validator=f.open_validator(FigureMetric)
+    )
+    value: FigureValue = attrs.field(converter=_to_figure_value, validator=_check_figure_value)
+    subject_id: str | None = attrs.field(default=None, validator=f.check_optional_id)
+    on: datetime.date | None = attrs.field(
+        default=None, converter=f.to_optional_date, validator=f.check_optional_date
+    )
+    period: str | None = attrs.field(default=None, validator=f.check_optional_text)
+    source: FigureSource | None = attrs.field(default=None, validator=f.optional_instance(FigureSource))
+    note: str | None = attrs.field(default=None, validator=f.check_optional_text)
+
+
+@attrs.frozen(kw_only=True)
+class GridLevel:
+    """One level of a grid template: how many cells it has and whether each carries a party group.
+
+    Args:
+        count: The number of cells on the level (seed 003: 1, 11, 170, 553).
+        name: What the level is called, e.g. ``四级网格``.
+        party_groups: True if every cell of the level carries a 党小组 (党小组建在网格上).
+    """
+
+    count: int = attrs.field(validator=f.check_positive)
+    name: str | None = attrs.field(default=None, validator=f.check_optional_text)
+    party_groups: bool = attrs.field(default=False, validator=f.check_bool)
+
+
+def _levels(value: Iterable[GridLevel]) -> tuple[GridLevel, ...]:
+    return _items(value)  # type: ignore[no-any-return]
+
+
+def _spread(children: int, parents: int) -> list[int]:
+    """The parent (0-based) of each of ``children`` cells spread as evenly as possible over ``parents``."""
+    return [index * parents // children for index in range(children)]
+
+
+@attrs.frozen(kw_only=True)
+class GridSystem:
+    """A grid system given by template (网格体系): levels with counts, instead of every cell by hand.
+
+    Validation checks the cells that are listed against it (DJ804) and takes its party-group levels for
+    DJ441 unless :class:`~dangjian_model.validation.ValidationConfig` names others; :meth:`expand` writes
+    the cells (and their party groups) out.
+
+    Args:
+        id: Unique id in the registry.
+        name: E.g. ``东区街道红心网格``.
+        levels: The levels from the top (level 1) down, each with its count.
+        unit_id: The territory it covers.
+        top_grid_id: The listed level-1 cell, if the top is listed; the cells under it are its cells.
+        party_organisation_id: The branch that generated party groups sit in (:meth:`expand`).
+
+    >>> system = GridSystem(id="dq", name="东区网格", levels=[GridLevel(count=1), GridLevel(count=11), GridLevel(count=170, party_groups=True)])
+    >>> system.counts, system.total, sorted(system.party_group_levels)
+    ((1, 11, 170), 182, [3])
+    """
+
+    id: str = _id()
+    name: str = attrs.field(validator=f.check_text)
+    levels: tuple[GridLevel, ...] = attrs.field(
+        converter=_levels, validator=[f.check_tuple, _check_items(GridLevel)]
+    )
+    unit_id: str | None = attrs.field(default=None, validator=f.check_optional_id)
+    top_grid_id: str | None = attrs.field(default=None, validator=f.check_optional_id)
+    party_organisation_id: str | None = attrs.field(default=None, validator=f.check_optional_id)
+
+    @property
+    def counts(self) -> tuple[int, ...]:
+        """The count of each level, from the top."""
+        return tuple(level.count for level in self.levels)
+
+    @property
+    def total(self) -> int:
+        """All its cells."""
+        return sum(self.counts)
+
+    @property
+    def party_group_levels(self) -> frozenset[int]:
+        """The levels (1 at the top) whose cells carry a party group."""
+        return frozenset(n for n, level in enumerate(self.levels, 1) if level.party_groups)
+
+    def root_ids(self) -> tuple[str, ...]:
+        """The ids of its level-1 cells: the listed top cell, or the ids :meth:`expand` gives them."""
+        if self.top_grid_id is not None:
+            return (self.top_grid_id,)
+        count = self.levels[0].count if self.levels else 0
+        return tuple(f"{self.id}-1-{n}" for n in range(1, count + 1))
+
+    def expand(self) -> tuple[Grid | PartyOrganisation, ...]:
+        """Every cell of the template, each level's cells spread evenly over the level above, with a
+        党小组 on each cell of the levels that carry one (in :attr:`party_organisation_id`).
+
+        The top cell keeps :attr:`top_grid_id` when given; other cells are ``{id}-{level}-{n}``.
+
+        >>> cells = GridSystem(id="g", name="网格", levels=[GridLevel(count=1), GridLevel(count=3, party_groups=True)]).expand()
+        >>> [c.id for c in cells]
+        ['g-1-1', 'g-2-1', 'g-2-1-group', 'g-2-2', 'g-2-2-group', 'g-2-3', 'g-2-3-group']
+        """
+        made: list[Grid | PartyOrganisation] = []
+        above: list[str] = []
+        for number, level in enumerate(self.levels, 1):
+            ids = (
+                list(self.root_ids())
+                if number == 1
+                else [f"{self.id}-{number}-{n}" for n in range(1, level.count + 1)]
+            )
+            parents = [None] * len(ids) if number == 1 else [above[p] for p in _spread(len(ids), len(above))]
+            name = level.name or f"{number}级网格"
+            for n, (grid_id, parent) in enumerate(zip(ids, parents, strict=True), 1):
+                group = f"{grid_id}-group" if level.party_groups else None
+                made.append(
+                    Grid(
+                        id=grid_id,
+                        name=f"{self.name}{name}{n}",
+                        level=number,
+                        parent_id=parent,
+                        unit_id=self.unit_id,
+                        party_group_id=group,
+                    )
+                )
+                if group is not None:
+                    made.append(
+                        PartyOrganisation(
+                            id=group,
+                            name=f"{self.name}{name}{n}党小组",
+                            form=PartyOrgForm.PARTY_GROUP,
+                            superior_id=self.party_organisation_id,
+                        )
+                    )
+            above = ids
+        return tuple(made)
+
+
+@attrs.frozen(kw_only=True)
+class ExitCondition:
+    """A condition on membership (退出条件): a member whose figure passes a threshold leaves at the end
+    of the term in which it passes (DOMAIN §5: 柯桥, operating income above 150万元, three-year terms).
+
+    It is evaluated against the figures about each member (and, for 村集体经济收入, the unit's
+    ``collective_income``): see :func:`dangjian_model.exits_due` and rules DJ805–DJ806.
+
+    Args:
+        metric: The figure it looks at, e.g. ``经营性收入``.
+        above: The threshold the figure must pass, e.g. ``150万元``.
+        term_years: The length of a term in years; a member leaves at the end of the term it passes in.
+        terms_start_on: When the first term begins (the alliance's formation when None).
+        description: The condition as the agreement words it.
+
+    >>> condition = ExitCondition(metric="经营性收入", above="150万元", term_years=3)
+    >>> condition.above.money
+    Money('1500000元')
+    """
+
+    metric: FigureMetric | CustomTerm = attrs.field(
+        converter=_to_metric, validator=f.open_validator(FigureMetric)
+    )
+    above: FigureValue = attrs.field(converter=_to_figure_value, validator=_check_figure_value)
+    term_years: int = attrs.field(validator=f.check_positive)
+    terms_start_on: datetime.date | None = attrs.field(
+        default=None, converter=f.to_optional_date, validator=f.check_optional_date
+    )
+    description: str | None = attrs.field(default=None, validator=f.check_optional_text)
+
+    def term_end(self, start: datetime.date, day: datetime.date) -> datetime.date | None:
+        """The end of the term (counted from ``start``) that ``day`` falls in; None past the calendar.
+
+        >>> ExitCondition(metric="经营性收入", above="150万元", term_years=3).term_end(
+        ...     datetime.date(2020, 1, 1), datetime.date(2023, 6, 30))
+        datetime.date(2026, 1, 1)
+        """
+        if day < start:
+            return add_years(start, self.term_years)
+        terms = (day.year - start.year) // self.term_years
+        end = add_years(start, self.term_years * terms)
+        while end is not None and end <= day:
+            terms += 1
+            end = add_years(start, self.term_years * terms)
+        return end

@@ -19,7 +19,9 @@ from dangjian_model._model import (
     Alliance,
     Asset,
     Brand,
+    Figure,
     Grid,
+    GridSystem,
     Ledger,
     ListedProject,
     Meeting,
@@ -49,6 +51,8 @@ Entity: TypeAlias = (
     | Resource
     | ListedProject
     | Meeting
+    | Figure
+    | GridSystem
 )
 T = TypeVar("T")
 E = TypeVar("E", bound=Entity)
@@ -69,6 +73,8 @@ ENTITY_KINDS: dict[str, tuple[type[Any], str]] = {
     "resources": (Resource, "resource"),
     "listed_projects": (ListedProject, "listed project"),
     "meetings": (Meeting, "meeting"),
+    "figures": (Figure, "figure"),
+    "grid_systems": (GridSystem, "grid system"),
 }
 _COLLECTION_OF = {cls: name for name, (cls, _) in ENTITY_KINDS.items()}
 
@@ -158,6 +164,14 @@ def _meetings(items: Iterable[Meeting]) -> tuple[Meeting, ...]:
     return _sorted("meetings", items)  # type: ignore[no-any-return]
 
 
+def _figures(items: Iterable[Figure]) -> tuple[Figure, ...]:
+    return _sorted("figures", items)  # type: ignore[no-any-return]
+
+
+def _grid_systems(items: Iterable[GridSystem]) -> tuple[GridSystem, ...]:
+    return _sorted("grid_systems", items)  # type: ignore[no-any-return]
+
+
 @attrs.frozen(kw_only=True)
 class Registry:
     """Every unit, party organisation, person, alliance and structure of a platform.
@@ -194,6 +208,10 @@ class Registry:
         default=(), converter=_listed_projects, validator=_check_tuple
     )
     meetings: tuple[Meeting, ...] = attrs.field(default=(), converter=_meetings, validator=_check_tuple)
+    figures: tuple[Figure, ...] = attrs.field(default=(), converter=_figures, validator=_check_tuple)
+    grid_systems: tuple[GridSystem, ...] = attrs.field(
+        default=(), converter=_grid_systems, validator=_check_tuple
+    )
 
     _index: dict[str, Entity] = attrs.field(init=False, eq=False, repr=False, hash=False)
     _cache: dict[str, Any] = attrs.field(init=False, eq=False, repr=False, hash=False)
@@ -299,6 +317,25 @@ class Registry:
         for meeting in sorted(self.meetings, key=_held):
             index.setdefault(meeting.held_by_id, []).append(meeting)
         return {key: tuple(value) for key, value in index.items()}
+
+    def figure(self, id: str) -> Figure:
+        """The reported figure with this id (raises :class:`UnknownId`)."""
+        return self._get(id, Figure)
+
+    def figures_about(self, subject_id: str | None) -> tuple[Figure, ...]:
+        """The figures reported about an entity (None: about the registry as a whole), in id order."""
+        index = self._cached("figures_about", self._build_figures_about)
+        return index.get(subject_id, ())
+
+    def _build_figures_about(self) -> dict[str | None, tuple[Figure, ...]]:
+        index: dict[str | None, list[Figure]] = {}
+        for figure in self.figures:
+            index.setdefault(figure.subject_id, []).append(figure)
+        return {key: tuple(value) for key, value in index.items()}
+
+    def grid_system(self, id: str) -> GridSystem:
+        """The grid system (template) with this id (raises :class:`UnknownId`)."""
+        return self._get(id, GridSystem)
 
     def duplicate_ids(self) -> dict[str, int]:
         """Ids used by more than one entity, with how many use each (validation reports them)."""

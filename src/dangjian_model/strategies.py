@@ -50,6 +50,15 @@ The strategies:
 - :func:`money` and :func:`money_texts` — amounts, and amounts as people write them (``12.5万元``).
 - :func:`enum_texts` — what a user may type for a member of an enum: id, Chinese label or alias.
 - :func:`ids`, :func:`names` and :func:`dates` — the small pieces the others are built of.
+- :func:`figure_values` — reported figures as the seeds write them (``300余个``, ``超过5000人``, ``近万名``),
+  custom units included; :func:`figures` — figures about given subjects, in a unit that fits the metric;
+  :func:`custom_terms` — new terms of an open vocabulary (艺术联姻 and the like).
+- :func:`grid_systems` — grid templates (levels with counts and party groups).
+
+Registries also carry figures (about the district, the alliances and their villages: the unit fits the
+metric, a member count is never below the members listed), sometimes a custom linkage (DJ803, which
+is information), a template of their grid system with the counts listed, and claims on listed projects
+with a date and a status.
 """
 
 from __future__ import annotations
@@ -70,10 +79,12 @@ from dangjian_model._enums import (
     AllianceType,
     AssetNature,
     Cadence,
+    ClaimStatus,
     CommitteeRole,
     ContributionKind,
     Designation,
     ElectionMethod,
+    FigureMetric,
     FollowUpStatus,
     Linkage,
     LinkageVocabulary,
@@ -86,7 +97,8 @@ from dangjian_model._enums import (
     QuantityUnit,
     UnitKind,
 )
-from dangjian_model._labels import LabelledEnum
+from dangjian_model._figures import MARKERS, FigureValue
+from dangjian_model._labels import CustomTerm, LabelledEnum, open_term
 from dangjian_model._model import (
     THREE_UNCHANGED,
     AgendaItem,
@@ -98,8 +110,12 @@ from dangjian_model._model import (
     CommitteePost,
     CommitteeTerm,
     Contribution,
+    Figure,
+    FigureSource,
     FollowUp,
     Grid,
+    GridLevel,
+    GridSystem,
     IncomeRecord,
     JointPlan,
     Ledger,
@@ -125,8 +141,12 @@ __all__ = [
     "committee_terms",
     "committees",
     "credit_codes",
+    "custom_terms",
     "dates",
     "enum_texts",
+    "figure_values",
+    "figures",
+    "grid_systems",
     "ids",
     "meetings",
     "money",
@@ -454,6 +474,8 @@ class _World:
         self.needs: list[Need] = []
         self.listed_projects: list[ListedProject] = []
         self.meetings: list[Meeting] = []
+        self.figures: list[Figure] = []
+        self.grid_systems: list[GridSystem] = []
         self.village_ids: list[str] = []
         self.branch_of: dict[str, PartyOrganisation] = {}
         self.committee_of: dict[str, PartyOrganisation] = {}  # township id → its committee
@@ -493,6 +515,8 @@ class _World:
             needs=self.needs,
             listed_projects=self.listed_projects,
             meetings=self.meetings,
+            figures=self.figures,
+            grid_systems=self.grid_systems,
         )
 
 
@@ -766,6 +790,7 @@ def _alliance(world: _World, type: AllianceType) -> None:
         )
         world.needs.append(need)
         if draw(st.booleans()):
+            status = draw(st.none() | st.sampled_from([s for s in ClaimStatus if s.is_claimed]))
             world.listed_projects.append(
                 ListedProject(
                     id=new("listed-project"),
@@ -773,6 +798,10 @@ def _alliance(world: _World, type: AllianceType) -> None:
                     need_id=need.id,
                     provider_id=draw(st.sampled_from(members)),
                     alliance_id=alliance_id,
+                    claimed_on=draw(
+                        st.none() | dates(min_value=formed, max_value=datetime.date(2025, 12, 31))
+                    ),
+                    status=status,
                 )
             )
     cadence: tuple[CadenceRule, ...] = ()
@@ -786,11 +815,14 @@ def _alliance(world: _World, type: AllianceType) -> None:
         if draw(st.booleans()):
             cadence = (CadenceRule(kind=MeetingKind.JOINT_MEETING, every=draw(st.sampled_from(Cadence))),)
     four = LinkageVocabulary.FOUR_LINKS.linkages
-    linkages = (
+    linkages: frozenset[Linkage | CustomTerm] = (
         four | draw(st.frozensets(st.sampled_from(Linkage), max_size=2))
         if four_links
         else draw(_linkages_short_of_four_links())
     )
+    if draw(st.integers(0, 4)) == 0:  # a linkage of its own (DJ803: information)
+        linkages = linkages | {draw(custom_terms(Linkage))}
+    world.figures.extend(draw(figures([alliance_id, *village_ids], ids_from=new)))
     world.alliances.append(
         Alliance(
             id=alliance_id,
@@ -874,6 +906,17 @@ def _registry(
         world.grids.append(root)
         for _ in range(draw(st.integers(0, 4))):
             world.grids.append(Grid(id=world.new("grid"), name=world.name(), level=2, parent_id=root.id))
+        if draw(st.booleans()):  # its template, with the counts listed (levels without cells left out)
+            counts = [1, len(world.grids) - 1] if len(world.grids) > 1 else [1]
+            world.grid_systems.append(
+                GridSystem(
+                    id=world.new("grid-system"),
+                    name=world.name(),
+                    levels=tuple(GridLevel(count=n) for n in counts),
+                    unit_id=first_township.id,
+                    top_grid_id=root.id,
+                )
+            )
     for type in types:
         _alliance(world, type)
     for index, ledger in enumerate(world.ledgers):
@@ -1128,3 +1171,98 @@ def allocation_rules(member_ids: Sequence[str], max_depth: int = 2) -> st.Search
             ).map(tuple),
         ),
     )
+
+
+# ---------------------------------------------------------------- reported figures, open vocabularies, grids
+
+_CUSTOM_HAN = "红色结对共享联姻阵地便民艘辆座栋"
+
+
+def custom_terms(enum: type[LabelledEnum]) -> st.SearchStrategy[CustomTerm]:
+    """New terms of ``enum``'s open vocabulary: short Chinese text that names no member."""
+    text = st.text(alphabet=_CUSTOM_HAN, min_size=2, max_size=6)
+    return text.filter(lambda label: isinstance(open_term(enum, label), CustomTerm)).map(CustomTerm)
+
+
+_MARKER_WORDS = tuple(MARKERS)
+_SCALE_WORDS = ("", "", "", "十", "百", "千", "万", "亿", "百万", "千万")
+
+
+def figure_values(units: Sequence[QuantityUnit] | None = None) -> st.SearchStrategy[FigureValue]:
+    """Reported figures as texts write them: a number (or only a scale word), a marker and a unit.
+
+    Args:
+        units: Draw the unit from these; None: any unit, a custom one, or none.
+    """
+    unit: st.SearchStrategy[QuantityUnit | CustomTerm | None] = (
+        st.sampled_from(list(units))
+        if units is not None
+        else st.none() | st.sampled_from(list(QuantityUnit)) | custom_terms(QuantityUnit)
+    )
+
+    @st.composite
+    def build(draw: st.DrawFn) -> FigureValue:
+        scale = draw(st.sampled_from(_SCALE_WORDS))
+        whole = st.integers(0, 10**6).map(Decimal)
+        tenths = st.integers(1, 10**5).map(lambda n: Decimal(n) / 10)
+        number = draw((st.none() | whole | tenths) if scale else (whole | tenths))
+        return FigureValue(
+            number=number, scale=scale, marker=draw(st.sampled_from(_MARKER_WORDS)), unit=draw(unit)
+        )
+
+    return build()
+
+
+#: Metrics a generated figure may have; none of them counts the registry's own members (DJ802).
+_FIGURE_METRICS = tuple(m for m in FigureMetric if not m.counts_members)
+
+
+def figures(
+    subject_ids: Sequence[str | None], *, ids_from: Callable[[str], str] | None = None, max_size: int = 2
+) -> st.SearchStrategy[list[Figure]]:
+    """Figures about some of ``subject_ids`` (None: the registry as a whole), each in a unit that fits
+    its metric (DJ801) and of a metric the registry does not count itself (DJ802 stays silent).
+
+    Args:
+        ids_from: Makes each figure's id from a prefix (ids unique within a registry); random ids if None.
+        max_size: At most this many figures.
+    """
+
+    @st.composite
+    def build(draw: st.DrawFn) -> list[Figure]:
+        made: list[Figure] = []
+        for _ in range(draw(st.integers(0, max_size))):
+            metric = draw(st.sampled_from(_FIGURE_METRICS))
+            made.append(
+                Figure(
+                    id=ids_from("figure") if ids_from is not None else draw(ids("figure-")),
+                    metric=metric,
+                    value=draw(figure_values(sorted(metric.units, key=lambda u: u.value))),
+                    subject_id=draw(st.sampled_from(list(subject_ids))) if subject_ids else None,
+                    on=draw(st.none() | _ANY_DATE),
+                    period=draw(st.none() | st.sampled_from(["2021", "2023年上半年", "2024"])),
+                    source=draw(
+                        st.none() | st.builds(FigureSource, title=_NAMES, published_on=st.none() | _ANY_DATE)
+                    ),
+                )
+            )
+        return made
+
+    return build()
+
+
+def grid_systems(system_id: str | None = None) -> st.SearchStrategy[GridSystem]:
+    """Grid templates: one top cell, then up to three levels of growing counts, some with party groups."""
+
+    @st.composite
+    def build(draw: st.DrawFn) -> GridSystem:
+        counts = [1]
+        for _ in range(draw(st.integers(0, 3))):
+            counts.append(draw(st.integers(counts[-1], counts[-1] * 4)))
+        return GridSystem(
+            id=system_id if system_id is not None else draw(ids("grid-system-")),
+            name=draw(names()),
+            levels=tuple(GridLevel(count=n, party_groups=draw(st.booleans())) for n in counts),
+        )
+
+    return build()

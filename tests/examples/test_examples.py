@@ -12,7 +12,19 @@ from typing import Any
 
 import pytest
 
-from dangjian_model import Money, PartyOrgForm, Registry, UnitKind
+from dangjian_model import (
+    FigureValue,
+    Linkage,
+    MembershipRole,
+    Money,
+    PartyOrgForm,
+    Qualifier,
+    Registry,
+    Team,
+    TeamKind,
+    Truth,
+    UnitKind,
+)
 from dangjian_model.allocation import Allocation, allocate_project
 from dangjian_model.files import load
 from dangjian_model.validation import validate
@@ -64,7 +76,12 @@ def test_ninghai_has_9_villages_5_art_colleges_6_organs_and_15_professor_teams()
         5,
         6,
     )
-    assert sum(1 for p in registry.people if p.id.startswith("team-")) == 15
+    alliance = registry.alliance("ninghai-art")
+    advisers = [
+        registry.find(m.participant_id) for m in alliance.memberships if m.role is MembershipRole.ADVISER
+    ]
+    assert sum(isinstance(team, Team) and team.kind is TeamKind.PROFESSOR_TEAM for team in advisers) == 15
+    assert Linkage.ART_PARTNERSHIP in alliance.linkages
     assert sum(1 for a in registry.assets if a.owner_id == "gejia") == 40
     assert registry.project("gejia-art-village").contributed_by("gejia-sages") == Money.parse("2000万元")
 
@@ -72,7 +89,11 @@ def test_ninghai_has_9_villages_5_art_colleges_6_organs_and_15_professor_teams()
 def test_yinzhou_records_a_subset_and_the_reported_scale() -> None:
     module = script("yinzhou_courier_alliance")
     registry: Registry = module["load"]()
-    assert module["REPORTED"]["快递品牌 courier brands"] == "18"
+    reported = module["reported"](registry)
+    assert (reported["yinzhou-brands"], reported["yinzhou-workers"]) == ("18个", "超过5000人")
+    assert registry.figure("yinzhou-revenue-2021h1").value.money == Money.parse("29.3亿元")
+    workers = registry.figure("yinzhou-workers").value.range
+    assert workers.greater_than(5000) is Truth.UNKNOWN and workers.greater_than(4999) is Truth.TRUE
     assert registry.alliance("yinling-express").anchor_id == "station-shounan"
     assert len(registry.listed_projects) >= 3
 
@@ -180,3 +201,50 @@ def test_niujie_shows_the_teams_deliberation_landing() -> None:
     assert {item.origin.label for item in meeting.agenda} == {"动议", "即时商议"}
     statuses = [f.status.label for item in meeting.agenda for f in item.follow_ups]
     assert statuses == ["已落实", "落实中"]
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        (
+            "cixi_three_villages",
+            {"cixi-south-new-jobs": "300余个", "changlong-income-growth-2020": "20%以上"},
+        ),
+        ("yinzhou_courier_alliance", {"yinzhou-outlets": "393处", "yinzhou-parcels-2021h1": "1.3亿件"}),
+        ("zhongshan_east", {"dongqu-co-building-units": "425个", "dongqu-volunteers": "近万名"}),
+        ("huairou_one_domain_one_brand", {"jingzhi-partner-count": "10余家", "changcheng-jobs": "200余个"}),
+    ],
+)
+def test_the_seeds_figures_are_recorded_as_the_seeds_write_them(name: str, expected: dict[str, str]) -> None:
+    registry: Registry = script(name)["load"]()
+    for figure_id, text in expected.items():
+        figure = registry.figure(figure_id)
+        assert figure.value.to_text() == text
+        assert figure.source is not None and figure.subject_id in registry
+
+
+def test_cixi_new_jobs_are_at_least_300_and_stay_at_least_when_more_are_added() -> None:
+    registry: Registry = script("cixi_three_villages")["load"]()
+    jobs = registry.figure("cixi-south-new-jobs").value
+    assert jobs.qualifier is Qualifier.AT_LEAST
+    assert (jobs + FigureValue.parse("20个")).qualifier is Qualifier.AT_LEAST
+
+
+def test_zhongshan_grid_template_stands_for_the_cells_not_listed_and_is_checked_against_the_listed() -> None:
+    loaded: Registry = script("zhongshan_east")["load"]()
+    built: Registry = script("zhongshan_east")["build"]()
+    system = loaded.grid_system("dongqu-grids")
+    assert system.counts == (1, 11, 170, 553) and system.party_group_levels == {1, 2, 3, 4}
+    assert len(loaded.grids) == 12 and len(built.grids) == system.total
+    assert not validate(loaded).findings and not validate(built).findings
+
+
+def test_a_floating_member_and_a_dual_reporting_member_keep_their_affiliation_where_it_was() -> None:
+    huairou: Registry = script("huairou_one_domain_one_brand")["load"]()
+    away = huairou.person("goose-away")
+    assert away.party_organisation_id == "sankuaishi-branch"
+    assert [(p.organisation_id, p.role) for p in away.participations] == [("city-branch", "流动党员")]
+    niujie: Registry = script("niujie_three_levels")["load"]()
+    dual = niujie.person("p-dual")
+    assert dual.party_organisation_id == "xicheng-organ-branch"
+    assert [(p.organisation_id, p.role) for p in dual.participations] == [("dongli", "双报到党员")]

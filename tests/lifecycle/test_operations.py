@@ -8,10 +8,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from dangjian_model import Money, UnknownId
+from dangjian_model import CustomTerm, InvalidLabel, Linkage, Money, UnknownId
 from dangjian_model import lifecycle as lc
 from dangjian_model.lifecycle._operations import _split
 from tests.lifecycle._cixi import before_the_alliance, cixi_story
+from tests.lifecycle._support import round_trip
 
 DAY = datetime.date(2022, 3, 1)
 
@@ -125,3 +126,43 @@ def test_a_money_contribution_needs_an_amount_and_a_member() -> None:
     )
     assert after.project("lianshu").contributions[-1].quantity == 12
     assert lc.check_three_unchanged(registry, after) == ()
+
+
+def test_a_new_linkage_and_a_new_unit_are_kept_through_the_events_and_their_replay() -> None:
+    registry, _ = lc.form_alliance(
+        before_the_alliance(),
+        alliance_id="art",
+        name="艺术联盟",
+        type="片区联盟",
+        lead_id="changlong",
+        member_ids=["changlong", "gangdun"],
+        on=DAY,
+        linkages=["艺术联姻", "红色结对"],
+    )
+    alliance = registry.alliance("art")
+    assert Linkage.ART_PARTNERSHIP in alliance.linkages
+    assert alliance.custom_linkages == (CustomTerm("红色结对"),)
+    with pytest.raises(InvalidLabel, match=r"form_alliance\(linkages\)"):
+        lc.form_alliance(
+            before_the_alliance(),
+            alliance_id="art",
+            name="艺术联盟",
+            type="片区联盟",
+            lead_id="changlong",
+            member_ids=["changlong", "gangdun"],
+            on=DAY,
+            linkages=[" 前后空格 "],
+        )
+    story, _ = cixi_story()
+    after, events = lc.record_contribution(
+        story,
+        project_id="lianshu",
+        contributor_id="qianbing",
+        kind="场地",
+        quantity=3,
+        quantity_unit="栋",
+        on=DAY,
+    )
+    assert after.project("lianshu").contributions[-1].quantity_unit == CustomTerm("栋")
+    assert round_trip(events[0]) == events[0]
+    assert lc.replay(story, events) == after

@@ -16,7 +16,8 @@ from hypothesis import strategies as st
 
 from dangjian_model import Money, Registry, strategies
 from dangjian_model import _fields as fields
-from dangjian_model._labels import LabelledEnum
+from dangjian_model._figures import FigureValue
+from dangjian_model._labels import LabelledEnum, open_vocabulary
 from dangjian_model._model import MAX_TERM_YEARS
 from dangjian_model._registry import ENTITY_KINDS
 from dangjian_model.allocation import RULE_TYPES
@@ -31,6 +32,13 @@ def _value(owner: type[Any], name: str, hint: Any) -> st.SearchStrategy[Any]:
     args = [a for a in typing.get_args(hint) if a is not type(None)]
     if len(args) > 1 and set(args) <= set(RULE_TYPES):  # an allocation rule: any kind, nested
         return strategies.allocation_rules(["a", "b", "c"])
+    enum = open_vocabulary(hint)
+    if enum is not None:  # an open vocabulary: a member or a custom term
+        return st.sampled_from(list(enum)) | strategies.custom_terms(enum)
+    if typing.get_origin(hint) is frozenset and (enum := open_vocabulary(args[0])) is not None:
+        return st.frozensets(st.sampled_from(list(enum)) | strategies.custom_terms(enum), min_size=1)
+    if hint is FigureValue:
+        return strategies.figure_values()
     if typing.get_origin(hint) in (typing.Union, types.UnionType):
         return _value(owner, name, args[0])
     origin = typing.get_origin(hint)
@@ -46,8 +54,10 @@ def _value(owner: type[Any], name: str, hint: Any) -> st.SearchStrategy[Any]:
             if name == "id" or name.endswith(("_id", "_ids")) or name == "reference"
             else strategies.names()
         )
-    if hint is bool:
-        return st.just(False)  # the one non-default value of Agreement.contract_based
+    if (
+        hint is bool
+    ):  # the one value that is not the default (Agreement.contract_based, GridLevel.party_groups)
+        return st.just(not attrs.fields_dict(owner)[name].default)
     if hint is int:  # a committee's term is refused above MAX_TERM_YEARS
         return st.integers(1, MAX_TERM_YEARS if name == "term_years" else 10_000)
     if hint is Decimal:

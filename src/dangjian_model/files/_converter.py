@@ -35,8 +35,9 @@ from cattrs.errors import (
 )
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
-from dangjian_model._errors import InvalidValue
-from dangjian_model._labels import LabelledEnum
+from dangjian_model._errors import InvalidLabel, InvalidValue
+from dangjian_model._figures import FigureValue
+from dangjian_model._labels import CustomTerm, LabelledEnum, open_term, open_vocabulary
 from dangjian_model._money import MAX_EXPONENT, Money, exact_fraction
 
 __all__ = ["MAX_TEXT", "Budget", "budget", "configure_converter", "count_problems", "json_converter", "shown"]
@@ -190,6 +191,12 @@ def _structure_money(value: object, _: type) -> Money:
     return Money.parse(value, where="")
 
 
+def _structure_figure(value: object, _: type) -> FigureValue:
+    if type(value) is not str:
+        raise _refuse(value, "a figure as text, such as '300余个', '超过5000人' or '29.3亿元'")
+    return FigureValue.parse(value, where="")
+
+
 def _structure_date(value: object, _: type) -> datetime.date:
     expected = "a date such as 2021-12-06"
     if type(value) is datetime.date:
@@ -212,6 +219,76 @@ def _structure_enum(value: object, enum: type[LabelledEnum]) -> LabelledEnum:
 
 def _is_enum(cls: Any) -> bool:
     return isinstance(cls, type) and issubclass(cls, LabelledEnum)
+
+
+# ------------------------------------------------------------------ open vocabularies (a member or a custom term)
+
+
+def _open_term(enum: type[LabelledEnum], value: object) -> LabelledEnum | CustomTerm:
+    if type(value) is not str:
+        raise _refuse(value, f"{enum.zh_name()} ({enum.__name__}) as text")
+    if len(value) > _MAX_LABEL:
+        raise InvalidValue("", value[:_SHOWN] + "…", f"{enum.zh_name()} ({enum.__name__}): a short label")
+    try:
+        return open_term(enum, value)
+    except InvalidLabel as error:  # not even a new term (spaces, control characters): said at its place
+        raise InvalidLabel("", value, error.expected) from None
+
+
+def _is_open(cls: Any) -> bool:
+    return open_vocabulary(cls) is not None
+
+
+def _open_hook(cls: Any) -> Callable[[Any, Any], Any]:
+    enum = open_vocabulary(cls)
+    assert enum is not None
+    optional = type(None) in typing.get_args(cls)
+
+    def structure(value: Any, _: Any) -> Any:
+        if value is None and optional:
+            return None
+        return _open_term(enum, value)
+
+    return structure
+
+
+def _is_open_set(cls: Any) -> bool:
+    args = typing.get_args(cls)
+    return typing.get_origin(cls) is frozenset and len(args) == 1 and _is_open(args[0])
+
+
+def _open_set_hook(cls: Any) -> Callable[[Any, Any], Any]:
+    (hint,) = typing.get_args(cls)
+    enum = open_vocabulary(hint)
+    assert enum is not None
+
+    def structure(value: Any, _: Any) -> frozenset[Any]:
+        items = _items(value, f"{enum.zh_name()} ({enum.__name__})")
+        members: list[Any] = []
+        errors: list[Exception] = []
+        for index, item in enumerate(items):
+            try:
+                members.append(_open_term(enum, item))
+            except Exception as error:  # every error is reported by the walker, with its place
+                error.__notes__ = [*getattr(error, "__notes__", []), _index_note(index, hint)]  # type: ignore[attr-defined, unused-ignore]
+                errors.append(error)
+        if errors:
+            raise IterableValidationError("items are not valid", errors, list)
+        result = frozenset(members)
+        if len(result) != len(members):
+            repeated = sorted({m.value for m in members if members.count(m) > 1})
+            raise InvalidValue("", value, f"each {enum.__name__} at most once; repeated: {repeated}")
+        return result
+
+    return structure
+
+
+def _unstructure_open(term: LabelledEnum | CustomTerm | None) -> str | None:
+    return None if term is None else term.value
+
+
+def _unstructure_open_set(value: frozenset[LabelledEnum | CustomTerm]) -> list[str]:
+    return sorted(term.value for term in value)
 
 
 # ------------------------------------------------------------------ collections
@@ -469,7 +546,10 @@ def configure_converter(converter: cattrs.Converter) -> None:
     converter.register_structure_hook(Fraction, _structure_fraction)
     converter.register_structure_hook(Money, _structure_money)
     converter.register_structure_hook(datetime.date, _structure_date)
+    converter.register_structure_hook(FigureValue, _structure_figure)
     converter.register_structure_hook_func(_is_enum, _structure_enum)
+    converter.register_structure_hook_factory(_is_open, _open_hook)
+    converter.register_structure_hook_factory(_is_open_set, _open_set_hook)
     converter.register_structure_hook_factory(_is_tuple, _tuple_hook(converter))
     converter.register_structure_hook_factory(_is_enum_set, _enum_set_hook(converter))
     converter.register_structure_hook_factory(attrs.has, _class_hook(converter))
@@ -477,6 +557,9 @@ def configure_converter(converter: cattrs.Converter) -> None:
 
     converter.register_unstructure_hook(Money, Money.to_text)
     converter.register_unstructure_hook(datetime.date, datetime.date.isoformat)
+    converter.register_unstructure_hook(FigureValue, FigureValue.to_text)
+    converter.register_unstructure_hook_func(_is_open, _unstructure_open)
+    converter.register_unstructure_hook_func(_is_open_set, _unstructure_open_set)
     converter.register_unstructure_hook(Fraction, _unstructure_fraction)
     converter.register_unstructure_hook(Decimal, str)
     converter.register_unstructure_hook_func(_is_enum, lambda member: member.value)

@@ -44,7 +44,8 @@ from typing import Any
 import attrs
 
 from dangjian_model import _fields as f
-from dangjian_model._labels import LabelledEnum
+from dangjian_model._figures import FigureValue
+from dangjian_model._labels import LabelledEnum, open_vocabulary
 from dangjian_model._model import Alliance
 from dangjian_model._money import Money
 from dangjian_model._registry import Registry
@@ -62,6 +63,8 @@ class _GiveUp(Exception):
 
 
 _MISSING = object()
+#: attrs classes that are values written as text (``10万元``, ``300余个``), not objects of the format.
+_SCALARS = (Money, FigureValue)
 _INT_BOUNDS: dict[Any, tuple[int, bool]] = {
     f.check_count: (0, False),
     f.check_optional_count: (0, True),
@@ -197,6 +200,9 @@ class _Session:
                 f"w = _tuple(map(C_{name}.get, v))",
                 f"v = _tuple([C_{name}[x] if x in C_{name} else S_{name}(x) for x in v]) if None in w else w",
             ]
+        elif kind == "open":  # members and custom terms: the model's converter, once per distinct list
+            names[f"O_{name}"] = self._open_set(a, bare)
+            body = [f"v = O_{name}(v)"]
         elif kind == "members":  # a list of members: a set, each member once
             body = [
                 "w = v",
@@ -255,10 +261,17 @@ class _Session:
         head = [f"    v = item.get({name!r}, _M)", "    if v is _M:"]
         head.append("        raise _GiveUp" if required else f"        P_{name}(self, D_{name})")
         head += ["    else:", "        n += 1"]
-        if len(args) > 1:  # a tagged union (allocation rules): few per document, built by the converter
+        is_open = open_vocabulary(hint) is not None
+        if origin is frozenset and open_vocabulary(inner) is not None:
+            names[f"O_{name}"] = self._open_set(a, bare)
+            body = [
+                "        if type(v) is not _list: raise _GiveUp",
+                f"        v = O_{name}(_tuple(v))",
+            ]
+        elif len(args) > 1 and not is_open:  # a tagged union (allocation rules): built by the converter
             names[f"R_{name}"] = _union_builder(hint)
             body = ["        _n += _count_keys(v)", f"        v = R_{name}(v)"]
-        elif origin is tuple and attrs.has(inner) and inner is not Money:
+        elif origin is tuple and attrs.has(inner) and inner not in _SCALARS:
             names[f"B_{name}"] = self.builder(inner)
             body = [
                 "        if type(v) is not _list: raise _GiveUp",
@@ -283,7 +296,7 @@ class _Session:
                 ]
             else:
                 body += ["        v = _tuple(w)"]
-        elif attrs.has(inner) and inner is not Money:
+        elif attrs.has(inner) and inner not in _SCALARS and not is_open:
             names[f"B_{name}"] = self.builder(inner)
             body = [f"        if v is not None: v = B_{name}(v)"]
             if required:
@@ -325,6 +338,31 @@ class _Session:
             return result
 
         return slow
+
+    def _open_set(self, a: attrs.Attribute[Any], bare: object) -> Callable[[Any], Any]:
+        """A list of members and custom terms as the constructor reads it, each once; one set per list."""
+        converter: Any = a.converter
+        validator = a.validator
+        assert validator is not None
+        cache: dict[tuple[Any, ...], Any] = {}
+
+        def build(value: tuple[Any, ...]) -> Any:
+            found = cache.get(value)
+            if found is not None:
+                return found
+            if any(type(item) is not str or len(item) > _MAX_LABEL for item in value):
+                raise _GiveUp
+            result = converter(value)
+            if type(result) is not frozenset or len(result) != len(value):
+                raise _GiveUp  # a repeated term: the detailed path names it
+            try:
+                validator(bare, a, result)
+            except Exception:
+                raise _GiveUp from None
+            result = cache[value] = self._sets.setdefault(result, result)
+            return result
+
+        return build
 
     @staticmethod
     def _item(
@@ -432,16 +470,20 @@ def _plan(a: attrs.Attribute[Any], hint: Any, bare: object) -> tuple[str, Any, b
     inner = args[0] if args else hint
     origin = typing.get_origin(hint)
     nullable = type(None) in typing.get_args(hint) and _nullable(a, bare)
+    if open_vocabulary(hint) is not None:  # a member or a custom term: the model's converter reads it
+        return "value", hint, False
     if len(args) > 1:
         return "union", hint, False
     if origin is tuple:
-        if attrs.has(inner) and inner is not Money:
+        if attrs.has(inner) and inner not in _SCALARS:
             return "objects", inner, False
         return ("ids" if inner is str else "value"), inner, False
     if origin is frozenset:
+        if open_vocabulary(inner) is not None:
+            return "open", inner, False
         members = isinstance(inner, type) and issubclass(inner, LabelledEnum)
         return ("members" if members else "value"), inner, False
-    if attrs.has(inner) and inner is not Money:
+    if attrs.has(inner) and inner not in _SCALARS:
         return "object", inner, nullable
     if a.converter is None and a.validator in _INT_BOUNDS:
         return "count", inner, _INT_BOUNDS[a.validator][1]
@@ -496,7 +538,7 @@ def _mirror_type(kind: str, inner: Any, a: attrs.Attribute[Any]) -> Any:
         return tuple[mirror(inner), ...]  # type: ignore[misc]
     if kind == "object":
         return mirror(inner)
-    if kind == "ids":
+    if kind in ("ids", "open"):
         return tuple[str, ...]
     if kind == "members":
         return tuple[inner, ...]

@@ -25,7 +25,7 @@ import cattrs
 import tomli_w
 import yaml  # type: ignore[import-untyped, unused-ignore]
 
-from dangjian_model._labels import LabelledEnum
+from dangjian_model._labels import CustomTerm, LabelledEnum, open_vocabulary
 from dangjian_model._money import Money
 from dangjian_model.files._api import PersonalData, _personal
 from dangjian_model.files._document import Document, unstructure_document
@@ -54,13 +54,31 @@ def _is_enum_set(cls: Any) -> bool:
     return typing.get_origin(cls) is frozenset and len(args) == 1 and _is_enum(args[0])
 
 
+def _is_open(cls: Any) -> bool:
+    return open_vocabulary(cls) is not None
+
+
+def _is_open_set(cls: Any) -> bool:
+    args: tuple[Any, ...] = typing.get_args(cls)
+    return typing.get_origin(cls) is frozenset and len(args) == 1 and _is_open(args[0])
+
+
+def _label(term: LabelledEnum | CustomTerm | None) -> str | None:
+    """A member's Chinese label, or a custom term's (its only spelling)."""
+    return None if term is None else term.label
+
+
+def _labels(terms: frozenset[LabelledEnum | CustomTerm]) -> list[str]:
+    return [t.label for t in sorted(terms, key=lambda t: t.value)]
+
+
 def _make_converter() -> cattrs.Converter:
     converter = make_converter()
     converter.register_unstructure_hook(Money, readable_money)
-    converter.register_unstructure_hook_func(_is_enum, lambda member: member.label)
-    converter.register_unstructure_hook_func(
-        _is_enum_set, lambda members: [m.label for m in sorted(members, key=lambda m: m.value)]
-    )
+    converter.register_unstructure_hook_func(_is_enum, _label)
+    converter.register_unstructure_hook_func(_is_enum_set, _labels)
+    converter.register_unstructure_hook_func(_is_open, _label)
+    converter.register_unstructure_hook_func(_is_open_set, _labels)
     return converter
 
 

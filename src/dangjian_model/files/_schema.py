@@ -14,7 +14,8 @@ from typing import Any
 import attrs
 
 from dangjian_model import _fields as f
-from dangjian_model._labels import LabelledEnum
+from dangjian_model._figures import FigureValue
+from dangjian_model._labels import LabelledEnum, open_vocabulary
 from dangjian_model._model import Alliance
 from dangjian_model._money import Money
 from dangjian_model._registry import Registry
@@ -97,6 +98,17 @@ def _validators(attribute: attrs.Attribute[Any] | None) -> list[Any]:
 
 def _type(hint: Any, attribute: attrs.Attribute[Any] | None, defs: dict[str, Any]) -> dict[str, Any]:
     origin, args = typing.get_origin(hint), typing.get_args(hint)
+    enum = open_vocabulary(hint)
+    if enum is not None:  # an open vocabulary: a member, or new text kept as a custom term
+        custom = {
+            "type": "string",
+            "description": "a new term, kept as a custom term (reported as information, DJ803)",
+            "minLength": 1,
+            "maxLength": 100,
+            "pattern": r"^\S(.*\S)?$",
+        }
+        term = {"anyOf": [_type(enum, None, defs), custom]}
+        return {"anyOf": [term, {"type": "null"}]} if type(None) in args else term
     if origin in (typing.Union, types.UnionType):
         options = [_type(arg, attribute, defs) for arg in args if arg is not type(None)]
         if len(options) > 1:  # a tagged union (allocation rules): the ``kind`` tells which
@@ -112,7 +124,7 @@ def _type(hint: Any, attribute: attrs.Attribute[Any] | None, defs: dict[str, Any
         spellings = [text for m in hint for text in dict.fromkeys((m.value, m.label, *m.aliases))]
         labels = ", ".join(f"{m.value} = {m.label}" for m in hint)
         return {"description": f"{hint.zh_name()} ({hint.__name__}): {labels}", "enum": spellings}
-    if attrs.has(hint) and hint is not Money:
+    if attrs.has(hint) and hint not in (Money, FigureValue):
         if hint.__name__ not in defs:
             defs[hint.__name__] = {}  # placeholder against recursion
             defs[hint.__name__] = _class(hint, defs)
@@ -140,6 +152,15 @@ def _scalar(hint: Any, checks: list[Any]) -> dict[str, Any]:
             "description": text + "; zero or more",
             "maxLength": 64,
             "not": {"pattern": r"^\s*[-−－﹣]"},
+        }
+    if hint is FigureValue:
+        return {
+            "description": "a reported figure as written: a number (or 十/百/千/万/亿), a marker and a unit, "
+            "e.g. '300余个', '超过5000人', '近万名', '20%以上', '1.3亿件', '29.3亿元'",
+            "anyOf": [
+                {"type": "string", "minLength": 1, "maxLength": 100},
+                {"type": "integer", "minimum": 0},
+            ],
         }
     if hint is datetime.date:
         return {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}

@@ -8,6 +8,8 @@ A registry becomes flat tables the way people keep them in Excel:
   row keyed by its parent's id (and, two levels down, by the number of the parent row);
 - lists of ids and of labels in one cell, separated by ``、`` (``,``, ``，``, ``;`` and new lines
   are read too);
+- an open vocabulary (linkages, roles, units, metrics) as the labels of its known terms or new text,
+  kept as a custom term; a reported figure as it is written (``300余个``);
 - an allocation rule (a tree of rules) as JSON text in one cell.
 
 Every header is the Chinese label and the English field id (``名称 name``); either alone is read.
@@ -30,8 +32,9 @@ from typing import Any, Final, NamedTuple
 
 import attrs
 
-from dangjian_model._labels import LabelledEnum
-from dangjian_model._model import Person
+from dangjian_model._figures import FigureValue
+from dangjian_model._labels import LabelledEnum, open_term, open_vocabulary
+from dangjian_model._model import Alliance, Figure, GridLevel, Person
 from dangjian_model._money import Money
 from dangjian_model._registry import ENTITY_KINDS, Registry
 from dangjian_model.files._converter import shown
@@ -44,6 +47,7 @@ from dangjian_model.files._tidy import FULL_WIDTH_SPACE, Tidied, tidy_text
 __all__ = [
     "LIST_SEPARATOR",
     "SHEETS",
+    "VOCABULARY_KINDS",
     "Cell",
     "Column",
     "Sheet",
@@ -153,13 +157,29 @@ _LABELS: dict[str, str] = {
     "done_on": "完成日期",
     "project_id": "项目编号",
     "note": "备注",
+    "claimed_on": "认领日期",
+    "subject_id": "对象编号",
+    "published_on": "发布日期",
+    "url": "网址",
+    "count": "网格数",
+    "party_groups": "建党小组",
+    "top_grid_id": "顶级网格编号",
+    "above": "阈值",
+    "terms_start_on": "首届起始日期",
     # nested objects: the prefix of their columns
     "committee": "委员会",
     "agreement": "协议",
     "joint_plan": "联合规划",
+    "source": "来源",
 }
 
-_CLASS_LABELS: dict[tuple[type[Any], str], str] = {(Person, "name"): "姓名"}
+#: Labels that are the class's own, before the field's and the vocabulary's.
+_CLASS_LABELS: dict[tuple[type[Any], str], str] = {
+    (Person, "name"): "姓名",
+    (Alliance, "secondary_types"): "兼属类型",
+    (Figure, "value"): "数值",
+    (GridLevel, "name"): "层级名称",
+}
 
 #: Sheet names (Excel allows 31 characters, without ``[]:*?/\\``).
 _TITLES: dict[str, str] = {
@@ -188,6 +208,10 @@ _TITLES: dict[str, str] = {
     "meetings": "会议",
     "meetings.agenda": "会议议题",
     "meetings.agenda.follow_ups": "议题督办",
+    "alliances.exit_conditions": "联盟退出条件",
+    "figures": "数据",
+    "grid_systems": "网格体系",
+    "grid_systems.levels": "网格层级",
 }
 #: The column of a parent row's number (on sheets whose rows have rows of their own below them).
 NUMBER_ID: Final = "no"
@@ -202,8 +226,10 @@ class Column:
         id: The English field id, dotted for a nested object's field: ``agreement.title``.
         label: The Chinese label: ``协议·名称``.
         kind: How its cells are read and written: ``text``, ``list``, ``int``, ``bool``, ``decimal``,
-            ``fraction``, ``money``, ``date``, ``enum``, ``enums`` (several labels) or ``json``.
-        enum: The vocabulary of an ``enum`` or ``enums`` column.
+            ``fraction``, ``money``, ``date``, ``figure`` (a reported figure as written), ``enum``,
+            ``enums`` (several labels), ``term`` (an open vocabulary: a known label or new text, kept as
+            a custom term), ``terms`` (several of them) or ``json``.
+        enum: The vocabulary of an ``enum``, ``enums``, ``term`` or ``terms`` column.
         required: Whether every row must fill it.
         default: The value of an empty cell, in the document's form (``member``, ``0``), or None.
     """
@@ -280,31 +306,37 @@ _SCALARS: dict[Any, str] = {
     Fraction: "fraction",
     Money: "money",
     datetime.date: "date",
+    FigureValue: "figure",
 }
+#: attrs classes that are values written in one cell (``10万元``, ``300余个``), not objects with columns.
+_VALUES = (Money, FigureValue)
+#: Kinds whose cells hold members of a vocabulary (``enum``) or of an open one (``term``).
+VOCABULARY_KINDS: Final = frozenset({"enum", "enums", "term", "terms"})
 
 
 def _kind(hint: Any) -> tuple[str, type[LabelledEnum] | None]:
+    enum = open_vocabulary(hint)
+    if enum is not None:
+        return "term", enum
     hint = _optional(hint)
     if hint in _SCALARS:
         return _SCALARS[hint], None
     if isinstance(hint, type) and issubclass(hint, LabelledEnum):
         return "enum", hint
     args = typing.get_args(hint)
-    if (
-        typing.get_origin(hint) is frozenset
-        and isinstance(args[0], type)
-        and issubclass(args[0], LabelledEnum)
-    ):
-        return "enums", args[0]
+    if typing.get_origin(hint) is frozenset:  # the model's sets are of members, or of members and new terms
+        enum = open_vocabulary(args[0])
+        return ("terms", enum) if enum is not None else ("enums", args[0])
     if typing.get_origin(hint) is tuple and args[0] is str:
         return "list", None
     return "json", None
 
 
 def _label(cls: type[Any], name: str, enum: type[LabelledEnum] | None) -> str:
-    if enum is not None:
-        return enum.zh_name()
-    return _CLASS_LABELS.get((cls, name)) or _LABELS[name]
+    own = _CLASS_LABELS.get((cls, name))
+    if own is not None:
+        return own
+    return enum.zh_name() if enum is not None else _LABELS[name]
 
 
 def _columns(cls: type[Any], prefix: str = "", label_prefix: str = "") -> tuple[list[Column], list[str]]:
@@ -318,7 +350,7 @@ def _columns(cls: type[Any], prefix: str = "", label_prefix: str = "") -> tuple[
             lists.append(a.name)
             continue
         inner = _optional(hint)
-        if attrs.has(inner) and inner is not Money:
+        if attrs.has(inner) and inner not in _VALUES:
             nested, _ = _columns(inner, f"{prefix}{a.name}.", f"{label_prefix}{_LABELS[a.name]}·")
             columns += nested
             continue
@@ -410,12 +442,14 @@ class Cell:
 def _cell_text(column: Column, value: Any, labels: bool) -> Any:
     """The cell of a canonical value (the JSON tree's): labels in Chinese when ``labels``."""
     kind = column.kind
-    if kind in ("enum", "enums") and labels:
+    if kind in VOCABULARY_KINDS and labels:
         assert column.enum is not None
-        if kind == "enum":
-            return column.enum(value).label
-        return LIST_SEPARATOR.join(column.enum(v).label for v in value)
-    if kind in ("list", "enums"):
+        if kind in ("enum", "term"):
+            return open_term(column.enum, value).label
+        value = [open_term(column.enum, v).label for v in value]
+    if kind == "terms" and any(_SPLIT.search(v) or v.startswith("[") for v in value):
+        return json.dumps(value, ensure_ascii=False)  # a new term that holds a separator: one JSON list
+    if kind in ("list", "enums", "terms"):
         return LIST_SEPARATOR.join(value)
     if kind == "json":
         return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
@@ -678,7 +712,9 @@ class _Reader:
 
 
 #: Kinds whose text is the document value as it is (the converter reads it).
-_AS_TEXT = frozenset({"text", "enum", "date", "decimal", "fraction"})
+_AS_TEXT = frozenset({"text", "enum", "term", "figure", "date", "decimal", "fraction"})
+#: Kinds whose cells are text even when Excel keeps them as a number (an id typed as digits, ``300``).
+_TEXT_KINDS = frozenset({"text", "list", "enum", "enums", "term", "terms", "figure"})
 
 
 def _read_cell(reader: _Reader, raw: Any, column: Column, where: tuple[str, int, int], sheet: Sheet) -> Any:
@@ -686,10 +722,14 @@ def _read_cell(reader: _Reader, raw: Any, column: Column, where: tuple[str, int,
     if isinstance(raw, datetime.datetime):  # what openpyxl gives for a date cell
         midnight = kind == "date" and raw.time() == datetime.time()
         return raw.date().isoformat() if midnight else raw.isoformat()
-    if kind in ("text", "list", "enum", "enums") and type(raw) is int:
-        raw = str(raw)  # an id typed as digits is stored as a number by Excel
+    if (kind in _TEXT_KINDS and type(raw) is int) or (kind == "figure" and type(raw) is float):
+        raw = repr(raw)  # an id typed as digits, or a figure as a bare number, is a number to Excel
     if isinstance(raw, str):
-        if kind in ("list", "enums"):
+        if kind == "terms" and raw.startswith("["):
+            terms = _json_list(raw)
+            if terms is not None:
+                return terms
+        if kind in ("list", "enums", "terms"):
             return [part.strip() for part in _SPLIT.split(raw) if part.strip()]
         if kind == "int" and _INTEGER.match(raw):
             return int(raw)
@@ -712,6 +752,17 @@ def _read_cell(reader: _Reader, raw: Any, column: Column, where: tuple[str, int,
     if kind == "money" and type(raw) in (int, float):
         return f"{raw!r}元"
     return raw
+
+
+def _json_list(text: str) -> list[str] | None:
+    """The terms of a cell written as a JSON list (new terms that hold a separator), or None."""
+    try:
+        value = json.loads(text)
+    except ValueError:
+        return None
+    if isinstance(value, list) and all(type(v) is str for v in value):
+        return value
+    return None
 
 
 def _put(item: dict[str, Any], parts: list[str], value: Any) -> None:

@@ -2,7 +2,8 @@
 
 The tables follow the workbook's sheets (:mod:`dangjian_model.files._sheets`) with names and values
 for analysis rather than for people: table and column names are SQL-friendly (``alliances_memberships``,
-``agreement_title``), enum values are their English ids, amounts are whole 分 in a column named
+``agreement_title``), enum values are their English ids (a custom term of an open vocabulary is its
+label), reported figures are their text (``300余个``), amounts are whole 分 in a column named
 ``…_fen`` (exact integers: divide by 100 for 元), dates are dates, lists of ids are lists, and a
 nested list's rows carry the id of the entity they belong to (``alliance_id``).
 
@@ -99,9 +100,11 @@ def _arrow_type(pa: Any, column: Column) -> Any:
         return pa.bool_()
     if kind == "date":
         return pa.date32()
-    if kind in ("list", "enums"):
+    if kind in ("list", "enums", "terms"):
         return pa.list_(pa.string())
-    return pa.string()  # text, ids, enum ids, exact decimals and fractions as text, rules as JSON
+    return (
+        pa.string()
+    )  # text, ids, enum ids and terms, figures, exact decimals and fractions as text, rules as JSON
 
 
 def to_arrow(registry: Registry, *, personal_data: PersonalData = False) -> dict[str, Any]:

@@ -8,7 +8,8 @@ workbook is never held as a tree of cell objects. It is the optional extra ``exc
 
 The layout is that of :mod:`dangjian_model.files._sheets`; a workbook also has an instructions
 sheet (``说明``) and a hidden sheet of choices (``选项``) that the drop-down lists of the enum
-columns use.
+columns use; the drop-down of an open vocabulary (linkages, roles, units, metrics) offers the known
+labels and takes new text too.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from dangjian_model.files._errors import ConfigError, Problem
 from dangjian_model.files._extras import require
 from dangjian_model.files._sheets import (
     SHEETS,
+    VOCABULARY_KINDS,
     Cell,
     Column,
     Located,
@@ -57,6 +59,9 @@ _EXACT = 2**53
 #: The earliest date written as an Excel date (earlier ones are text: Excel's calendar starts in 1900).
 _FIRST_DATE = datetime.date(1900, 3, 1)
 _LAST_ROW = 1_048_576
+#: Kinds whose columns have a drop-down list: not ``enums``, whose cells hold several labels of a closed
+#: vocabulary (the list would warn at each); an open vocabulary's list informs, as new text is kept.
+_LISTED = VOCABULARY_KINDS - {"enums"}
 
 
 def _openpyxl() -> Any:
@@ -109,6 +114,11 @@ _INSTRUCTIONS = [
         "separated by 、 (commas and new lines are read too).",
     ),
     (
+        "联动方式、人员角色、计量单位、指标可填列表中的名称，也可填新词语（作为自定义词语保留）；数据的数值照原文填写，如「300余个」。",
+        "Linkages, person roles, units and metrics take the listed labels or new text (kept as a custom "
+        "term); a figure's value is written as the report writes it, e.g. 300余个.",
+    ),
+    (
         "金额写成「12万元」「1234.56元」，或直接填数字（单位为元）；日期写成 2021-12-06 或 Excel 日期。",
         "Amounts are text such as 12万元 or 1234.56元, or numbers in 元; dates are 2021-12-06 or Excel dates.",
     ),
@@ -150,7 +160,9 @@ def _choices(book: Any) -> dict[str, str]:
     openpyxl = _openpyxl()
     sheet = book.create_sheet(CHOICES_SHEET)
     sheet.sheet_state = "hidden"
-    enums = list({c.enum: None for s in SHEETS for c in s.columns if c.kind == "enum" and c.enum is not None})
+    enums = list(
+        {c.enum: None for s in SHEETS for c in s.columns if c.kind in _LISTED and c.enum is not None}
+    )
     columns = [[e.zh_name(), *(member.label for member in e)] for e in enums]
     for row in range(max(len(c) for c in columns)):
         sheet.append([c[row] if row < len(c) else None for c in columns])
@@ -213,15 +225,23 @@ def _header(
     for number, column in enumerate(sheet.all_columns, start=1):
         letter = get_column_letter(number)
         target.column_dimensions[letter].width = max(12, 2 * len(column.label) + len(column.id) + 2)
-        if column.kind == "enum" and column.enum is not None:
+        if column.kind in _LISTED and column.enum is not None:
+            closed = column.kind == "enum"
             check = validation(
                 type="list",
                 formula1=choices[column.enum.__name__],
                 allow_blank=True,
                 showErrorMessage=True,
-                errorStyle="warning",  # other spellings (English ids, aliases) are read too
+                # other spellings (English ids, aliases) are read too; an open vocabulary keeps new text
+                errorStyle="warning" if closed else "information",
                 errorTitle=column.enum.zh_name(),
-                error=f"请从列表中选择 choose from the list ({column.enum.__name__})",
+                error=(
+                    f"请从列表中选择 choose from the list ({column.enum.__name__})"
+                    if closed
+                    else "不在列表中的词语将作为自定义词语保留 "
+                    f"a term not in the list is kept as a custom term ({column.enum.__name__})"
+                    + ("；多个用顿号「、」分隔 separate several with 、" if column.kind == "terms" else "")
+                ),
             )
             check.add(f"{letter}2:{letter}{_LAST_ROW}")
             target.data_validations.append(check)

@@ -76,6 +76,17 @@ __all__ = [
 ]
 
 
+# Events keep to types a stock converter writes: known terms as enum members, new ones (custom terms) as text.
+
+
+def _known_linkages(values: Iterable[Linkage | str]) -> frozenset[Linkage]:
+    return f._lenient_set(Linkage, values)
+
+
+def _known_unit(value: QuantityUnit | str | None) -> QuantityUnit | None:
+    return None if value is None else f._lenient(QuantityUnit, value)
+
+
 def _id() -> Any:
     return attrs.field(validator=f.check_id)
 
@@ -113,6 +124,7 @@ class AllianceFormed:
         linkages, principles: What it declares (四联, 三不变 …).
         joint_committee_id: Its 联合党委, if one coordinates it from the start.
         agreement: The agreement it runs under, if any.
+        custom_linkages: The linkages it declares outside the known vocabularies, by label (艺术联姻 …).
     """
 
     kind: Literal["alliance_formed"] = "alliance_formed"
@@ -123,7 +135,7 @@ class AllianceFormed:
     lead_id: str = _id()
     member_ids: tuple[str, ...] = _ids()
     linkages: frozenset[Linkage] = attrs.field(
-        default=frozenset(), converter=f.to_linkage_set, validator=f.enum_set_validator(Linkage)
+        default=frozenset(), converter=_known_linkages, validator=f.enum_set_validator(Linkage)
     )
     principles: frozenset[Principle] = attrs.field(
         default=frozenset(), converter=f.to_principle_set, validator=f.enum_set_validator(Principle)
@@ -131,6 +143,9 @@ class AllianceFormed:
     joint_committee_id: str | None = _optional_id()
     agreement: Agreement | None = attrs.field(
         default=None, validator=attrs.validators.optional(attrs.validators.instance_of(Agreement))
+    )
+    custom_linkages: tuple[str, ...] = attrs.field(
+        default=(), converter=f.to_str_tuple, validator=[f.check_tuple, f.check_ids]
     )
 
     def apply_to(self, registry: Registry) -> Registry:
@@ -149,7 +164,7 @@ class AllianceFormed:
             type=self.type,
             lead_id=self.lead_id,
             memberships=memberships,
-            linkages=self.linkages,
+            linkages=(*self.linkages, *self.custom_linkages),
             principles=self.principles,
             joint_committee_id=self.joint_committee_id,
             formed_on=self.on,
@@ -351,9 +366,10 @@ class ContributionRecorded:
     )
     quantity_unit: QuantityUnit | None = attrs.field(
         default=None,
-        converter=f.to_optional_quantity_unit,
+        converter=_known_unit,
         validator=attrs.validators.optional(f.enum_validator(QuantityUnit)),
     )
+    custom_quantity_unit: str | None = attrs.field(default=None, validator=f.check_optional_id)
 
     def apply_to(self, registry: Registry) -> Registry:
         """The registry with the contribution added to the project."""
@@ -363,7 +379,7 @@ class ContributionRecorded:
             kind=self.contribution_kind,
             amount=self.amount,
             quantity=self.quantity,
-            quantity_unit=self.quantity_unit,
+            quantity_unit=self.quantity_unit or self.custom_quantity_unit,
             on=self.on,
         )
         return registry.with_entities(

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
+from typing import TypeVar
 
 from dangjian_model._enums import (
     AllianceType,
@@ -24,6 +25,8 @@ from dangjian_model._enums import (
     QuantityUnit,
     UnitKind,
 )
+from dangjian_model._errors import InvalidLabel
+from dangjian_model._labels import CustomTerm, LabelledEnum, open_term
 from dangjian_model._model import Agreement, Alliance, PartyOrganisation, Project, Unit
 from dangjian_model._money import Money
 from dangjian_model._registry import Registry
@@ -91,6 +94,17 @@ def _done(registry: Registry, event: Event) -> Outcome:
     return apply(registry, event), (event,)
 
 
+_T = TypeVar("_T", bound=LabelledEnum)
+
+
+def _term(enum: type[_T], where: str, value: object) -> _T | CustomTerm:
+    """A member of an open vocabulary, or new text kept as a custom term (never refused for being new)."""
+    try:
+        return open_term(enum, value)
+    except InvalidLabel as error:
+        raise InvalidLabel(where, value, error.expected) from None
+
+
 def _current_member(alliance: Alliance, where: str, participant_id: str) -> None:
     if participant_id not in alliance.member_ids:
         raise NotAMember(
@@ -112,7 +126,7 @@ def form_alliance(
     lead_id: str,
     member_ids: Sequence[str],
     on: datetime.date,
-    linkages: Iterable[Linkage | str] = (),
+    linkages: Iterable[Linkage | CustomTerm | str] = (),
     principles: Iterable[Principle | str] = (),
     joint_committee_id: str | None = None,
     agreement: Agreement | None = None,
@@ -146,6 +160,7 @@ def form_alliance(
         )
     if joint_committee_id is not None:
         _joint_committee(registry, f"{where}(joint_committee_id)", joint_committee_id)
+    terms = [_term(Linkage, f"{where}(linkages)", item) for item in linkages]
     event = AllianceFormed(
         on=on,
         alliance_id=alliance_id,
@@ -153,10 +168,11 @@ def form_alliance(
         type=type,
         lead_id=lead_id,
         member_ids=tuple(seen),
-        linkages=frozenset(linkages),
+        linkages=frozenset(t for t in terms if isinstance(t, Linkage)),
         principles=frozenset(principles),
         joint_committee_id=joint_committee_id,
         agreement=agreement,
+        custom_linkages=tuple(sorted(t.label for t in terms if isinstance(t, CustomTerm))),
     )
     return _done(registry, event)
 
@@ -421,7 +437,7 @@ def record_contribution(
     on: datetime.date,
     amount: Money | str | None = None,
     quantity: Decimal | int | str | None = None,
-    quantity_unit: QuantityUnit | str | None = None,
+    quantity_unit: QuantityUnit | CustomTerm | str | None = None,
 ) -> Outcome:
     """Record what a member put into a joint project: money (``amount``) or land, quotas, labour …
     (``quantity`` in ``quantity_unit``). The contributor must be a current member of the project's
@@ -437,6 +453,7 @@ def record_contribution(
     if project.alliance_id is not None:
         alliance = active_alliance(registry, f"{where}(project_id)", project.alliance_id)
         _current_member(alliance, f"{where}(contributor_id)", contributor_id)
+    unit = None if quantity_unit is None else _term(QuantityUnit, f"{where}(quantity_unit)", quantity_unit)
     event = ContributionRecorded(
         on=on,
         project_id=project_id,
@@ -444,7 +461,8 @@ def record_contribution(
         contribution_kind=kind,
         amount=None if amount is None else money(f"{where}(amount)", amount),
         quantity=quantity,
-        quantity_unit=quantity_unit,
+        quantity_unit=unit if isinstance(unit, QuantityUnit) else None,
+        custom_quantity_unit=unit.label if isinstance(unit, CustomTerm) else None,
     )
     if event.contribution_kind.is_monetary and event.amount is None:
         raise OperationRefused(

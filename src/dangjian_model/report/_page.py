@@ -139,7 +139,7 @@ def _kind(page: _Page, id: str) -> str:
     return escape(type(entity).__name__)
 
 
-def _chips(page: _Page, wanted: Iterable[LabelledEnum], declared: Iterable[LabelledEnum]) -> str:
+def _chips(page: _Page, wanted: Iterable[LabelledEnum], declared: Iterable[object]) -> str:
     have = set(declared)
     items = []
     for item in wanted:

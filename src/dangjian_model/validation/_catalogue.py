@@ -2,14 +2,18 @@
 
 Codes are stable and grouped by family: DJ1xx references, ids and trees; DJ2xx party-organisation
 forms; DJ3xx alliance types; DJ4xx membership, dates, 四联三不变, teams, grids and brands; DJ5xx projects;
-DJ6xx identifiers; DJ7xx meetings, deliberation and committee terms. A code, once published, keeps its meaning; a retired rule keeps its number.
+DJ6xx identifiers; DJ7xx meetings, deliberation and committee terms; DJ8xx reported figures, custom
+terms, grid templates, exit conditions and claims. A code, once published, keeps its meaning; a retired rule keeps its number.
 """
 
 from __future__ import annotations
 
 import attrs
 
-from dangjian_model.validation import _examples_meetings  # noqa: F401  (registers the DJ7xx examples)
+from dangjian_model.validation import (
+    _examples_figures,  # noqa: F401  (registers the DJ8xx examples)
+    _examples_meetings,  # noqa: F401  (registers the DJ7xx examples)
+)
 from dangjian_model.validation._examples import EXAMPLES, Builder
 from dangjian_model.validation._findings import Severity
 
@@ -269,6 +273,31 @@ _ENTRIES: tuple[tuple[str, str, str, str, Severity, str, str], ...] = (
     ("DJ724", "post-outside-term", "职务超出任期", "A post is held outside its term", W,
      "Posts (书记、副书记、委员, also 大工委/大党委 兼职委员) begin with their term and end with it; a "
      "re-elected member is listed again in the new term.", f"{_ZB}第二十三条"),
+    # DJ8xx — reported figures, custom terms, grid templates, exit conditions, claims
+    ("DJ801", "figure-unit", "数据单位与指标不符", "A figure's unit does not fit its metric", W,
+     "Each metric is counted in its own units (jobs in 个, workers in 人 or 名, visitors in 人次, income in 元, "
+     "growth in %); a figure in another unit is mistyped or mis-filed.", "seeds 000–004（报道中的数据）；DOMAIN §6"),
+    ("DJ802", "figure-below-registry", "报告数字少于登记在册", "A reported count is below what the registry lists", E,
+     "A reported count of member units (besides the lead) or of party members that is surely below what the "
+     "registry lists contradicts it: one of the two is wrong. Qualified figures (余, 近, 以上 …) count only when "
+     "every value they allow is below.", "DOMAIN §6；dangjian_model 数据模型 (data model)"),
+    ("DJ803", "custom-term", "自定义词语", "A term outside its vocabulary", N,
+     "Vocabularies are open: every place coins linkages (艺术联姻, 阵地共建), units and roles of its own. A new "
+     "term is kept with its label, never refused, and reported so that a misspelt known term can be caught.",
+     "seed 000（活动共抓、作用共促）；seed 001（艺术联姻、阵地共建、便利共享）"),
+    ("DJ804", "grid-template-count", "网格数与模板不符", "Listed grid cells differ from the template", E,
+     "A grid system given by template (1/11/170/553) and its listed cells must agree on every level that is "
+     "listed; levels not listed at all are taken from the template.", "seed 003（1个一级、11个二级、170个三级、553个四级网格）"),
+    ("DJ805", "exit-due", "成员达到退出条件", "A member meets an exit condition", N,
+     "A condition on membership (柯桥: villages whose operating income passes 150万元 leave at the end of the "
+     "three-year term) names who must leave and when; a qualified figure that may pass is reported too.",
+     "DOMAIN §5（柯桥飞地抱团：经营性收入超过150万元的村三年期满后退出）"),
+    ("DJ806", "exit-overdue", "到期未退出", "A member stayed past its exit", W,
+     "A member an exit condition sends out leaves when its term ends; one still listed after that day "
+     "(ValidationConfig.as_of) or recorded as leaving later has stayed too long.", "DOMAIN §5（柯桥）"),
+    ("DJ807", "claim-status", "认领状态不一致", "A claim on a listed project contradicts itself", E,
+     "A claimed project (已认领, 实施中, 已完成, or a claim date) names the partner who claimed it; one marked "
+     "open (待认领) has no claimant and no claim date.", "seed 004（需求清单—资源清单—项目清单，认领）"),
 )  # fmt: skip
 
 

@@ -10,7 +10,7 @@ from typing import Any, TypeVar
 
 import attrs
 
-from dangjian_model._enums import PartyOrgForm, PartyStanding, Principle, UnitKind
+from dangjian_model._enums import MembershipRole, PartyOrgForm, PartyStanding, Principle, UnitKind
 from dangjian_model._model import (
     Alliance,
     Asset,
@@ -351,3 +351,22 @@ class Context:
     def active_members(self, alliance: Alliance) -> list[str]:
         """The ids of participants who have not left, each once, in listed order."""
         return list(dict.fromkeys(alliance.member_ids))
+
+    def organisational_members(self, alliance: Alliance) -> list[str]:
+        """The current members that are units or party organisations: the parties whose kinds the
+        per-type structure rules look at. People (乡贤, 合伙人, 国际友人) and teams (教授团队) take part,
+        as advisers or partners, but do not make an alliance an industry cluster or a governance alliance."""
+        return [
+            id
+            for id in self.active_members(alliance)
+            if isinstance(self.registry.find(id), Unit | PartyOrganisation)
+        ]
+
+    def parties(self, alliance: Alliance) -> list[str]:
+        """The current members that count as parties to the alliance: all but its advisers (顾问)."""
+        advisers = {
+            m.participant_id
+            for m in alliance.memberships
+            if m.left_on is None and m.role is MembershipRole.ADVISER
+        }
+        return [id for id in self.active_members(alliance) if id not in advisers]

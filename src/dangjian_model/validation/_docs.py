@@ -21,6 +21,7 @@ _FAMILIES = {
     "DJ5": "DJ5xx — 项目、投入、股份与清单 projects, contributions, shares and lists",
     "DJ6": "DJ6xx — 标识代码 identifiers",
     "DJ7": "DJ7xx — 会议、议事与换届 meetings, deliberation and committee terms",
+    "DJ8": "DJ8xx — 数据、自定义词语、网格模板、退出条件与认领 figures, custom terms, grid templates, exit conditions, claims",
 }
 
 

@@ -21,6 +21,8 @@ from dangjian_model._model import (
     Brand,
     Committee,
     Contribution,
+    Figure,
+    FigureSource,
     Grid,
     IncomeRecord,
     JointPlan,
@@ -156,6 +158,32 @@ def cixi_seed() -> Registry:
         for id, name in VILLAGES.items()
     ]
     ledgers = [Ledger(id=f"{id}-books", owner_id=id) for id in VILLAGES]
+    # The figures the seed reports (DOMAIN §6), as it writes them: 3个村子, 新增就业岗位300余个, and each
+    # village's collective income up 20%以上 last year (去年, 2020).
+    source = FigureSource(title="携手共富，全域党建聚力聚能", published_on="2021-12-06")
+    figures = [
+        Figure(
+            id="cixi-south-villages", metric="成员单位", value="3个", subject_id="cixi-south", source=source
+        ),
+        Figure(
+            id="cixi-south-new-jobs",
+            metric="新增就业岗位",
+            value="300余个",
+            subject_id="cixi-south",
+            source=source,
+        ),
+        *(
+            Figure(
+                id=f"{id}-income-growth-2020",
+                metric="集体经济收入增幅",
+                value="20%以上",
+                subject_id=id,
+                period="2020",
+                source=source,
+            )
+            for id in VILLAGES
+        ),
+    ]
     return Registry(
         units=units,
         party_organisations=organisations,
@@ -164,6 +192,7 @@ def cixi_seed() -> Registry:
         assets=stakes,
         ledgers=ledgers,
         needs=needs,
+        figures=figures,
     )
 
 

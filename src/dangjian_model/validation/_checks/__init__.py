@@ -15,6 +15,8 @@ module             rules
 ``_money``         DJ501–508 projects, contributions, shares
 ``_lists``         DJ509–510 需求、资源、项目清单 lists
 ``_identifiers``   DJ6xx identifiers
+``_meetings``      DJ7xx meetings, deliberation, committee terms
+``_figures``       DJ8xx reported figures, custom terms, grid templates, exit conditions, claims
 =================  ===============================================================
 """
 
@@ -22,6 +24,17 @@ from __future__ import annotations
 
 from dangjian_model.validation._checks._alliances import check_alliances
 from dangjian_model.validation._checks._common import Check, Scope
+from dangjian_model.validation._checks._figures import (
+    CLAIM_CODES,
+    EXIT_CODES,
+    FIGURE_CODES,
+    GRID_TEMPLATE_CODES,
+    check_claims,
+    check_custom_terms,
+    check_exits,
+    check_figures,
+    check_grid_templates,
+)
 from dangjian_model.validation._checks._forms import check_party_organisations
 from dangjian_model.validation._checks._grids import check_brands, check_grids, check_teams
 from dangjian_model.validation._checks._lists import check_listed_projects
@@ -66,4 +79,9 @@ CHECKS: tuple[Check, ...] = (
     Check(REFERENCE_CODES, check_meeting_references, whole_registry_only=True),
     Check(MEETING_CODES, check_meetings, whole_registry_only=True),
     Check(TERM_CODES, check_committee_terms, whole_registry_only=True),
+    Check(FIGURE_CODES, check_figures, whole_registry_only=True),
+    Check(frozenset({"DJ803"}), check_custom_terms),
+    Check(GRID_TEMPLATE_CODES, check_grid_templates, whole_registry_only=True),
+    Check(EXIT_CODES, check_exits),
+    Check(CLAIM_CODES, check_claims),
 )

@@ -19,10 +19,11 @@ def check_alliances(ctx: Context, scope: Scope, config: ValidationConfig) -> Ite
     """Membership and dates, the structure of each type, 四联 with substance and 三不变."""
     for alliance in scope.alliances:
         active = ctx.active_members(alliance)  # once for the checks every alliance goes through
-        yield from _membership_and_dates(alliance, active)
-        structure = _STRUCTURES.get(alliance.type)
-        if structure is not None:
-            yield from structure(ctx, alliance)
+        yield from _membership_and_dates(alliance, active, ctx.parties(alliance))
+        for kind in alliance.types:  # its type and its secondary types: the structure of each
+            structure = _STRUCTURES.get(kind)
+            if structure is not None:
+                yield from structure(ctx, alliance)
         if alliance.declares_four_links:
             yield from _four_links(ctx, alliance)
         yield from three_unchanged(ctx, alliance, active)
@@ -33,7 +34,7 @@ def _raw(alliance: Alliance, code: str, field: str, zh: str, en: str, hint: str)
     return RawFinding(code, f"alliances[{alliance.id}]{suffix}", zh, en, hint, alliance.id)
 
 
-def _membership_and_dates(alliance: Alliance, active: list[str]) -> Iterator[RawFinding]:
+def _membership_and_dates(alliance: Alliance, active: list[str], parties: list[str]) -> Iterator[RawFinding]:
     if alliance.lead_id not in active:
         yield _raw(
             alliance,
@@ -43,13 +44,13 @@ def _membership_and_dates(alliance: Alliance, active: list[str]) -> Iterator[Raw
             f"the lead {alliance.lead_id!r} is not a current member of the alliance",
             "把牵头方列入成员（角色“牵头”） / list the lead among the memberships (role 'lead')",
         )
-    if len(active) < 2 and alliance.dissolved_on is None:
+    if len(parties) < 2 and alliance.dissolved_on is None:
         yield _raw(
             alliance,
             "DJ407",
             "memberships",
-            f"联盟只有 {len(active)} 个在册成员，联盟至少需要两方",
-            f"the alliance has {len(active)} current member(s); an alliance joins at least two",
+            f"联盟只有 {len(parties)} 个在册成员（顾问不计），联盟至少需要两方",
+            f"the alliance has {len(parties)} current member(s) besides advisers; an alliance joins at least two",
             "增加成员或解散联盟 / admit members or dissolve the alliance",
         )
     formed, dissolved = alliance.formed_on, alliance.dissolved_on
@@ -179,7 +180,7 @@ def _strong_village_led(ctx: Context, alliance: Alliance) -> Iterator[RawFinding
 
 
 def _industry_cluster(ctx: Context, alliance: Alliance) -> Iterator[RawFinding]:
-    if not any(unit.kind.is_enterprise for unit in _units_of(ctx, ctx.active_members(alliance))):
+    if not any(unit.kind.is_enterprise for unit in _units_of(ctx, ctx.organisational_members(alliance))):
         yield _raw(
             alliance,
             "DJ305",
@@ -233,7 +234,7 @@ _GOVERNANCE_FORCES = frozenset(
 
 
 def _governance(ctx: Context, alliance: Alliance) -> Iterator[RawFinding]:
-    if not any(u.kind in _GOVERNANCE_FORCES for u in _units_of(ctx, ctx.active_members(alliance))):
+    if not any(u.kind in _GOVERNANCE_FORCES for u in _units_of(ctx, ctx.organisational_members(alliance))):
         yield _raw(
             alliance,
             "DJ308",
@@ -261,7 +262,7 @@ def _service_hub(ctx: Context, alliance: Alliance) -> Iterator[RawFinding]:
 
 
 def _good_neighbour(ctx: Context, alliance: Alliance) -> Iterator[RawFinding]:
-    superiors = {u.superior_id for u in _units_of(ctx, ctx.active_members(alliance)) if u.superior_id}
+    superiors = {u.superior_id for u in _units_of(ctx, ctx.organisational_members(alliance)) if u.superior_id}
     if len(superiors) < 2:
         yield _raw(
             alliance,

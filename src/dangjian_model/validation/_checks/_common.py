@@ -11,7 +11,9 @@ from dangjian_model._model import (
     Alliance,
     Asset,
     Brand,
+    Figure,
     Grid,
+    GridSystem,
     Ledger,
     ListedProject,
     Meeting,
@@ -27,7 +29,7 @@ from dangjian_model._registry import ENTITY_KINDS, Entity
 from dangjian_model.validation._config import ValidationConfig
 from dangjian_model.validation._context import Context, RawFinding
 
-__all__ = ["KIND_NAMES", "PARTICIPANTS", "ZH_KIND", "Check", "Scope", "kinds_en", "kinds_zh"]
+__all__ = ["KIND_NAMES", "MEMBERS", "PARTICIPANTS", "ZH_KIND", "Check", "Scope", "kinds_en", "kinds_zh"]
 
 PARTICIPANTS: tuple[type[Any], ...] = (Unit, PartyOrganisation, Person)
 KIND_NAMES = {cls: (name, label) for name, (cls, label) in ENTITY_KINDS.items()}
@@ -46,7 +48,11 @@ ZH_KIND = {
     Resource: "资源",
     ListedProject: "清单项目",
     Meeting: "会议",
+    Figure: "数据",
+    GridSystem: "网格体系",
 }
+#: Who may take part in an alliance (a membership): units, organisations, people and teams (教授团队 as advisers).
+MEMBERS: tuple[type[Any], ...] = (*PARTICIPANTS, Team)
 
 
 @attrs.frozen

@@ -60,10 +60,20 @@ def check_teams(ctx: Context, scope: Scope, config: ValidationConfig) -> Iterato
 
 
 def check_grids(ctx: Context, scope: Scope, config: ValidationConfig) -> Iterator[RawFinding]:
-    """DJ441: party groups on grid cells as the configuration requires; DJ442: they are 党小组."""
+    """DJ441: party groups on grid cells as the configuration (or the grid system's template) requires;
+    DJ442: they are 党小组."""
     grids = ctx.registry.grids
     roots = find_roots({g.id: g.parent_id for g in grids})
-    with_group = {roots.get(g.id) for g in grids if g.party_group_id is not None}
+    # a template's party-group levels, for the systems the configuration names none of its own for
+    configured = {id for id, _ in config.grid_party_group_levels_by_system}
+    templates = {
+        root: system.party_group_levels
+        for system in ctx.registry.grid_systems
+        if system.party_group_levels
+        for root in system.root_ids()
+        if root not in configured
+    }
+    with_group = {roots.get(g.id) for g in grids if g.party_group_id is not None} | set(templates)
     every = config.grid_party_groups is GridPartyGroups.EVERY_GRID
     enclosing = {g.parent_id for g in grids}  # the cells with a cell inside: not bottom cells
     for grid in grids:
@@ -72,7 +82,7 @@ def check_grids(ctx: Context, scope: Scope, config: ValidationConfig) -> Iterato
             root = roots.get(grid.id)
             if not every and (root is None or root not in with_group):
                 continue
-            levels = config.party_group_levels(root)
+            levels = templates.get(root) if root in templates else config.party_group_levels(root)
             if grid.id not in enclosing if levels is None else grid.level in levels:
                 where_zh = "最底层网格" if levels is None else f"第{grid.level}级网格"
                 where_en = "a bottom cell" if levels is None else f"a level-{grid.level} cell"

@@ -16,7 +16,9 @@ from dangjian_model._model import (
     Alliance,
     Asset,
     Brand,
+    Figure,
     Grid,
+    GridSystem,
     Ledger,
     ListedProject,
     Meeting,
@@ -31,6 +33,7 @@ from dangjian_model._model import (
 from dangjian_model._registry import Entity
 from dangjian_model.validation._checks._common import (
     KIND_NAMES,
+    MEMBERS,
     PARTICIPANTS,
     ZH_KIND,
     Scope,
@@ -124,7 +127,7 @@ _REFERENCES: dict[type[Any], tuple[_Reference, ...]] = {
     ),
     Alliance: (
         _R("lead_id", (Unit, PartyOrganisation)),
-        _R("participant_id", PARTICIPANTS, within="memberships", items=True),
+        _R("participant_id", MEMBERS, within="memberships", items=True),
         _R("joint_committee_id", _ORGS),
         _R("key_project_id", (Project,)),
         _R("anchor_id", _UNITS),
@@ -156,6 +159,12 @@ _REFERENCES: dict[type[Any], tuple[_Reference, ...]] = {
         _R("alliance_id", (Alliance,)),
     ),
     Meeting: (),  # nested references: see _meetings
+    Figure: (_R("subject_id", tuple(k for k in KIND_NAMES if k is not Figure)),),
+    GridSystem: (
+        _R("unit_id", _UNITS),
+        _R("top_grid_id", (Grid,)),
+        _R("party_organisation_id", _ORGS),
+    ),
 }
 
 

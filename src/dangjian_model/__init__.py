@@ -47,6 +47,7 @@ if TYPE_CHECKING:  # the type checker sees every name eagerly
     from dangjian_model._labels import (
         LabelledEnum,
     )
+    from dangjian_model._location import Location
     from dangjian_model._model import (
         THREE_UNCHANGED,
         AgendaItem,
@@ -127,6 +128,7 @@ _LOCATIONS: dict[str, str] = {
     "InvalidValue": "dangjian_model._errors",
     "UnknownId": "dangjian_model._errors",
     "LabelledEnum": "dangjian_model._labels",
+    "Location": "dangjian_model._location",
     "THREE_UNCHANGED": "dangjian_model._model",
     "Agreement": "dangjian_model._model",
     "Alliance": "dangjian_model._model",
@@ -196,6 +198,7 @@ __all__ = [
     "Linkage",
     "LinkageVocabulary",
     "ListedProject",
+    "Location",
     "Meeting",
     "MeetingKind",
     "Membership",

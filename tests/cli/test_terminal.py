@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 from dangjian_model.cli import _app, _term, main
+from dangjian_model.files import load
 from dangjian_model.validation import validate
 from tests.cli.conftest import Result, Run
 
@@ -71,7 +72,8 @@ def _slow(monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.mark.usefixtures("slow")
 def test_slow_input_shows_progress_on_stderr_and_never_on_stdout(run: Run, clean: Path) -> None:
     result = run("validate", "--progress", str(clean))
-    assert f"正在校验 validating {clean} …" in result.err
+    count = sum(1 for _ in load(clean).entities())
+    assert f"正在校验 validating {clean}: 已读取 {count:,} 个实体 {count:,} entities loaded" in result.err
     assert "正在校验" not in result.out
     assert result.err.endswith("\r")  # the line is erased at the end
 

@@ -12,6 +12,7 @@ True
 from dangjian_model.files._api import FORMATS, Format, PersonalData, dump, dumps, format_of, load, loads
 from dangjian_model.files._document import VERSION, Limits
 from dangjian_model.files._errors import ConfigError, PersonalDataError, Problem
+from dangjian_model.files._locate import locate
 from dangjian_model.files._popolo import PopoloImport, from_popolo, to_popolo
 from dangjian_model.files._schema import SCHEMA_ID, json_schema, json_schema_text
 from dangjian_model.files._tidy import Tidied
@@ -36,5 +37,6 @@ __all__ = [
     "json_schema_text",
     "load",
     "loads",
+    "locate",
     "to_popolo",
 ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import attrs
 
 from dangjian_model._errors import DangjianError
+from dangjian_model._messages import MESSAGES, en_expected, zh_expected
 from dangjian_model._privacy import redact
 
 __all__ = ["ConfigError", "PersonalDataError", "Problem"]
@@ -32,13 +33,23 @@ class Problem:
     line: int | None = None
     column: int | None = None
 
+    def zh(self) -> str:
+        """What is wrong, in Chinese: ``值 1 无效，应为 text (got a number)``."""
+        got = MESSAGES["not_valid"][0].format(value=self.value) + "，" if self.value else ""
+        return got + zh_expected(self.expected)
+
+    def en(self) -> str:
+        """What is wrong, in English: ``1 is not valid; expected text (got a number)``."""
+        got = MESSAGES["not_valid"][1].format(value=self.value) + "; " if self.value else ""
+        return got + en_expected(self.expected)
+
     def __str__(self) -> str:
         where = self.path
         if self.line is not None:
             where = f"line {self.line}" + (f", column {self.column}" if self.column is not None else "")
             where += f": {self.path}"
-        got = f"{self.value} is not valid; " if self.value else ""
-        return f"{where}: {got}expected {self.expected}"
+        zh = self.zh()
+        return f"{where}: {self.en()}" if zh == self.en() else f"{where}: {zh} — {self.en()}"
 
 
 class ConfigError(DangjianError, ValueError):

@@ -23,6 +23,7 @@ from cattrs.errors import (
 )
 
 from dangjian_model._errors import InvalidValue
+from dangjian_model._messages import closest
 from dangjian_model._model import Person
 from dangjian_model._privacy import mask_id_card, mask_name, mask_phone
 from dangjian_model._registry import Registry
@@ -110,11 +111,25 @@ def suggestion(text: str, choices: tuple[str, ...]) -> str | None:
     return close[0] if close else None
 
 
+#: The most keys an unknown key's message lists: the closest ones, not every key of a class.
+_KEYS_SHOWN = 6
+
+
 def unknown_key(path: str, key: object, known: tuple[str, ...], owner: str) -> Problem:
-    """The problem of a key ``owner`` does not have, with the closest key it does have."""
+    """The problem of a key ``owner`` does not have, with the closest keys it does have."""
     hint = suggestion(str(key), known)
     expected = "no such key" + (f"; did you mean {hint!r}?" if hint else "")
-    return Problem(path=child(path, key), value="", expected=expected + f" ({owner}: {', '.join(known)})")
+    keys = closest_keys(str(key), known)
+    more = f", … (+{len(known) - len(keys)})" if len(keys) < len(known) else ""
+    return Problem(
+        path=child(path, key), value="", expected=expected + f" ({owner}: {', '.join(keys)}{more})"
+    )
+
+
+@functools.lru_cache(maxsize=1024)
+def closest_keys(text: str, known: tuple[str, ...]) -> tuple[str, ...]:
+    """The few keys of ``known`` most like ``text`` (all of them when there are few)."""
+    return tuple(closest(text, known, _KEYS_SHOWN))
 
 
 def _walk(error: BaseException, path: str, mask: Callable[[object], str] | None, found: Found) -> None:

@@ -9,6 +9,7 @@ from typing import Any
 import attrs
 
 from dangjian_model._labels import LabelledEnum, zh_name
+from dangjian_model._location import Location
 from dangjian_model._privacy import redact
 
 __all__ = ["Finding", "Report", "Severity"]
@@ -45,6 +46,8 @@ class Finding:
         hint: What would be right (Chinese, then English).
         source: Where the rule comes from: a seed article, a regulation and its article.
         alliance_id: The alliance the finding concerns, if any (per-alliance configuration uses it).
+        location: Where :attr:`path` is in the file it was read from (file, line, column), once the
+            command or :func:`~dangjian_model.files.locate` has found it; None for a registry built in code.
     """
 
     code: str
@@ -55,6 +58,12 @@ class Finding:
     hint: str = attrs.field(converter=redact)
     source: str
     alliance_id: str | None = None
+    location: Location | None = None
+
+    @property
+    def where(self) -> str:
+        """``file:line:column`` when the finding is located, else its path."""
+        return self.path if self.location is None else str(self.location)
 
     def sort_key(self) -> tuple[Any, ...]:
         """Findings are listed by path (numbers in numeric order), then code."""
@@ -71,6 +80,7 @@ class Finding:
             "hint": self.hint,
             "source": self.source,
             "alliance_id": None if self.alliance_id is None else redact(self.alliance_id),
+            "location": None if self.location is None else self.location.to_dict(),
         }
 
     def to_text(self) -> str:

@@ -15,6 +15,7 @@ from typing import Any, Literal, TextIO
 import attrs
 
 from dangjian_model._errors import DangjianError, HierarchyCycleError, InvalidValue, UnknownId
+from dangjian_model._location import Location
 from dangjian_model._model import Alliance
 from dangjian_model._money import Money
 from dangjian_model._privacy import redact
@@ -433,8 +434,13 @@ def _check(
             document = source.document
             name = source.name
             if isinstance(document, Registry):
-                progress.update(f"正在校验 validating {path}: {_entities(document)}")
-                report = _located(validate(document, config), (source, _everything))
+                loaded = f"正在校验 validating {path}: {_entities(document)}"
+                progress.update(loaded)
+
+                def counted(done: int, total: int) -> None:
+                    progress.update(f"{loaded}; 规则 rules {done}/{total}")
+
+                report = _located(validate(document, config, on_check=counted), (source, _everything))
                 return FileResult(name, "registry", report)
             if context is None:
                 note = (
@@ -457,7 +463,7 @@ def _check(
 def _entities(registry: Registry) -> str:
     """``1,000,000 个实体 entities loaded``: what the progress line counts once a file is read."""
     count = sum(1 for _ in registry.entities())
-    return f"已读取 {count:,} 个实体 {count:,} entities loaded; 正在运行规则 running the rules …"
+    return f"已读取 {count:,} 个实体 {count:,} entities loaded"
 
 
 def _totals(results: Sequence[FileResult]) -> dict[str, int]:
@@ -803,8 +809,11 @@ def _emit(ctx: Context, text: str) -> None:
 
 def _report(ctx: Context) -> int:
     args = ctx.args
-    document = ctx.read(args.path)
+    source = ctx.source(args.path)
+    document = source.document
+    locate: Callable[[list[str]], dict[str, Location]] | None = source.locate
     if isinstance(document, Alliance):
+        locate = None  # the findings of an alliance file in a registry: the registry's lines
         if args.registry is None:
             raise UsageError(
                 f"{args.path}: 这是单个联盟文件，用 --registry 指定它所在的登记册 "
@@ -818,6 +827,7 @@ def _report(ctx: Context) -> int:
             personal_data=args.personal_data,
             source=args.path,
             as_of=args.as_of,
+            locate=locate,
         )
     _emit(ctx, html)
     return EXIT_OK

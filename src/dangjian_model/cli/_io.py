@@ -194,6 +194,8 @@ def write_text(path: str, text: str, *, force: bool) -> None:
     Raises:
         Unreadable: the file exists (and not ``force``) or cannot be written.
     """
+    if os.path.isdir(path):
+        raise Unreadable(path, say("is_a_directory"))
     try:
         with open(path, "w" if force else "x", encoding="utf-8", newline="\n") as file:
             file.write(text)

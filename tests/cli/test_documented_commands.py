@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shlex
 from pathlib import Path
@@ -30,6 +31,17 @@ def _commands(text: str) -> list[str]:
     return [line for line in lines if line.startswith("dangjian ") and "..." not in line and "[" not in line]
 
 
+def _validate_section() -> str:
+    return CLI_PAGE.split("## validate — 校验\n", 1)[1].split("\n## allocate", 1)[0]
+
+
+def _write_validate_examples(folder: Path) -> None:
+    """The two files the validate section of the CLI page shows, in ``folder``."""
+    section = _validate_section()
+    (folder / "registry.yaml").write_text(_blocks(section, "yaml")[0], encoding="utf-8")
+    (folder / "broken.json").write_text(_blocks(section, "json")[0], encoding="utf-8")
+
+
 def test_the_quick_start_has_two_commands_and_the_first_validates_a_bundled_example() -> None:
     first, second = _blocks(_section(README, "## Quick start"), "shell")
     assert first.strip() == "python -m pip install . && dangjian validate examples/cixi_three_villages.yaml"
@@ -56,6 +68,7 @@ def test_every_documented_command_runs_without_a_traceback(
     argv = [str(ROOT / arg) if arg.startswith("examples/") else arg for arg in argv]
     monkeypatch.chdir(tmp_path)
     (tmp_path / "my-alliance.yaml").write_text(_blocks(GETTING_STARTED, "yaml")[0], encoding="utf-8")
+    _write_validate_examples(tmp_path)
     result = run(*argv)
     assert result.code in (EXIT_OK, EXIT_ERRORS), result.err
     assert "Traceback" not in result.err
@@ -112,3 +125,37 @@ def test_the_cli_page_says_convert_refuses_personal_data_unless_asked_as_it_does
     assert (
         run("convert", str(clean), str(tmp_path / "masked.json"), "--personal-data", "mask").code == EXIT_OK
     )
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["registry.yaml", "broken.json"],
+        ["--format", "concise", "registry.yaml", "broken.json"],
+        ["--format", "github", "registry.yaml", "broken.json"],
+        ["--format", "json", "broken.json"],
+        ["--lang", "en", "--format", "concise", "registry.yaml"],
+        ["--severity", "DJ101=warning", "--fail-on", "warning", "--format", "concise", "registry.yaml"],
+    ],
+)
+def test_the_cli_page_shows_each_format_as_the_command_prints_it(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, argv: list[str]
+) -> None:
+    section = _validate_section()
+    monkeypatch.chdir(tmp_path)
+    _write_validate_examples(tmp_path)
+    result = run("validate", *argv)
+    assert result.code == EXIT_ERRORS
+    assert result.out in [*_blocks(section, "text"), *_blocks(section, "json")]
+    assert f"dangjian validate {' '.join(argv)}" in section
+
+
+def test_the_cli_page_shows_the_sarif_results_as_the_command_prints_them(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    section = _validate_section()
+    monkeypatch.chdir(tmp_path)
+    _write_validate_examples(tmp_path)
+    log = json.loads(run("validate", "--format", "sarif", "registry.yaml").out)
+    shown = next(block for block in _blocks(section, "json") if block.startswith("["))
+    assert log["runs"][0]["results"] == json.loads(shown)

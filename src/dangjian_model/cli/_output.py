@@ -219,7 +219,7 @@ def text(result: FileResult, out: TextIO, paint: Painter, lang: Language) -> Non
         out.write(f"  {where}: {paint(item.code, 'bold')} {tag} {message}\n")
         second = item.path if lang is not None else f"{item.path}: {item.message_en}"
         out.write(f"      {second}\n")
-        out.write(paint(f"      {bilingual('提示', 'hint', lang)}: {item.hint}", "dim") + "\n")
+        out.write(paint(f"      {bilingual('提示', 'hint', lang)}: {_half(item.hint, lang)}", "dim") + "\n")
         out.write(paint(f"      {bilingual('来源', 'source', lang)}: {item.source}", "dim") + "\n")
     if result.problems is not None:
         count = result.problems.count
@@ -235,6 +235,14 @@ def text(result: FileResult, out: TextIO, paint: Painter, lang: Language) -> Non
         out.write(f"  {summary(result.report.counts, lang)}\n")
     else:
         out.write("  " + paint(bilingual("没有发现问题", "no problems found", lang), "ok") + "\n")
+
+
+def _half(text: str | None, lang: Language) -> str:
+    """One language of a ``中文 / English`` text (a rule's hint), or all of it."""
+    zh, sep, en = (text or "").partition(" / ")
+    if not sep or lang is None:
+        return text or ""
+    return zh if lang == "zh" else en
 
 
 def summary(counts: dict[Severity, int], lang: Language) -> str:

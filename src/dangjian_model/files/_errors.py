@@ -70,7 +70,7 @@ class ConfigError(DangjianError, ValueError):
     Traceback (most recent call last):
       ...
     dangjian_model.files._errors.ConfigError: <string>: 1 problem
-      $.units[0].name: 1 is not valid; expected text (got a number)
+      line 1, column 32: $.units[0].name: 值 1 无效，应为 text (got a number) — 1 is not valid; expected text (got a number)
     """
 
     def __init__(

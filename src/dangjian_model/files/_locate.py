@@ -297,7 +297,7 @@ def positions(text: str, format: str, paths: Iterable[str]) -> Positions:
     the text; a text that cannot be scanned (not valid in its format) gives none.
 
     >>> positions('{"units": [\\n  {"id": "a", "name": 1}]}', "json", ["$.units[0].name"])
-    {'$': (1, 1), '$.units': (1, 11), '$.units[0]': (2, 3), '$.units[0].name': (2, 22)}
+    {'$': (1, 1), '$.units': (1, 11), '$.units[0]': (2, 3), '$.units[0].name': (2, 23)}
     """
     wanted = _wanted(paths)
     try:

@@ -165,3 +165,47 @@ def test_lang_reaches_read_errors(run: Run, tmp_path: Path) -> None:
     assert "no such file" in run("validate", "--lang", "en", missing).out
     assert "文件不存在" not in run("validate", "--lang", "en", missing).out
     assert run("validate", "--lang", "zh", missing).out.splitlines()[-1].endswith("文件不存在")
+
+
+def test_problems_beyond_those_listed_are_reported_as_one_more_diagnostic() -> None:
+    from dangjian_model.cli._output import FileResult, diagnostics
+    from dangjian_model.files import ConfigError, Problem
+
+    error = ConfigError("f.json", (Problem(path="$.x", value="", expected="y", line=1, column=2),), more=5)
+    items = diagnostics(FileResult("f.json", problems=error))
+    assert [str(item.location) for item in items] == ["f.json:1:2", "f.json"]
+    assert "5 more problems" in items[-1].message_en
+    assert "另外 5 个问题" in items[-1].message_zh
+
+
+def test_a_finding_placed_by_line_only_and_stdin_are_valid_sarif() -> None:
+    from dangjian_model import Location
+    from dangjian_model.cli._output import FileResult, sarif
+    from dangjian_model.validation import Finding, Report, Severity
+
+    finding = Finding(
+        code="DJ101",
+        severity=Severity.WARNING,
+        path="units[a].superior_id",
+        message_zh="甲",
+        message_en="a",
+        hint="h",
+        source="s",
+        location=Location("-", 3),
+    )
+    log = sarif([FileResult("-", "registry", Report((finding,)))], "0", None)
+    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    jsonschema.Draft4Validator(schema).validate(log)
+    [result] = log["runs"][0]["results"]
+    assert result["level"] == "warning"
+    assert result["locations"][0]["physicalLocation"] == {
+        "artifactLocation": {"uri": "stdin"},
+        "region": {"startLine": 3},
+    }
+
+
+def test_github_annotations_of_an_unreadable_file_name_the_file_only(run: Run, tmp_path: Path) -> None:
+    missing = tmp_path / "gone.yaml"
+    result = run("validate", "--format", "github", str(missing))
+    assert result.code == EXIT_USAGE
+    assert result.out.startswith(f"::error file={missing},title=unreadable-file::")

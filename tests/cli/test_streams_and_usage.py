@@ -172,3 +172,22 @@ def test_report_writes_stdout_by_default(run: Run, clean: Path) -> None:
     result = run("report", str(clean), "--lang", "en")
     assert result.code == EXIT_OK
     assert result.out.startswith("<!DOCTYPE html>")
+
+
+def test_read_errors_name_their_reason_in_both_languages() -> None:
+    from dangjian_model.cli._io import _os_reason
+
+    assert _os_reason(PermissionError(13, "Permission denied"), None) == "没有读取权限 permission denied"
+    assert _os_reason(OSError(5, "Input/output error"), "en").endswith("(Input/output error)")
+
+
+def test_a_malformed_alliance_file_reports_its_own_problems(run: Run, tmp_path: Path) -> None:
+    path = tmp_path / "alliance.yaml"
+    path.write_text("alliance:\n  id: a\n  name: 1\n", encoding="utf-8")
+    result = run("validate", "--format", "concise", str(path))
+    assert result.code == EXIT_ERRORS
+    assert result.out.startswith(f"{path}:3:")  # the alliance's name, not "no key alliance in a registry"
+    assert "$.alliance.name" in result.out
+    mixed = tmp_path / "mixed.yaml"
+    mixed.write_text("units: 1\nalliance:\n  id: a\n  name: 1\n", encoding="utf-8")
+    assert "$.units" in run("validate", "--format", "concise", str(mixed)).out  # read as a registry

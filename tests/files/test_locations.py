@@ -200,3 +200,12 @@ def test_load_then_locate_a_file_on_disk(format: Format, tmp_path: Path) -> None
     unit = registry.units[-1]
     place = locate(path, [f"units[{unit.id}].name"])[f"units[{unit.id}].name"]
     assert unit.name in _at(lines, place)
+
+
+def test_toml_quoted_keys_and_an_unfinished_array_are_scanned_without_looping() -> None:
+    text = "\"odd key\" = 1\n'literal' = {}\n[table]\nx = [\n  1,\n]\n"
+    found = _locate.positions(text, "toml", [child("$", "odd key"), "$.literal", "$.table.x[0]"])
+    assert found[child("$", "odd key")] == (1, 13)
+    assert found["$.literal"] == (2, 13)
+    assert found["$.table.x[0]"] == (5, 3)
+    assert _locate.positions("x = [1, 2", "toml", ["$.x[1]"]) == {"$.x": (1, 5), "$.x[1]": (1, 9)}

@@ -29,7 +29,6 @@ __all__ = [
     "Unreadable",
     "format_for",
     "is_stdout",
-    "read_document",
     "read_source",
     "write_text",
 ]
@@ -180,12 +179,9 @@ def _either(read: object) -> Document:
             alliance: Document = read(Alliance)
             return alliance
         except ConfigError:
+            if all(problem.path == "$.alliance" for problem in error.problems):
+                raise  # only an alliance document: its own problems say what is wrong
             raise error from None
-
-
-def read_document(path: str, forced: Format | None = None, limits: Limits | None = None) -> Document:
-    """The document of :func:`read_source`."""
-    return read_source(path, forced, limits).document
 
 
 def write_text(path: str, text: str, *, force: bool) -> None:
@@ -202,9 +198,7 @@ def write_text(path: str, text: str, *, force: bool) -> None:
     except FileExistsError:
         raise Unreadable(path, "文件已存在 already exists: give --force to replace it") from None
     except OSError as error:
-        if isinstance(error, IsADirectoryError):
-            reason = say("is_a_directory")
-        elif isinstance(error, FileNotFoundError):
+        if isinstance(error, FileNotFoundError):
             reason = "无法写入：所在目录不存在 cannot be written: its folder does not exist"
         elif isinstance(error, PermissionError):
             reason = "没有写入权限 permission denied"

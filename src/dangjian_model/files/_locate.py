@@ -165,8 +165,6 @@ class _Tokens:
 
 
 def _toml_key(token: str) -> str:
-    if token.startswith(("'''", '"""')):
-        return token[3:-3]
     if token.startswith("'"):
         return token[1:-1]
     if token.startswith('"'):
@@ -223,10 +221,6 @@ def _scan_toml(text: str, wanted: set[str]) -> dict[str, int]:
                 tokens.skip_newlines()
                 if tokens.next()[1] == "}":
                     return
-        else:  # a scalar: a float or a time may be split at its dots
-            while tokens.peek()[1] == ".":
-                tokens.next()
-                tokens.next()
 
     def _array(paths: list[str], items: list[int]) -> None:
         # ``paths`` are the open arrays, outermost first; ``[[`` opened two at once

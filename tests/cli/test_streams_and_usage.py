@@ -191,3 +191,13 @@ def test_a_malformed_alliance_file_reports_its_own_problems(run: Run, tmp_path: 
     mixed = tmp_path / "mixed.yaml"
     mixed.write_text("units: 1\nalliance:\n  id: a\n  name: 1\n", encoding="utf-8")
     assert "$.units" in run("validate", "--format", "concise", str(mixed)).out  # read as a registry
+
+
+@pytest.mark.parametrize("command", [["convert", "gone.yaml", "out.json"], ["diagram", "gone.yaml"]])
+def test_lang_reaches_the_read_errors_of_every_command(run: Run, tmp_path: Path, command: list[str]) -> None:
+    argv = [str(tmp_path / arg) if arg.startswith("gone") else arg for arg in command]
+    english = run(*argv, "--lang", "en")
+    assert english.code == EXIT_USAGE
+    assert "no such file" in english.err
+    assert "文件不存在" not in english.err
+    assert "文件不存在" in run(*argv, "--lang", "zh").err

@@ -302,6 +302,10 @@ def build_parser() -> Parser:
     )
     draw.add_argument("--force", action="store_true", help="覆盖已有文件 replace FILE if it exists")
     draw.set_defaults(run=_diagram)
+    for command in (convert, schema, draw):
+        command.add_argument(
+            "--lang", choices=("zh", "en"), help="消息语言 messages in one language (default: both)"
+        )
     for command in commands.choices.values():  # the command's own options first, then these
         add_terminal_options(command)
     return parser

@@ -201,7 +201,10 @@ def at_or_above(results: Iterable[FileResult], level: Severity) -> bool:
 def text(result: FileResult, out: TextIO, paint: Painter, lang: Language) -> None:
     """A file's diagnostics for people: ``file:line:col: DJ101 [错误 error] …``, then hint and source."""
     out.write(paint(result.path, "bold") + "\n")
-    for item in diagnostics(result):
+    items = diagnostics(result)
+    if result.problems is not None:  # the problems not listed are said in words below, not as one more
+        items = items[: len(result.problems.problems)]
+    for item in items:
         severity = bilingual(item.severity.label, item.severity.value, lang)
         tag = paint(f"[{severity}]", item.severity.value)
         where = str(item.location)
@@ -222,6 +225,8 @@ def text(result: FileResult, out: TextIO, paint: Painter, lang: Language) -> Non
         out.write(paint(f"      {bilingual('提示', 'hint', lang)}: {_half(item.hint, lang)}", "dim") + "\n")
         out.write(paint(f"      {bilingual('来源', 'source', lang)}: {item.source}", "dim") + "\n")
     if result.problems is not None:
+        for line in result.problems.rest().splitlines():
+            out.write(f"  {line}\n")
         count = result.problems.count
         plus = "+" if result.problems.stopped else ""
         en = f"malformed file: {count:,}{plus} problem{'' if count == 1 else 's'}"

@@ -23,7 +23,6 @@ from cattrs.errors import (
 )
 
 from dangjian_model._errors import InvalidValue
-from dangjian_model._messages import closest
 from dangjian_model._model import Person
 from dangjian_model._privacy import mask_id_card, mask_name, mask_phone
 from dangjian_model._registry import Registry
@@ -104,22 +103,15 @@ def problems_of(error: BaseException, path: str = "$", found: Found | None = Non
     return found.problems[start:]
 
 
-@functools.lru_cache(maxsize=1024)
-def suggestion(text: str, choices: tuple[str, ...]) -> str | None:
-    """The closest of ``choices`` to ``text`` (a misspelt key), if any is close; remembered per misspelling."""
-    close = difflib.get_close_matches(text[:100], choices, n=1)
-    return close[0] if close else None
-
-
 #: The most keys an unknown key's message lists: the closest ones, not every key of a class.
 _KEYS_SHOWN = 6
 
 
 def unknown_key(path: str, key: object, known: tuple[str, ...], owner: str) -> Problem:
     """The problem of a key ``owner`` does not have, with the closest keys it does have."""
-    hint = suggestion(str(key), known)
-    expected = "no such key" + (f"; did you mean {hint!r}?" if hint else "")
     keys = closest_keys(str(key), known)
+    hint = keys[0] if keys and difflib.SequenceMatcher(None, str(key)[:100], keys[0]).ratio() >= 0.6 else None
+    expected = "no such key" + (f"; did you mean {hint!r}?" if hint else "")
     more = f", … (+{len(known) - len(keys)})" if len(keys) < len(known) else ""
     return Problem(
         path=child(path, key), value="", expected=expected + f" ({owner}: {', '.join(keys)}{more})"
@@ -128,8 +120,8 @@ def unknown_key(path: str, key: object, known: tuple[str, ...], owner: str) -> P
 
 @functools.lru_cache(maxsize=1024)
 def closest_keys(text: str, known: tuple[str, ...]) -> tuple[str, ...]:
-    """The few keys of ``known`` most like ``text`` (all of them when there are few)."""
-    return tuple(closest(text, known, _KEYS_SHOWN))
+    """The few keys of ``known`` most like ``text``, most alike first (one look at the list per misspelling)."""
+    return tuple(difflib.get_close_matches(text[:100], known, n=_KEYS_SHOWN, cutoff=0.0))
 
 
 def _walk(error: BaseException, path: str, mask: Callable[[object], str] | None, found: Found) -> None:

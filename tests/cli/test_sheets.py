@@ -192,3 +192,11 @@ def test_without_openpyxl_the_command_says_what_to_install(
         assert "dangjian-model[excel]" in result.err + result.out
     result = run("convert", str(clean), str(tmp_path / "x.xlsx"), "--personal-data", "keep")
     assert result.code == EXIT_USAGE
+
+
+def test_convert_writes_a_workbook_or_csv_only_to_a_named_file(run: Run, clean: Path) -> None:
+    for target_format in ("xlsx", "csv"):
+        result = run("convert", str(clean), "-", "--to", target_format, "--personal-data", "keep")
+        assert result.code == EXIT_USAGE
+        assert "cannot be written to standard output" in result.err
+        assert result.out == ""

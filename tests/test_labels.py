@@ -121,3 +121,15 @@ def test_a_huge_label_is_refused_without_a_suggestion() -> None:
     with pytest.raises(InvalidLabel) as raised:
         UnitKind("村" * 1_000_000)
     assert "did you mean" not in str(raised.value)
+
+
+def test_a_long_list_of_choices_is_cut_to_the_closest_ones_and_counts_the_rest() -> None:
+    from dangjian_model import UnitKind
+
+    with pytest.raises(InvalidLabel) as raised:
+        UnitKind.parse("villag")
+    message = str(raised.value)
+    assert "village (行政村)" in message
+    assert f"(+{len(UnitKind) - 8}: see UnitKind in the glossary)" in message
+    assert message.count("(") < len(UnitKind)  # not every choice
+    assert "did you mean 'village'?" in message

@@ -132,6 +132,9 @@ if TYPE_CHECKING:  # the type checker sees every name eagerly
     from dangjian_model._labels import (
         LabelledEnum as LabelledEnum,
     )
+    from dangjian_model._location import (
+        Location as Location,
+    )
     from dangjian_model._model import (
         THREE_UNCHANGED as THREE_UNCHANGED,
     )
@@ -287,6 +290,7 @@ _LOCATIONS: dict[str, str] = {
     "InvalidValue": "dangjian_model._errors",
     "UnknownId": "dangjian_model._errors",
     "LabelledEnum": "dangjian_model._labels",
+    "Location": "dangjian_model._location",
     "THREE_UNCHANGED": "dangjian_model._model",
     "Agreement": "dangjian_model._model",
     "Alliance": "dangjian_model._model",

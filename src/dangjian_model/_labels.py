@@ -30,6 +30,8 @@ _TYPE_LABELS: dict[type[Any], str] = {}
 _LOOKUPS: dict[type[Any], dict[str, Any]] = {}
 #: Longer than any spelling of any member: longer text is refused without being normalised or compared.
 _LONGEST = 100
+#: A longer list of choices is cut, in a message, to the ones closest to what was written.
+_CHOICES_SHOWN = 8
 
 
 def zh_name(label: str) -> Callable[[type[_E]], type[_E]]:
@@ -109,13 +111,27 @@ class LabelledEnum(Enum):
 
     @classmethod
     def _expected(cls, value: object) -> str:
-        choices = ", ".join(f"{m.value} ({m.label})" for m in cls)
-        text = f"one of {choices}"
-        if isinstance(value, str) and len(value) <= _LONGEST:
-            spellings = [s for m in cls for s in (m.value, m.label)]
-            import difflib  # only for a message: not paid for by every import
+        import difflib  # only for a message: not paid for by every import
 
-            close = difflib.get_close_matches(value, spellings, n=1, cutoff=0.5)
+        members = list(cls)
+        typed = value if isinstance(value, str) and len(value) <= _LONGEST else None
+        if len(members) > _CHOICES_SHOWN and typed is not None:  # a long list: the closest few
+
+            def likeness(member: LabelledEnum) -> float:
+                return max(
+                    difflib.SequenceMatcher(None, typed, s).ratio() for s in (member.value, member.label)
+                )
+
+            shown = sorted(members, key=likeness, reverse=True)[:_CHOICES_SHOWN]
+            members = [m for m in cls if m in shown]  # in the enumeration's order
+        choices = ", ".join(f"{m.value} ({m.label})" for m in members)
+        hidden = len(cls) - len(members)
+        text = f"one of {choices}" + (
+            f", … (+{hidden}: see {cls.__name__} in the glossary)" if hidden else ""
+        )
+        if typed is not None:
+            spellings = [s for m in cls for s in (m.value, m.label)]
+            close = difflib.get_close_matches(typed, spellings, n=1, cutoff=0.5)
             if close:
                 text = f"{text}; did you mean {close[0]!r}?"
         return text

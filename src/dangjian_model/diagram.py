@@ -13,7 +13,8 @@ joint committee) is a node, with a dotted ``出席`` line from everyone who came
 ...     alliances=[Alliance(id="south", name="南部片区", type="片区联盟", lead_id="a",
 ...                         memberships=[Membership(participant_id="a", role="牵头"), Membership(participant_id="b")])],
 ... )
->>> print(to_mermaid(registry, "south"))
+>>> print(to_mermaid(registry, "south"))  # doctest: +ELLIPSIS
+%%{init: {"themeVariables": {"fontFamily": "'Noto Sans CJK SC', ..., sans-serif"}}}%%
 flowchart BT
   n0{{"南部片区<br/>片区党建联盟"}}
   n1["倡隆村<br/>行政村"]
@@ -35,7 +36,43 @@ from dangjian_model._model import Alliance, Meeting, PartyOrganisation, Person, 
 from dangjian_model._privacy import redact
 from dangjian_model._registry import Entity, Registry
 
-__all__ = ["DASHED", "DOTTED", "SOLID", "Edge", "Picture", "picture", "to_dot", "to_mermaid"]
+__all__ = [
+    "DASHED",
+    "DOTTED",
+    "FONT_FAMILIES",
+    "SOLID",
+    "Edge",
+    "Picture",
+    "font_css",
+    "picture",
+    "to_dot",
+    "to_mermaid",
+]
+
+#: Chinese renders where Noto CJK is absent: the CJK fonts of Linux, macOS, Windows and Android, then any
+#: sans-serif (the pictures of the docs, the DOT and Mermaid text and the report all use this chain).
+FONT_FAMILIES = (
+    "Noto Sans CJK SC",
+    "Noto Sans SC",
+    "Source Han Sans SC",
+    "Source Han Sans CN",
+    "PingFang SC",
+    "Hiragino Sans GB",
+    "Microsoft YaHei",
+    "Microsoft JhengHei",
+    "WenQuanYi Micro Hei",
+    "WenQuanYi Zen Hei",
+    "Heiti SC",
+    "SimHei",
+    "Droid Sans Fallback",
+    "sans-serif",
+)
+
+
+def font_css(quote: str = '"') -> str:
+    """The chain as a CSS ``font-family`` value: ``"Noto Sans CJK SC", …, sans-serif``."""
+    return ", ".join(name if name == "sans-serif" else f"{quote}{name}{quote}" for name in FONT_FAMILIES)
+
 
 SOLID = "solid"
 DASHED = "dashed"
@@ -179,7 +216,8 @@ def to_mermaid(registry: Registry, alliance_id: str, *, meetings: bool = False) 
     drawing = picture(registry, alliance_id, meetings=meetings)
     key = {id: f"n{i}" for i, (id, _, _) in enumerate(drawing.nodes)}
     held = set(drawing.meetings)
-    lines = ["flowchart BT"]
+    fonts = font_css("'")
+    lines = [f'%%{{init: {{"themeVariables": {{"fontFamily": "{fonts}"}}}}}}%%', "flowchart BT"]
     for i, (id, name, kind) in enumerate(drawing.nodes):
         text = f'"{_escape(name)}<br/>{_escape(kind)}"'
         if i == 0:
@@ -212,8 +250,8 @@ def to_dot(registry: Registry, alliance_id: str, *, meetings: bool = False) -> s
         "digraph alliance {",
         f"  label={quote(drawing.title)};",
         "  rankdir=BT;",
-        '  node [shape=box, fontname="Noto Sans CJK SC"];',
-        '  edge [fontname="Noto Sans CJK SC", fontsize=10];',
+        f"  node [shape=box, fontname={quote(','.join(FONT_FAMILIES))}];",
+        f"  edge [fontname={quote(','.join(FONT_FAMILIES))}, fontsize=10];",
     ]
     for i, (id, name, kind) in enumerate(drawing.nodes):
         shape = ", shape=hexagon" if i == 0 else ", shape=note" if id in held else ""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shlex
 from pathlib import Path
@@ -9,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from dangjian_model.cli import EXIT_ERRORS, EXIT_OK
+from dangjian_model.files import load, write_workbook
 from tests.cli.conftest import Run
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -28,6 +30,18 @@ def _blocks(text: str, language: str) -> list[str]:
 def _commands(text: str) -> list[str]:
     lines = (line.strip() for block in _blocks(text, "shell") for line in block.splitlines())
     return [line for line in lines if line.startswith("dangjian ") and "..." not in line and "[" not in line]
+
+
+def _validate_section() -> str:
+    return CLI_PAGE.split("## validate — 校验\n", 1)[1].split("\n## allocate", 1)[0]
+
+
+def _write_validate_examples(folder: Path) -> None:
+    """The two files the validate section of the CLI page shows, in ``folder``."""
+    section = _validate_section()
+    (folder / "registry.yaml").write_text(_blocks(section, "yaml")[0], encoding="utf-8")
+    (folder / "broken.json").write_text(_blocks(section, "json")[0], encoding="utf-8")
+    write_workbook(load(folder / "registry.yaml"), folder / "registry.xlsx")  # as `dangjian convert` does
 
 
 def test_the_quick_start_has_two_commands_and_the_first_validates_a_bundled_example() -> None:
@@ -56,6 +70,9 @@ def test_every_documented_command_runs_without_a_traceback(
     argv = [str(ROOT / arg) if arg.startswith("examples/") else arg for arg in argv]
     monkeypatch.chdir(tmp_path)
     (tmp_path / "my-alliance.yaml").write_text(_blocks(GETTING_STARTED, "yaml")[0], encoding="utf-8")
+    _write_validate_examples(tmp_path)
+    if argv[0] == "convert":  # the examples are validate's inputs; convert writes a file of its own
+        (tmp_path / argv[2]).unlink(missing_ok=True)
     result = run(*argv)
     assert result.code in (EXIT_OK, EXIT_ERRORS), result.err
     assert "Traceback" not in result.err
@@ -69,7 +86,9 @@ def test_getting_started_shows_what_the_command_prints(
     path.write_text(_blocks(GETTING_STARTED, "yaml")[0], encoding="utf-8")
     with_typo = run("validate", "my-alliance.yaml")
     assert with_typo.code == EXIT_ERRORS
-    assert "units[west].superior_id: DJ101 [错误 error]" in with_typo.out
+    shown = next(block for block in _blocks(GETTING_STARTED, "text") if "DJ101" in block)
+    assert shown.splitlines()[0] in with_typo.out  # my-alliance.yaml:LINE:COLUMN: DJ101 [错误 error] …
+    assert "units[west].superior_id: 'twon' names nothing in the registry" in with_typo.out
     path.write_text(path.read_text(encoding="utf-8").replace("twon", "town"), encoding="utf-8")
     assert run("validate", "my-alliance.yaml").code == EXIT_OK
     shown = next(block for block in _blocks(GETTING_STARTED, "text") if block.startswith("项目"))
@@ -110,3 +129,56 @@ def test_the_cli_page_says_convert_refuses_personal_data_unless_asked_as_it_does
     assert (
         run("convert", str(clean), str(tmp_path / "masked.json"), "--personal-data", "mask").code == EXIT_OK
     )
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["registry.yaml", "broken.json"],
+        ["--format", "concise", "registry.yaml", "broken.json"],
+        ["--format", "github", "registry.yaml", "broken.json"],
+        ["--format", "json", "broken.json"],
+        ["--lang", "en", "--format", "concise", "registry.yaml"],
+        ["--severity", "DJ101=warning", "--fail-on", "warning", "--format", "concise", "registry.yaml"],
+    ],
+)
+def test_the_cli_page_shows_each_format_as_the_command_prints_it(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, argv: list[str]
+) -> None:
+    section = _validate_section()
+    monkeypatch.chdir(tmp_path)
+    _write_validate_examples(tmp_path)
+    result = run("validate", *argv)
+    assert result.code == EXIT_ERRORS
+    assert result.out in [*_blocks(section, "text"), *_blocks(section, "json")]
+    assert f"dangjian validate {' '.join(argv)}" in section
+
+
+def test_the_cli_page_shows_the_sarif_results_as_the_command_prints_them(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    section = _validate_section()
+    monkeypatch.chdir(tmp_path)
+    _write_validate_examples(tmp_path)
+    log = json.loads(run("validate", "--format", "sarif", "registry.yaml").out)
+    shown = next(block for block in _blocks(section, "json") if block.startswith("["))
+    assert log["runs"][0]["results"] == json.loads(shown)
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [["registry.xlsx"], ["--format", "github", "registry.xlsx"]],
+)
+def test_the_cli_page_shows_a_workbook_placed_by_sheet_and_cell_as_the_command_prints_it(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, argv: list[str]
+) -> None:
+    section = _validate_section()
+    monkeypatch.chdir(tmp_path)
+    _write_validate_examples(tmp_path)
+    assert "dangjian convert registry.yaml registry.xlsx" in section
+    result = run("validate", *argv)
+    assert result.code == EXIT_ERRORS
+    assert result.out in _blocks(section, "text")
+    assert f"dangjian validate {' '.join(argv)}" in section
+    concise = run("validate", "--format", "concise", "registry.xlsx").out
+    assert concise.startswith("registry.xlsx:单位!D2: DJ101 error ")

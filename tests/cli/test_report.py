@@ -61,3 +61,11 @@ def test_a_missing_file_is_a_usage_error_without_a_traceback(run: Run, tmp_path:
     result = run("report", str(tmp_path / "missing.yaml"))
     assert result.code == EXIT_USAGE
     assert "Traceback" not in result.err
+
+
+def test_each_finding_of_the_report_shows_its_line_in_the_file(run: Run, with_errors: Path) -> None:
+    result = run("report", str(with_errors), "--lang", "en")
+    assert result.code == EXIT_OK
+    lines = with_errors.read_text(encoding="utf-8").splitlines()
+    line = next(n for n, text in enumerate(lines, 1) if "superior_id: kuangyang" in text)
+    assert f"line {line} ({with_errors}:{line}:" in result.out

@@ -108,15 +108,62 @@ def test_validate_puts_cells_on_findings_and_reports_tidied_text(
     book["单位"]["B3"] = f" {book['单位']['B3'].value} "
     book.save(workbook)
     text = run("validate", str(workbook))
-    assert "单位!D2: units[" in text.out
-    assert "单位!B3: $.units.name: 提示 info" in text.out
+    assert f"{workbook}:单位!D2: DJ101 [错误 error]" in text.out
+    assert f"{workbook}:单位!B3: $.units.name: [提示 info] 去掉首尾空白 / white space" in text.out
     document = json.loads(run("validate", "--format", "json", str(workbook)).out)
     found = next(f for f in document["files"][0]["findings"] if f["code"] == "DJ101")
-    assert found["cell"] == "单位!D2"
+    assert found["location"] == {
+        "file": str(workbook),
+        "line": 2,
+        "column": 4,
+        "sheet": "单位",
+        "cell": "D2",
+    }
     (tidied,) = document["files"][0]["tidied"]
     assert (tidied["cell"], tidied["severity"]) == ("单位!B3", "info")
+    assert (tidied["location"]["sheet"], tidied["location"]["cell"]) == ("单位", "B3")
     assert document["files"][0]["counts"]["info"] >= 1
     assert NAME not in text.out
+
+
+def test_every_format_places_findings_and_tidied_text_of_a_csv_folder_at_their_cells(
+    run: Run, clean: Path, tmp_path: Path
+) -> None:
+    folder = tmp_path / "csv"
+    assert run("convert", str(clean), str(folder) + "/", "--personal-data", "keep").code == EXIT_OK
+    units = folder / "units.csv"
+    lines = units.read_text(encoding="utf-8-sig").splitlines()
+    header = lines[0].split(",")
+    row = lines[1].split(",")
+    row[1] = f" {row[1]}"  # untidy text: an info at B2
+    row[3] = "nowhere"  # a superior that does not exist: DJ101 at D2
+    assert header[3].endswith("superior_id")
+    units.write_text("\n".join([lines[0], ",".join(row), *lines[2:]]) + "\n", encoding="utf-8")
+    concise = run("validate", "--format", "concise", str(folder)).out
+    assert f"{folder}:units.csv!B2: tidied-text info " in concise
+    assert f"{folder}:units.csv!D2: DJ101 error " in concise
+    english = run("validate", "--lang", "en", str(folder)).out
+    assert f"{folder}:units.csv!B2: $.units.name: [info] white space at the start or end removed" in english
+    github = run("validate", "--format", "github", str(folder)).out
+    assert "::notice file=" in github and "title=tidied-text::units.csv!B2: " in github
+    assert "line=2,col=4,title=DJ101 unresolved-reference::units.csv!D2: " in github
+    log = json.loads(run("validate", "--format", "sarif", str(folder)).out)
+    results = log["runs"][0]["results"]
+    rules = log["runs"][0]["tool"]["driver"]["rules"]
+    tidied = next(r for r in results if r["ruleId"] == "tidied-text")
+    assert (tidied["level"], rules[tidied["ruleIndex"]]["id"]) == ("note", "tidied-text")
+    found = next(r for r in results if r["ruleId"] == "DJ101")
+    (place,) = found["locations"]
+    assert place["physicalLocation"]["region"] == {"startLine": 2, "startColumn": 4}
+    assert place["physicalLocation"]["properties"] == {"sheet": "units.csv", "cell": "D2"}
+    assert place["logicalLocations"][0]["fullyQualifiedName"] == "units.csv!D2"
+    assert found["message"]["text"].startswith("units.csv!D2: ")
+
+
+def test_a_workbook_cannot_come_from_standard_input(run: Run) -> None:
+    result = run("validate", "--input-format", "xlsx", "-")
+    assert result.code == EXIT_USAGE
+    assert "standard input holds JSON, YAML or TOML" in result.out + result.err
 
 
 def test_a_missing_workbook_or_folder_cannot_be_read(run: Run, tmp_path: Path) -> None:
@@ -145,3 +192,11 @@ def test_without_openpyxl_the_command_says_what_to_install(
         assert "dangjian-model[excel]" in result.err + result.out
     result = run("convert", str(clean), str(tmp_path / "x.xlsx"), "--personal-data", "keep")
     assert result.code == EXIT_USAGE
+
+
+def test_convert_writes_a_workbook_or_csv_only_to_a_named_file(run: Run, clean: Path) -> None:
+    for target_format in ("xlsx", "csv"):
+        result = run("convert", str(clean), "-", "--to", target_format, "--personal-data", "keep")
+        assert result.code == EXIT_USAGE
+        assert "cannot be written to standard output" in result.err
+        assert result.out == ""

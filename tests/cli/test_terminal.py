@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 from dangjian_model.cli import _app, _term, main
+from dangjian_model.files import load
 from dangjian_model.validation import validate
 from tests.cli.conftest import Result, Run
 
@@ -71,7 +72,8 @@ def _slow(monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.mark.usefixtures("slow")
 def test_slow_input_shows_progress_on_stderr_and_never_on_stdout(run: Run, clean: Path) -> None:
     result = run("validate", "--progress", str(clean))
-    assert f"正在校验 validating {clean} …" in result.err
+    count = sum(1 for _ in load(clean).entities())
+    assert f"正在校验 validating {clean}: 已读取 {count:,} 个实体 {count:,} entities loaded" in result.err
     assert "正在校验" not in result.out
     assert result.err.endswith("\r")  # the line is erased at the end
 
@@ -103,3 +105,59 @@ def test_progress_appears_only_after_the_delay() -> None:
         time.sleep(0.15)
     assert progress.shown
     assert "working" in stream.getvalue()
+
+
+def test_force_color_colours_a_pipe_and_no_color_wins(
+    run: Run, with_errors: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    assert ESC in run("validate", str(with_errors)).out
+    monkeypatch.setenv("FORCE_COLOR", "0")
+    assert ESC not in run("validate", str(with_errors)).out
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert ESC not in run("validate", str(with_errors)).out
+    assert ESC in run("validate", "--color", "always", str(with_errors)).out  # the option decides
+
+
+def test_a_dumb_terminal_gets_no_colour_and_no_spinner(
+    with_errors: Path, clean: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.delenv("FORCE_COLOR", raising=False)
+    monkeypatch.setenv("TERM", "dumb")
+    assert ESC not in run_in_terminal("validate", str(with_errors)).out
+    stream = io.StringIO()
+    with _term.Progress("working", stream, enabled=True, delay=0.01) as progress:
+        time.sleep(0.15)
+        progress.update("working: 3 of 4")
+        time.sleep(0.15)
+    assert stream.getvalue() == "working\nworking: 3 of 4\n"  # each message once, on its own line
+
+
+def test_the_progress_line_counts_entities_and_rules(
+    run: Run, clean: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def counting_validate(*args: Any, on_check: Any = None, **kwargs: Any) -> Any:
+        on_check(1, 2)
+        time.sleep(0.3)
+        return validate(*args, **kwargs)
+
+    monkeypatch.setattr(_app, "validate", counting_validate)
+    monkeypatch.setattr(_term, "DELAY", 0.05)
+    monkeypatch.delenv("TERM", raising=False)
+    result = run("validate", "--progress", str(clean))
+    count = sum(1 for _ in load(clean).entities())
+    assert f"{count:,} entities loaded; 规则 rules 1/2" in result.err
+    assert result.err.endswith("\r")
+
+
+def test_a_shorter_message_overwrites_the_whole_of_a_longer_one() -> None:
+    stream = io.StringIO()
+    with _term.Progress("a long message", stream, enabled=True, delay=0.01) as progress:
+        time.sleep(0.15)
+        progress.update("short")
+        time.sleep(0.15)
+    first_short = next(part for part in stream.getvalue().split("\r") if "short" in part)
+    assert len(first_short) > len("⠋ a long message")  # padded: no tail of the long one is left

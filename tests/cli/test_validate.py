@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -26,8 +27,9 @@ def test_errors_exit_1_with_code_path_and_both_languages(run: Run, with_errors: 
     result = run("validate", str(with_errors))
     assert result.code == EXIT_ERRORS
     assert result.out.startswith(f"{with_errors}\n")
-    assert "units[changlong].superior_id: DJ101 [错误 error]" in result.out
-    assert "names nothing in the registry" in result.out
+    line = next(line for line in result.out.splitlines() if "DJ101" in line)
+    assert re.fullmatch(rf"  {re.escape(str(with_errors))}:\d+:\d+: DJ101 \[错误 error\] .*kuangyang.*", line)
+    assert "units[changlong].superior_id: 'kuangyang' names nothing in the registry" in result.out
     assert "提示 hint:" in result.out
     assert "来源 source:" in result.out
     assert "1 错误 error, 0 警告 warning, 0 提示 info" in result.out
@@ -54,7 +56,7 @@ def test_a_missing_file_exits_2_and_the_other_files_are_still_checked(
 @pytest.mark.parametrize(
     ("name", "content", "reason"),
     [
-        ("binary.yaml", b"\xff\xfe\x00garbage", "不是 UTF-8 文本 not UTF-8 text"),
+        ("binary.yaml", b"\xff\xfe\x00garbage", "不是 UTF-8 文本（第 0 字节有误） not UTF-8 text"),
         ("notes.txt", b"units: []", "unknown format"),
     ],
 )
@@ -77,7 +79,9 @@ def test_a_directory_exits_2(run: Run, tmp_path: Path) -> None:
 def test_a_malformed_file_exits_1_with_every_problem_and_its_path(run: Run, malformed: Path) -> None:
     result = run("validate", str(malformed))
     assert result.code == EXIT_ERRORS
-    assert "$.units[0].name: 1 is not valid; expected text" in result.out
+    assert "$.units[0].name: 值 1 无效" in result.out
+    assert "1 is not valid; expected text" in result.out
+    assert f"{malformed}:1:" in result.out  # the file is one line
     assert "$.units[1].kind" in result.out
     assert "[配置错误 config error]" in result.out
     assert "文件格式有误 malformed file: 2 problems" in result.out
@@ -85,10 +89,11 @@ def test_a_malformed_file_exits_1_with_every_problem_and_its_path(run: Run, malf
 
 def test_a_syntax_error_is_reported_with_its_line(run: Run, tmp_path: Path) -> None:
     path = tmp_path / "broken.yaml"
-    path.write_text("units:\n  - {id: a, name: [\n", encoding="utf-8")
+    path.write_text("units:\n  - {id: a\n  - b\n", encoding="utf-8")
     result = run("validate", str(path))
     assert result.code == EXIT_ERRORS
-    assert "line " in result.out
+    assert f"{path}:4:1: $: YAML 语法有误" in result.out  # the text ends (line 4) inside the mapping
+    assert "started at line 2, column 5" in result.out  # where the unclosed mapping began
 
 
 def test_json_output_is_one_document_that_matches_the_report(
@@ -110,7 +115,11 @@ def test_json_output_is_one_document_that_matches_the_report(
         "has_errors": False,
     }
     expected = validate(load(with_errors)).to_dict()
-    assert error_file["findings"] == expected["findings"]
+    locations = [finding.pop("location") for finding in error_file["findings"]]
+    assert error_file["findings"] == [
+        {k: v for k, v in f.items() if k != "location"} for f in expected["findings"]
+    ]
+    assert [(place["file"], place["line"] is not None) for place in locations] == [(str(with_errors), True)]
     assert error_file["counts"] == expected["counts"]
     assert error_file["has_errors"] is True
     assert document["totals"] == {
@@ -154,7 +163,9 @@ def test_rule_options_mean_what_the_validation_config_means(
 ) -> None:
     result = run("validate", "--format", "json", *options, str(with_errors))
     expected = validate(load(with_errors), config).to_dict()
-    assert json.loads(result.out)["files"][0]["findings"] == expected["findings"]
+    found = json.loads(result.out)["files"][0]["findings"]
+    assert all(finding.pop("location")["line"] for finding in found)
+    assert found == [{k: v for k, v in f.items() if k != "location"} for f in expected["findings"]]
 
 
 def test_ignoring_the_only_error_exits_0(run: Run, with_errors: Path) -> None:

@@ -247,7 +247,9 @@ def test_from_dict_reports_every_problem_with_its_path_as_loads_does() -> None:
         from_dict(data, Registry)
     with pytest.raises(ConfigError) as from_text:
         loads(json.dumps(data), "json")
-    assert from_dicts.value.problems == from_text.value.problems
+    # the text also tells each problem's line and column; a dict has none
+    unplaced = tuple(attrs.evolve(p, line=None, column=None) for p in from_text.value.problems)
+    assert from_dicts.value.problems == unplaced
     assert from_dicts.value.source == "<dict>"
 
 
@@ -273,7 +275,7 @@ def test_plain_data_refuses_what_is_not_the_model() -> None:
         to_dict(Person(id="p1", name="龚建立"))
     with pytest.raises(ConfigError, match=r"Limits\.max_depth"):
         from_dict(_nested(40), Unit)
-    with pytest.raises(ConfigError, match=r"\$: 'x' is not valid"):
+    with pytest.raises(ConfigError, match=r"\$: .*'x' is not valid"):
         from_dict("x", Unit)
 
 

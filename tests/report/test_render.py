@@ -16,6 +16,7 @@ from dangjian_model import (
     FollowUpStatus,
     IncomeRecord,
     InvalidValue,
+    Location,
     Membership,
     Money,
     Person,
@@ -252,11 +253,7 @@ def test_findings_are_grouped_by_rule_with_the_chinese_message_first_and_the_sou
 
 
 def test_a_finding_that_knows_its_line_shows_it(monkeypatch: pytest.MonkeyPatch) -> None:
-    @attrs.frozen(kw_only=True)
-    class LinedFinding(Finding):
-        line: int
-
-    finding = LinedFinding(
+    finding = Finding(
         code="DJ101",
         severity=Severity.ERROR,
         path="units[a].superior_id",
@@ -264,11 +261,28 @@ def test_a_finding_that_knows_its_line_shows_it(monkeypatch: pytest.MonkeyPatch)
         message_en="no such superior",
         hint="写对编号 name one that exists",
         source="model",
-        line=42,
+        location=Location("r.yaml", 42, 7),
     )
     monkeypatch.setattr("dangjian_model.report._page.validate", lambda registry, config: Report((finding,)))
-    assert "第 42 行" in render(cixi_example(), as_of=DAY)
-    assert "line 42" in render(cixi_example(), lang="en", as_of=DAY)
+    assert "第 42 行 (r.yaml:42:7)" in render(cixi_example(), as_of=DAY)
+    assert "line 42 (r.yaml:42:7)" in render(cixi_example(), lang="en", as_of=DAY)
+
+
+def test_locate_places_every_finding_of_the_page(monkeypatch: pytest.MonkeyPatch) -> None:
+    asked: list[list[str]] = []
+
+    def locate(paths: list[str]) -> dict[str, Location]:
+        asked.append(paths)
+        return {path: Location("r.toml", 3) for path in paths}
+
+    registry = cixi_example()
+    broken = attrs.evolve(registry.unit("changlong"), superior_id="nowhere")
+    registry = attrs.evolve(registry, units=[broken, *(u for u in registry.units if u.id != "changlong")])
+    html = render(registry, lang="en", as_of=DAY, locate=locate)
+    assert asked and "units[changlong].superior_id" in asked[0]
+    assert "line 3 (r.toml:3)" in html
+    assert render(cixi_example(), as_of=DAY, locate=locate)  # a clean registry asks for nothing
+    assert len(asked) == 1
 
 
 def _with_member_person(registry: Registry) -> Registry:

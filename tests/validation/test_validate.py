@@ -131,3 +131,13 @@ def test_a_person_moved_into_the_joint_committee_breaks_the_original_affiliation
     moved = Person(id="p-new", name="张新", party_organisation_id="south-joint-committee", standing="党员")
     (finding,) = validate(registry.with_entities(moved)).by_code("DJ424")
     assert finding.path == "people[p-new].party_organisation_id"
+
+
+def test_on_check_counts_every_check_up_to_the_total() -> None:
+    seen: list[tuple[int, int]] = []
+    report = validate(cixi_example(), on_check=lambda done, total: seen.append((done, total)))
+    assert not report.has_errors
+    totals = {total for _, total in seen}
+    assert len(totals) == 1
+    [total] = totals
+    assert [done for done, _ in seen] == list(range(1, total + 1))

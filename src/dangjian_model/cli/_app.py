@@ -10,11 +10,12 @@ import json
 import os
 import sys
 from collections.abc import Callable, Sequence
-from typing import Any, TextIO
+from typing import Any, Literal, TextIO
 
 import attrs
 
 from dangjian_model._errors import DangjianError, HierarchyCycleError, InvalidValue, UnknownId
+from dangjian_model._location import Location
 from dangjian_model._model import Alliance
 from dangjian_model._money import Money
 from dangjian_model._privacy import redact
@@ -29,27 +30,27 @@ from dangjian_model.allocation import (
     explain_stability,
     project_rule,
 )
-from dangjian_model.cli import _help
+from dangjian_model.cli import _help, _output
 from dangjian_model.cli._io import (
     SHEET_FORMATS,
     Document,
+    Source,
     Unreadable,
     format_for,
     is_stdout,
-    read_document,
-    read_located,
+    read_source,
     write_text,
 )
+from dangjian_model.cli._output import FileResult
+from dangjian_model.cli._parser import Parser, add_terminal_options, language_of
 from dangjian_model.cli._term import Painter, Progress, wants_colour
 from dangjian_model.diagram import to_dot, to_mermaid
 from dangjian_model.files import (
     ConfigError,
+    Limits,
     MissingExtra,
     PersonalData,
     PersonalDataError,
-    Problem,
-    SheetImport,
-    Tidied,
     dumps,
     dumps_labelled,
     json_schema_text,
@@ -112,30 +113,10 @@ def _codes(values: Sequence[str] | None) -> list[str] | None:
     return [code.strip() for value in values for code in value.split(",") if code.strip()]
 
 
-def _common() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
-    look = common.add_argument_group("终端 terminal")
-    look.add_argument(
-        "--color",
-        "--colour",
-        choices=("auto", "always", "never"),
-        default="auto",
-        help="颜色 colour: auto (a terminal without NO_COLOR), always or never (default: auto)",
-    )
-    look.add_argument(
-        "--progress",
-        action=argparse.BooleanOptionalAction,
-        default=None,
-        help="进度 show progress on stderr for inputs that take more than a second "
-        "(default: only when stderr is a terminal)",
-    )
-    return common
-
-
-def build_parser() -> argparse.ArgumentParser:
+def build_parser() -> Parser:
     """The argument parser of ``dangjian``, with one sub-parser per command."""
     raw = argparse.RawDescriptionHelpFormatter
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="dangjian",
         description="党建联盟配置文件工具 — validate, allocate, convert, draw and report party-building alliance files.",
         epilog=_help.MAIN,
@@ -143,11 +124,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"dangjian {_version()}")
     commands = parser.add_subparsers(title="命令 commands", dest="command", metavar="COMMAND", required=True)
-    common = [_common()]
 
     check = commands.add_parser(
         "validate",
-        parents=common,
         help="校验配置文件 check configuration files",
         description=_help.VALIDATE,
         formatter_class=raw,
@@ -156,7 +135,7 @@ def build_parser() -> argparse.ArgumentParser:
         "paths",
         nargs="+",
         metavar="PATH",
-        help="配置文件 .json, .yaml/.yml, .toml; Excel 工作簿 .xlsx; CSV 文件夹或 .zip",
+        help="配置文件 .json, .yaml/.yml, .toml (- for stdin); Excel 工作簿 .xlsx; CSV 文件夹或 .zip",
     )
     check.add_argument(
         "--encoding",
@@ -164,7 +143,22 @@ def build_parser() -> argparse.ArgumentParser:
         default="auto",
         help="CSV 文件编码 the encoding of CSV files (default: UTF-8, else GB18030)",
     )
-    check.add_argument("--format", choices=("text", "json"), default="text", help="输出格式 output format")
+    check.add_argument(
+        "--format",
+        choices=_output.FORMATS,
+        default="text",
+        help="输出格式 output format: text for people, concise (one line each), json, "
+        "sarif (SARIF 2.1.0 for code scanning), github (workflow annotations)",
+    )
+    check.add_argument(
+        "--fail-on",
+        choices=[s.value for s in Severity],
+        default="error",
+        help="退出码 exit 1 when a finding is at or above this severity (default: error)",
+    )
+    check.add_argument(
+        "--lang", choices=("zh", "en"), help="消息语言 messages in one language (default: both)"
+    )
     check.add_argument(
         "--select",
         action="append",
@@ -192,12 +186,13 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--registry", metavar="FILE", help="联盟文件所在的登记册 the registry an alliance file is checked in"
     )
-    check.add_argument("--input-format", choices=_FORMATS, help="输入格式 read every PATH as this format")
+    check.add_argument(
+        "--input-format", choices=_FORMATS, help="输入格式 read every PATH (or - for stdin) as this format"
+    )
     check.set_defaults(run=_validate)
 
     share = commands.add_parser(
         "allocate",
-        parents=common,
         help="分配项目收益 share a project's income",
         description=_help.ALLOCATE,
         formatter_class=raw,
@@ -219,7 +214,9 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="N",
         help="协议第几年 the year of the agreement (1 = first): that year only",
     )
-    share.add_argument("--lang", choices=("zh", "en"), default="zh", help="表格语言 table language")
+    share.add_argument(
+        "--lang", choices=("zh", "en"), help="表格和消息语言 table and message language (default: zh)"
+    )
     share.add_argument("--format", choices=("text", "json"), default="text", help="输出格式 output format")
     share.add_argument("--input-format", choices=_FORMATS, help="输入格式 read PATH as this format")
     share.add_argument(
@@ -231,13 +228,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     convert = commands.add_parser(
         "convert",
-        parents=common,
         help="转换格式 convert between JSON, YAML, TOML, Excel and CSV",
         description=_help.CONVERT,
         formatter_class=raw,
     )
-    convert.add_argument("source", metavar="IN", help="输入文件 the file to read")
-    convert.add_argument("target", metavar="OUT", help="输出文件 the file to write")
+    convert.add_argument("source", metavar="IN", help="输入文件 the file to read (- for stdin)")
+    convert.add_argument("target", metavar="OUT", help="输出文件 the file to write (- for stdout)")
     convert.add_argument(
         "--to", choices=_FORMATS, help="输出格式 output format (default: by OUT's extension)"
     )
@@ -266,7 +262,6 @@ def build_parser() -> argparse.ArgumentParser:
 
     template = commands.add_parser(
         "template",
-        parents=common,
         help="生成空白 Excel 工作簿 write an empty workbook to fill in",
         description=_help.TEMPLATE,
         formatter_class=raw,
@@ -279,16 +274,22 @@ def build_parser() -> argparse.ArgumentParser:
 
     schema = commands.add_parser(
         "schema",
-        parents=common,
         help="输出 JSON Schema print the JSON Schema",
         description=_help.SCHEMA,
         formatter_class=raw,
     )
+    schema.add_argument(
+        "-o",
+        "--output",
+        default="-",
+        metavar="FILE",
+        help="输出文件 the file to write (default: - for stdout)",
+    )
+    schema.add_argument("--force", action="store_true", help="覆盖已有文件 replace FILE if it exists")
     schema.set_defaults(run=_schema)
 
     page = commands.add_parser(
         "report",
-        parents=common,
         help="生成报告 write a report people read and sign (one HTML page)",
         description=_help.REPORT,
         formatter_class=raw,
@@ -304,7 +305,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="输出文件 the HTML file to write (default: stdout)",
     )
     page.add_argument("--force", action="store_true", help="覆盖已有文件 replace FILE if it exists")
-    page.add_argument("--lang", choices=("zh", "en"), default="zh", help="报告语言 report language")
+    page.add_argument("--lang", choices=("zh", "en"), help="报告语言 report language (default: zh)")
     page.add_argument(
         "--personal-data",
         choices=("mask", "keep"),
@@ -322,7 +323,6 @@ def build_parser() -> argparse.ArgumentParser:
 
     draw = commands.add_parser(
         "diagram",
-        parents=common,
         help="画联盟结构图 draw an alliance",
         description=_help.DIAGRAM,
         formatter_class=raw,
@@ -334,7 +334,21 @@ def build_parser() -> argparse.ArgumentParser:
     )
     draw.add_argument("--input-format", choices=_FORMATS, help="输入格式 read PATH as this format")
     draw.add_argument("--meetings", action="store_true", help="画出会议及出席者 show who met at its meetings")
+    draw.add_argument(
+        "-o",
+        "--output",
+        default="-",
+        metavar="FILE",
+        help="输出文件 the file to write (default: - for stdout)",
+    )
+    draw.add_argument("--force", action="store_true", help="覆盖已有文件 replace FILE if it exists")
     draw.set_defaults(run=_diagram)
+    for command in (convert, schema, draw):
+        command.add_argument(
+            "--lang", choices=("zh", "en"), help="消息语言 messages in one language (default: both)"
+        )
+    for command in commands.choices.values():  # the command's own options first, then these
+        add_terminal_options(command)
     return parser
 
 
@@ -355,10 +369,32 @@ class Context:
         """A progress line for slow work (shown only after a second, only if enabled)."""
         return Progress(message, self.err, enabled=self.progress_on)
 
+    @property
+    def lang(self) -> _output.Language:
+        """The language asked for with ``--lang``, or None for both."""
+        lang: _output.Language = getattr(self.args, "lang", None)
+        return lang
+
+    @property
+    def limits(self) -> Limits:
+        """The limits of reading, with ``--max-bytes``."""
+        return Limits(max_bytes=self.args.max_bytes)
+
+    def source(self, path: str) -> Source:
+        """Read a document, with a progress line (its size) if that is slow."""
+        size = _size(path)
+        with self.progress(f"正在读取 reading {path}{size} …"):
+            return read_source(
+                path,
+                self.args.input_format,
+                self.limits,
+                lang=self.lang,
+                encoding=getattr(self.args, "encoding", "auto"),
+            )
+
     def read(self, path: str) -> Document:
         """Read a document, with a progress line if that is slow."""
-        with self.progress(f"正在读取 reading {path} …"):
-            return read_document(path, self.args.input_format)
+        return self.source(path).document
 
     def read_registry(self, path: str, command: str) -> Registry:
         """Read a registry document; an alliance document is a usage error for ``command``."""
@@ -371,6 +407,15 @@ class Context:
         return document
 
 
+def _size(path: str) -> str:
+    """`` (12.3 MB)``: the size of a file, for the progress line; empty for stdin or what cannot be read."""
+    try:
+        size = os.stat(path).st_size if path != "-" else 0
+    except OSError:
+        return ""
+    return f" ({size / 1e6:,.1f} MB)" if size >= 100_000 else ""
+
+
 def _ids(ids: Sequence[str]) -> str:
     shown = ", ".join(ids[:_MAX_IDS_SHOWN])
     more = f" … (+{len(ids) - _MAX_IDS_SHOWN})" if len(ids) > _MAX_IDS_SHOWN else ""
@@ -381,89 +426,13 @@ def _money(amount: Money) -> dict[str, Any]:
     return {"text": str(amount), "fen": amount.fen}
 
 
-def _problem(problem: Problem) -> dict[str, Any]:
-    return {
-        "path": problem.path,
-        "value": problem.value,
-        "expected": problem.expected,
-        "line": problem.line,
-        "column": problem.column,
-        "sheet": problem.sheet,
-        "cell": problem.cell,
-    }
-
-
-def _tidied(tidied: Tidied) -> dict[str, Any]:
-    return {
-        "severity": tidied.severity,
-        "path": tidied.path,
-        "cell": tidied.cell,
-        "message_zh": tidied.message_zh,
-        "message_en": tidied.message_en,
-    }
-
-
-def _print_problems(error: ConfigError, stream: TextIO, paint: Painter) -> None:
-    count = error.count
-    stream.write(paint(error.source, "bold") + "\n")
-    for problem in error.problems:
-        stream.write(f"  {problem}  {paint('[配置错误 config error]', 'error')}\n")
-    for line in error.rest().splitlines():
-        stream.write(f"  {line}\n")
-    plus = "+" if error.stopped else ""
-    stream.write(f"  文件格式有误 malformed file: {count:,}{plus} problem{'' if count == 1 else 's'}\n")
+def _print_problems(
+    error: ConfigError, stream: TextIO, paint: Painter, lang: _output.Language = None
+) -> None:
+    _output.text(FileResult(error.source, problems=error), stream, paint, lang)
 
 
 # ------------------------------------------------------------------------------------------------ validate
-
-
-@attrs.frozen
-class FileResult:
-    """The outcome of validating one file."""
-
-    path: str
-    kind: str | None = None
-    report: Report | None = None
-    problems: ConfigError | None = None
-    unreadable: str | None = None
-    note: str | None = None
-    tidied: tuple[Tidied, ...] = ()
-
-    @property
-    def counts(self) -> dict[str, int]:
-        """Findings by severity; each configuration problem counts as an error."""
-        counts = dict.fromkeys((s.value for s in Severity), 0)
-        if self.report is not None:
-            counts.update({s.value: n for s, n in self.report.counts.items()})
-        if self.problems is not None:
-            counts[Severity.ERROR.value] += self.problems.count
-        counts[Severity.INFO.value] += len(self.tidied)
-        return counts
-
-    @property
-    def status(self) -> str:
-        """``checked``, ``malformed`` or ``unreadable``."""
-        if self.unreadable is not None:
-            return "unreadable"
-        return "malformed" if self.problems is not None else "checked"
-
-    def _rest(self) -> str | None:
-        """For a malformed file: the problems not listed, in words (None when all are)."""
-        return (self.problems.rest() or None) if self.problems is not None else None
-
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON form of this file's result (see ``docs/cli.md``)."""
-        return {
-            "path": self.path,
-            "status": self.status,
-            "kind": self.kind,
-            "findings": [f.to_dict() for f in self.report.findings] if self.report is not None else [],
-            "problems": [_problem(p) for p in self.problems.problems] if self.problems is not None else [],
-            "tidied": [_tidied(t) for t in self.tidied],
-            "message": self.unreadable or self.note or self._rest(),
-            "counts": self.counts,
-            "has_errors": self.counts[Severity.ERROR.value] > 0,
-        }
 
 
 def _config(args: argparse.Namespace) -> ValidationConfig:
@@ -491,62 +460,68 @@ def _with_alliance(registry: Registry, alliance: Alliance) -> Registry:
     return attrs.evolve(registry, alliances=(*others, alliance))
 
 
-def _located(report: Report, imported: SheetImport) -> Report:
-    """The report with each finding's cell in the workbook or CSV folder it was read from."""
-    findings = []
-    for finding in report.findings:
-        cell = imported.cell(finding.path)
-        findings.append(finding if cell is None else attrs.evolve(finding, cell=str(cell)))
-    return attrs.evolve(report, findings=tuple(findings))
+def _located(report: Report, *sources: tuple[Source, Callable[[str], bool]]) -> Report:
+    """The report with each finding's file, line and column: found only when there are findings."""
+    if not report.findings:
+        return report
+    places: dict[str, Any] = {}
+    for source, holds in sources:
+        paths = [f.path for f in report.findings if holds(f.path) and f.path not in places]
+        if paths:
+            places.update(source.locate(paths))
+    return Report(tuple(attrs.evolve(f, location=places.get(f.path)) for f in report.findings))
 
 
-def _check(ctx: Context, path: str, config: ValidationConfig, context: Registry | None) -> FileResult:
+def _everything(path: str) -> bool:
+    return True
+
+
+def _tidied(source: Source) -> tuple[_output.Diagnostic, ...]:
+    """The text of a workbook or CSV folder tidied on reading, each placed at its cell."""
+    return tuple(_output.tidied(each, source.name) for each in source.tidied)
+
+
+def _check(
+    ctx: Context, path: str, config: ValidationConfig, context: tuple[Registry, Source] | None
+) -> FileResult:
     try:
-        with ctx.progress(f"正在校验 validating {path} …"):
-            document, imported = read_located(path, ctx.args.input_format, encoding=ctx.args.encoding)
-            if imported is not None:
-                report = _located(validate(imported.registry, config), imported)
-                return FileResult(path, "registry", report, tidied=imported.tidied)
+        with ctx.progress(f"正在校验 validating {path}{_size(path)} …") as progress:
+            source = read_source(
+                path, ctx.args.input_format, ctx.limits, lang=ctx.lang, encoding=ctx.args.encoding
+            )
+            document = source.document
+            name = source.name
             if isinstance(document, Registry):
-                return FileResult(path, "registry", validate(document, config))
+                loaded = f"正在校验 validating {path}: {_entities(document)}"
+                progress.update(loaded)
+
+                def counted(done: int, total: int) -> None:
+                    progress.update(f"{loaded}; 规则 rules {done}/{total}")
+
+                report = _located(validate(document, config, on_check=counted), (source, _everything))
+                return FileResult(name, "registry", report, tidied=_tidied(source))
             if context is None:
                 note = (
                     "单个联盟文件：只检查了结构，用 --registry 指定登记册以检查其余规则 "
                     "one alliance: only its structure was checked; give --registry FILE to check the rules"
                 )
-                return FileResult(path, "alliance", Report(()), note=note)
-            registry = _with_alliance(context, document)
-            return FileResult(path, "alliance", validate_alliance(registry, document.id, config))
+                return FileResult(name, "alliance", Report(()), note=note)
+            registry = _with_alliance(context[0], document)
+            own = f"alliances[{document.id}]"
+            report = validate_alliance(registry, document.id, config)
+            in_alliance = (source, lambda p: p.startswith(own))
+            elsewhere = (context[1], lambda p: not p.startswith(own))
+            return FileResult(name, "alliance", _located(report, in_alliance, elsewhere))
     except Unreadable as error:
-        return FileResult(path, unreadable=redact(error.reason))
+        return FileResult(error.path, unreadable=redact(error.reason))
     except ConfigError as error:
-        return FileResult(path, problems=error)
+        return FileResult(error.source, problems=error)
 
 
-def _print_result(result: FileResult, out: TextIO, paint: Painter) -> None:
-    if result.problems is not None:
-        _print_problems(result.problems, out, paint)
-        return
-    out.write(paint(result.path, "bold") + "\n")
-    if result.unreadable is not None:
-        out.write(f"  {paint('无法读取 cannot read', 'error')}: {result.unreadable}\n")
-        return
-    assert result.report is not None
-    for tidied in result.tidied:
-        out.write(f"  {tidied}\n")
-    for finding in result.report.findings:
-        tag = paint(f"[{finding.severity.label} {finding.severity.value}]", finding.severity.value)
-        where = f"{finding.cell}: {finding.path}" if finding.cell else finding.path
-        out.write(f"  {where}: {paint(finding.code, 'bold')} {tag} {finding.message_zh}\n")
-        out.write(f"      {finding.message_en}\n")
-        out.write(paint(f"      提示 hint: {finding.hint}", "dim") + "\n")
-        out.write(paint(f"      来源 source: {finding.source}", "dim") + "\n")
-    if result.note is not None:
-        out.write(f"  {result.note}\n")
-    if result.report.findings:
-        out.write(f"  {result.report.summary()}\n")
-    else:
-        out.write("  " + paint("没有发现问题 no problems found", "ok") + "\n")
+def _entities(registry: Registry) -> str:
+    """``1,000,000 个实体 entities loaded``: what the progress line counts once a file is read."""
+    count = sum(1 for _ in registry.entities())
+    return f"已读取 {count:,} 个实体 {count:,} entities loaded"
 
 
 def _totals(results: Sequence[FileResult]) -> dict[str, int]:
@@ -559,30 +534,44 @@ def _totals(results: Sequence[FileResult]) -> dict[str, int]:
     return totals
 
 
-def _exit_code(results: Sequence[FileResult]) -> int:
+def _exit_code(results: Sequence[FileResult], fail_on: Severity = Severity.ERROR) -> int:
     if any(r.status == "unreadable" for r in results):
         return EXIT_USAGE
-    if any(r.counts[Severity.ERROR.value] for r in results):
+    if any(r.status == "malformed" for r in results) or _output.at_or_above(results, fail_on):
         return EXIT_ERRORS
     return EXIT_OK
 
 
 def _validate(ctx: Context) -> int:
-    config = _config(ctx.args)
-    context = ctx.read_registry(ctx.args.registry, "--registry") if ctx.args.registry else None
-    as_json = ctx.args.format == "json"
+    args = ctx.args
+    config = _config(args)
+    context = None
+    if args.registry:
+        registry_source = ctx.source(args.registry)
+        if isinstance(registry_source.document, Alliance):
+            raise UsageError(
+                f"{args.registry}: 这是单个联盟文件，--registry 需要登记册文件 "
+                "holds one alliance; --registry needs a registry file"
+            )
+        context = (registry_source.document, registry_source)
+    streaming = args.format in ("text", "concise", "github")
     results = []
-    for n, path in enumerate(ctx.args.paths):
+    for n, path in enumerate(args.paths):
         result = _check(ctx, path, config, context)
         results.append(result)
-        if not as_json:
+        if args.format == "text":
             if n:
                 ctx.out.write("\n")
-            _print_result(result, ctx.out, ctx.paint)
+            _output.text(result, ctx.out, ctx.paint, ctx.lang)
+        elif args.format == "concise":
+            _output.concise(result, ctx.out, ctx.lang)
+        elif args.format == "github":
+            _output.github(result, ctx.out, ctx.lang)
+        if streaming:
             ctx.out.flush()
-    code = _exit_code(results)
+    code = _exit_code(results, Severity(args.fail_on))
     totals = _totals(results)
-    if as_json:
+    if args.format == "json":
         document = {
             "version": 1,
             "files": [r.to_dict() for r in results],
@@ -590,11 +579,20 @@ def _validate(ctx: Context) -> int:
             "exit_code": code,
         }
         ctx.out.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
-    elif len(results) > 1:
-        counts = ", ".join(f"{totals[s.value]} {s.label} {s.value}" for s in Severity)
-        line = f"共 {totals['files']} 个文件 {totals['files']} files: {counts}"
+    elif args.format == "sarif":
+        log = _output.sarif(results, _version(), ctx.lang)
+        ctx.out.write(json.dumps(log, ensure_ascii=False, indent=2) + "\n")
+    elif args.format == "text" and len(results) > 1:
+        counts = ", ".join(
+            f"{totals[s.value]} {_output.bilingual(s.label, s.value, ctx.lang)}" for s in Severity
+        )
+        line = _output.bilingual(f"共 {totals['files']} 个文件", f"{totals['files']} files", ctx.lang)
+        line += f": {counts}"
         if totals["unreadable"]:
-            line += f"; {totals['unreadable']} 个无法读取 unreadable"
+            n = totals["unreadable"]
+            line += "; " + {"zh": f"{n} 个无法读取", "en": f"{n} unreadable"}.get(
+                ctx.lang or "", f"{n} 个无法读取 unreadable"
+            )
         ctx.out.write("\n" + _paint_total(ctx.paint, line, code) + "\n")
     return code
 
@@ -692,8 +690,9 @@ def _allocate(ctx: Context) -> int:
         )
     rule = type(project_rule(project)).RULE
     header = {"id": project.id, "name": project.name, "alliance_id": project.alliance_id}
-    words = _WORDS[args.lang]
-    rule_name = rule.label if args.lang == "zh" else rule.value
+    lang: Literal["zh", "en"] = args.lang or "zh"
+    words = _WORDS[lang]
+    rule_name = rule.label if lang == "zh" else rule.value
     title = ctx.paint(f"{words['project']}: {project.name} ({project.id})", "bold") + "\n"
     one_year = income is not None or args.on is not None or args.year is not None
     if not one_year and not args.explain_stability:
@@ -706,7 +705,7 @@ def _allocate(ctx: Context) -> int:
         if len(by_year) > 1:
             ctx.out.write(title)
             ctx.out.write(f"{words['rule']}: {rule_name}\n\n")
-            ctx.out.write(by_year.table(args.lang, _names(registry)) + "\n\n")
+            ctx.out.write(by_year.table(lang, _names(registry)) + "\n\n")
             ctx.out.write(_check_line(words, by_year.allocated, by_year.retained, by_year.guaranteed_total))
             return EXIT_OK
     stability: Stability | None = None
@@ -727,7 +726,7 @@ def _allocate(ctx: Context) -> int:
     ctx.out.write(title)
     ctx.out.write(f"{words['rule']}: {rule_name}    {words['year']}: {year}\n")
     ctx.out.write(f"{words['income']}: {allocation.total.format()}\n\n")
-    ctx.out.write(allocation.table(args.lang, _names(registry)) + "\n\n")
+    ctx.out.write(allocation.table(lang, _names(registry)) + "\n\n")
     ctx.out.write(
         _check_line(
             words, allocation.total - allocation.retained, allocation.retained, allocation.guaranteed_total
@@ -838,10 +837,16 @@ def _write_sheets(
 
 def _convert(ctx: Context) -> int:
     args = ctx.args
-    target_format = format_for(args.target, args.to)
+    if is_stdout(args.target) and args.to is None:
+        raise UsageError("写到标准输出时需要 --to json、yaml 或 toml writing standard output needs --to")
+    target_format = format_for(args.target, args.to, ctx.lang)
     sheets = target_format in ("xlsx", "csv")
-    with ctx.progress(f"正在读取 reading {args.source} …"):
-        document, _ = read_located(args.source, args.input_format, encoding=args.encoding)
+    if sheets and is_stdout(args.target):
+        raise UsageError(
+            "工作簿和 CSV 不能写到标准输出，请给出文件名 "
+            "a workbook or CSV files cannot be written to standard output: name a file"
+        )
+    document = ctx.read(args.source)
     personal_data = _PERSONAL_DATA[args.personal_data]
     labels = args.labels or ("zh" if sheets else "en")
     with ctx.progress(f"正在写入 writing {args.target} …"):
@@ -854,14 +859,17 @@ def _convert(ctx: Context) -> int:
                     )
                 _free(args.target, args.force)
                 _write_sheets(document, args.target, target_format, personal_data, labels == "zh")
+            elif labels == "zh":
+                text = dumps_labelled(document, target_format, personal_data=personal_data)
             else:
-                if labels == "zh":
-                    text = dumps_labelled(document, target_format, personal_data=personal_data)
-                else:
-                    text = dumps(document, target_format, personal_data=personal_data)  # type: ignore[arg-type]
-                write_text(args.target, text, force=args.force)
+                text = dumps(document, target_format, personal_data=personal_data)  # type: ignore[arg-type]
         except PersonalDataError as error:
             raise _refuse_people(error) from None
+    if not sheets:
+        if is_stdout(args.target):
+            ctx.out.write(text)
+            return EXIT_OK
+        write_text(args.target, text, force=args.force)
     kind = "登记册 registry" if isinstance(document, Registry) else "联盟 alliance"
     ctx.err.write(f"已写入 wrote {args.target} ({kind}, {target_format})\n")
     return EXIT_OK
@@ -870,7 +878,7 @@ def _convert(ctx: Context) -> int:
 def _template(ctx: Context) -> int:
     target = ctx.args.target
     _free(target, ctx.args.force)
-    chosen = format_for(target)
+    chosen = format_for(target, lang=ctx.lang)
     if chosen == "xlsx":
         try:
             write_template(target)
@@ -889,14 +897,26 @@ def _template(ctx: Context) -> int:
 
 def _schema(ctx: Context) -> int:
     text = json_schema_text()
-    ctx.out.write(text if text.endswith("\n") else text + "\n")
+    _emit(ctx, text if text.endswith("\n") else text + "\n")
     return EXIT_OK
+
+
+def _emit(ctx: Context, text: str) -> None:
+    """Write ``text`` to ``--output`` (``-``: standard output), saying so on stderr when it is a file."""
+    if is_stdout(ctx.args.output):
+        ctx.out.write(text)
+        return
+    write_text(ctx.args.output, text, force=ctx.args.force)
+    ctx.err.write(f"已写入 wrote {ctx.args.output}\n")
 
 
 def _report(ctx: Context) -> int:
     args = ctx.args
-    document = ctx.read(args.path)
+    source = ctx.source(args.path)
+    document = source.document
+    locate: Callable[[list[str]], dict[str, Location]] | None = source.locate
     if isinstance(document, Alliance):
+        locate = None  # the findings of an alliance file in a registry: the registry's lines
         if args.registry is None:
             raise UsageError(
                 f"{args.path}: 这是单个联盟文件，用 --registry 指定它所在的登记册 "
@@ -906,16 +926,13 @@ def _report(ctx: Context) -> int:
     with ctx.progress(f"正在生成报告 writing the report of {args.path} …"):
         html = render(
             document,
-            lang=args.lang,
+            lang=args.lang or "zh",
             personal_data=args.personal_data,
             source=args.path,
             as_of=args.as_of,
+            locate=locate,
         )
-    if is_stdout(args.output):
-        ctx.out.write(html)
-        return EXIT_OK
-    write_text(args.output, html, force=args.force)
-    ctx.err.write(f"已写入 wrote {args.output}\n")
+    _emit(ctx, html)
     return EXIT_OK
 
 
@@ -939,7 +956,7 @@ def _diagram(ctx: Context) -> int:
         raise DangjianError(
             f"{error}; 先运行 run `dangjian validate {args.path}` to see every problem"
         ) from None
-    ctx.out.write(text + "\n")
+    _emit(ctx, text + "\n")
     return EXIT_OK
 
 
@@ -970,6 +987,15 @@ def _bug(err: TextIO, error: BaseException) -> int:
     return EXIT_BUG
 
 
+def _subparsers(parser: argparse.ArgumentParser) -> list[Parser]:
+    return [
+        sub
+        for action in parser._actions
+        if isinstance(action, argparse._SubParsersAction)
+        for sub in action.choices.values()
+    ]
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run ``dangjian`` with ``argv`` (default: ``sys.argv[1:]``) and return the exit code.
 
@@ -979,26 +1005,33 @@ def main(argv: Sequence[str] | None = None) -> int:
     out, err = sys.stdout, sys.stderr
     _tolerant(out)
     _tolerant(err)
+    argv = list(sys.argv[1:] if argv is None else argv)
+    lang = language_of(argv)
+    parser = build_parser()
+    parser.lang = lang
+    for each in _subparsers(parser):
+        each.lang = lang
     try:
-        args = build_parser().parse_args(argv)
+        args = parser.parse_args(argv)
     except SystemExit as exit:  # --help, --version and usage errors
         return exit.code if isinstance(exit.code, int) else EXIT_OK if exit.code is None else EXIT_USAGE
     progress_on = args.progress if args.progress is not None else bool(err.isatty())
     ctx = Context(args, out, err, Painter(wants_colour(args.color, out)), progress_on)
     prefix = f"dangjian {args.command}"
+    label = _output.bilingual("错误", "error", lang)
     try:
         code: int = args.run(ctx)
     except UsageError as error:  # it may echo an id from the command line or the file
-        err.write(redact(f"{prefix}: 错误 error: {error}") + "\n")
+        err.write(redact(f"{prefix}: {label}: {error}") + "\n")
         return EXIT_USAGE
     except Unreadable as error:
         err.write(redact(f"{prefix}: {error}") + "\n")
         return EXIT_USAGE
     except ConfigError as error:
-        _print_problems(error, err, Painter(wants_colour(args.color, err)))
+        _print_problems(error, err, Painter(wants_colour(args.color, err)), lang)
         return EXIT_ERRORS
     except DangjianError as error:
-        err.write(f"{prefix}: 错误 error: {error}\n")
+        err.write(f"{prefix}: {label}: {error}\n")
         return EXIT_ERRORS
     except BrokenPipeError:  # the reader went away (`| head`): stop quietly
         _silence(out)

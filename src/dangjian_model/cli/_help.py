@@ -33,6 +33,9 @@ Check one or more configuration files (a registry, or one alliance) and list eve
   dangjian validate examples/cixi_three_villages.yaml
   dangjian validate a.yaml b.json c.toml
   dangjian validate --format json examples/cixi_three_villages.json > report.json
+  dangjian validate --format sarif registry.yaml > dangjian.sarif
+  dangjian validate --format github --fail-on warning registry.yaml
+  cat registry.yaml | dangjian validate --input-format yaml -
   dangjian validate --select DJ1,DJ4 --ignore DJ412 registry.yaml
   dangjian validate --severity DJ407=error --severity DJ2=warning registry.yaml
   dangjian validate --registry examples/cixi_three_villages.yaml examples/cixi_south_alliance.yaml
@@ -73,6 +76,7 @@ extension gives the format (--to forces the output format). An existing file is 
   dangjian convert examples/cixi_three_villages.yaml registry.json
   dangjian convert registry.json registry.toml --force
   dangjian convert registry.yaml registry.txt --to json
+  cat registry.yaml | dangjian convert - - --input-format yaml --to json
   dangjian convert examples/cixi_three_villages.yaml registry.xlsx --personal-data keep
   dangjian convert registry.xlsx registry.yaml --labels zh
   dangjian convert gbk-export.zip registry.json --encoding gb18030

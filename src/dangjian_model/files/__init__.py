@@ -15,6 +15,7 @@ from dangjian_model.files._document import VERSION, Limits
 from dangjian_model.files._errors import ConfigError, PersonalDataError, Problem
 from dangjian_model.files._extras import MissingExtra
 from dangjian_model.files._labelled import Labels, dumps_labelled, labelled_document, readable_money
+from dangjian_model.files._locate import locate
 from dangjian_model.files._openapi import openapi_components
 from dangjian_model.files._plain import from_dict, to_dict
 from dangjian_model.files._popolo import POPOLO_CONTEXT, PopoloImport, from_popolo, to_popolo
@@ -53,6 +54,7 @@ __all__ = [
     "labelled_document",
     "load",
     "loads",
+    "locate",
     "openapi_components",
     "read_csv",
     "read_workbook",

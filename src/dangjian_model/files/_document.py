@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import heapq
 import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, Final
 
 import attrs
@@ -25,8 +26,10 @@ __all__ = [
     "DEFAULT_LIMITS",
     "VERSION",
     "Document",
+    "Find",
     "Limits",
     "check_depth",
+    "place",
     "structure_document",
     "unstructure_document",
 ]
@@ -35,6 +38,8 @@ __all__ = [
 VERSION: Final = 1
 
 Document = Registry | Alliance
+#: Finds the (line, column) of the given paths and of the paths enclosing them, by scanning the text.
+Find = Callable[[Iterable[str]], Mapping[str, "tuple[int, int]"]]
 _PARENT = re.compile(r"(?:\.[A-Za-z_][A-Za-z0-9_]*|\[[^\[\]]*\])\Z")
 
 
@@ -111,15 +116,18 @@ def structure_document(
     source: str,
     locate: Locate | None = None,
     limits: Limits = DEFAULT_LIMITS,
+    find: Find | None = None,
 ) -> Any:
     """Build a registry or an alliance from a parsed document, or raise one :class:`ConfigError`.
 
     At most ``limits.max_problems`` problems are built: checking stops there, and a single error
-    standing for more (a million unknown keys) is counted, not listed.
+    standing for more (a million unknown keys) is counted, not listed. Problems are placed by
+    ``locate`` (positions the parser kept) or, only once there are problems, by ``find`` (a scan of
+    the text for just their paths).
     """
     if not isinstance(tree, dict):
         problem = Problem(path="$", value=shown(tree), expected=_top_expected(into))
-        raise ConfigError(source, (_located(problem, locate),))
+        raise ConfigError(source, place((problem,), locate, find))
     found = Found(limits.max_problems)
     body = dict(tree)
     version = body.pop("version", VERSION)
@@ -153,8 +161,7 @@ def structure_document(
         else:
             if not found.problems and not found.more:
                 return result
-    problems = tuple(_located(problem, locate) for problem in found.problems)
-    raise ConfigError(source, problems, found.more, stopped)
+    raise ConfigError(source, place(found.problems, locate, find), found.more, stopped)
 
 
 def _top_expected(into: type[Document]) -> str:
@@ -163,15 +170,24 @@ def _top_expected(into: type[Document]) -> str:
     return "a mapping with keys version, " + ", ".join(a.name for a in attrs.fields(Registry) if a.init)
 
 
+def place(
+    problems: Sequence[Problem], locate: Locate | None, find: Find | None = None
+) -> tuple[Problem, ...]:
+    """The problems with the line and column of their paths (of the nearest enclosing path the file has)."""
+    if find is not None and locate is None and problems:
+        locate = find([p.path for p in problems if p.line is None]).get
+    return tuple(_located(problem, locate) for problem in problems)
+
+
 def _located(problem: Problem, locate: Locate | None) -> Problem:
     """The problem with the line of its path, or of the nearest enclosing path the file has."""
     if locate is None or problem.line is not None:
         return problem
     path = problem.path
     while True:
-        place = locate(path)
-        if place is not None:
-            return attrs.evolve(problem, line=place[0], column=place[1])
+        spot = locate(path)
+        if spot is not None:
+            return attrs.evolve(problem, line=spot[0], column=spot[1])
         shorter = _PARENT.sub("", path)
         if shorter == path:
             return problem

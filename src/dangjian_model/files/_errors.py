@@ -5,6 +5,8 @@ from __future__ import annotations
 import attrs
 
 from dangjian_model._errors import DangjianError
+from dangjian_model._location import Location, column_letters
+from dangjian_model._messages import MESSAGES, en_expected, zh_expected
 from dangjian_model._privacy import redact
 
 __all__ = ["ConfigError", "PersonalDataError", "Problem"]
@@ -40,11 +42,28 @@ class Problem:
         """The cell in a workbook or CSV folder, ``单位!D7``; None for the other formats."""
         if self.sheet is None or self.line is None or self.column is None:
             return None
-        letters, number = "", self.column
-        while number:
-            number, rest = divmod(number - 1, 26)
-            letters = chr(65 + rest) + letters
-        return f"{self.sheet}!{letters}{self.line}"
+        return f"{self.sheet}!{column_letters(self.column)}{self.line}"
+
+    def location(self, file: str) -> Location:
+        """Where the problem is in ``file``: line and column, and in a workbook or CSV folder its cell.
+
+        >>> str(Problem(path="$.units[0].kind", value="", expected="x", line=7, column=4, sheet="单位").location("r.xlsx"))
+        'r.xlsx:单位!D7'
+        """
+        if self.cell is not None:
+            assert self.sheet is not None and self.line is not None and self.column is not None
+            return Location.of_cell(file, self.sheet, row=self.line, column=self.column)
+        return Location(file, self.line, self.column, sheet=self.sheet)
+
+    def zh(self) -> str:
+        """What is wrong, in Chinese: ``值 1 无效，应为 text (got a number)``."""
+        got = MESSAGES["not_valid"][0].format(value=self.value) + "，" if self.value else ""
+        return got + zh_expected(self.expected)
+
+    def en(self) -> str:
+        """What is wrong, in English: ``1 is not valid; expected text (got a number)``."""
+        got = MESSAGES["not_valid"][1].format(value=self.value) + "; " if self.value else ""
+        return got + en_expected(self.expected)
 
     def __str__(self) -> str:
         where = self.path
@@ -53,8 +72,8 @@ class Problem:
         elif self.line is not None:
             where = f"line {self.line}" + (f", column {self.column}" if self.column is not None else "")
             where += f": {self.path}"
-        got = f"{self.value} is not valid; " if self.value else ""
-        return f"{where}: {got}expected {self.expected}"
+        zh = self.zh()
+        return f"{where}: {self.en()}" if zh == self.en() else f"{where}: {zh} — {self.en()}"
 
 
 class ConfigError(DangjianError, ValueError):
@@ -75,7 +94,7 @@ class ConfigError(DangjianError, ValueError):
     Traceback (most recent call last):
       ...
     dangjian_model.files._errors.ConfigError: <string>: 1 problem
-      $.units[0].name: 1 is not valid; expected text (got a number)
+      line 1, column 32: $.units[0].name: 值 1 无效，应为 text (got a number) — 1 is not valid; expected text (got a number)
     """
 
     def __init__(

@@ -103,18 +103,25 @@ def problems_of(error: BaseException, path: str = "$", found: Found | None = Non
     return found.problems[start:]
 
 
-@functools.lru_cache(maxsize=1024)
-def suggestion(text: str, choices: tuple[str, ...]) -> str | None:
-    """The closest of ``choices`` to ``text`` (a misspelt key), if any is close; remembered per misspelling."""
-    close = difflib.get_close_matches(text[:100], choices, n=1)
-    return close[0] if close else None
+#: The most keys an unknown key's message lists: the closest ones, not every key of a class.
+_KEYS_SHOWN = 6
 
 
 def unknown_key(path: str, key: object, known: tuple[str, ...], owner: str) -> Problem:
-    """The problem of a key ``owner`` does not have, with the closest key it does have."""
-    hint = suggestion(str(key), known)
+    """The problem of a key ``owner`` does not have, with the closest keys it does have."""
+    keys = closest_keys(str(key), known)
+    hint = keys[0] if keys and difflib.SequenceMatcher(None, str(key)[:100], keys[0]).ratio() >= 0.6 else None
     expected = "no such key" + (f"; did you mean {hint!r}?" if hint else "")
-    return Problem(path=child(path, key), value="", expected=expected + f" ({owner}: {', '.join(known)})")
+    more = f", … (+{len(known) - len(keys)})" if len(keys) < len(known) else ""
+    return Problem(
+        path=child(path, key), value="", expected=expected + f" ({owner}: {', '.join(keys)}{more})"
+    )
+
+
+@functools.lru_cache(maxsize=1024)
+def closest_keys(text: str, known: tuple[str, ...]) -> tuple[str, ...]:
+    """The few keys of ``known`` most like ``text``, most alike first (one look at the list per misspelling)."""
+    return tuple(difflib.get_close_matches(text[:100], known, n=_KEYS_SHOWN, cutoff=0.0))
 
 
 def _walk(error: BaseException, path: str, mask: Callable[[object], str] | None, found: Found) -> None:

@@ -20,6 +20,7 @@ from dangjian_model.files._document import (
 )
 from dangjian_model.files._errors import ConfigError, Problem
 from dangjian_model.files._json import _HUGE_NUMBER
+from dangjian_model.files._locate import positions
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -67,7 +68,9 @@ def loads(
     text: str, into: type[Document], *, source: str = "<string>", limits: Limits = DEFAULT_LIMITS
 ) -> Any:
     """Read a registry or an alliance from TOML text."""
-    return structure_document(parse(text, source, limits), into, _CONVERTER, source, limits=limits)
+    tree = parse(text, source, limits)
+    find = lambda paths: positions(text, "toml", paths)  # noqa: E731  (scanned only on the error path)
+    return structure_document(tree, into, _CONVERTER, source, limits=limits, find=find)
 
 
 def dumps(obj: Document) -> str:

@@ -18,11 +18,12 @@ import datetime
 import io
 import os
 import zipfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import IO, Any, Final
 
 import attrs
 
+from dangjian_model._location import Location
 from dangjian_model._registry import Registry
 from dangjian_model.files._api import PersonalData, _personal
 from dangjian_model.files._document import DEFAULT_LIMITS, Limits
@@ -86,6 +87,30 @@ class SheetImport:
         (``units[kuangyan].kind``); None when no cell holds it.
         """
         return self._located.cell(path)
+
+    def locate(self, file: str, paths: Iterable[str]) -> dict[str, Location]:
+        """Where each of ``paths`` is in ``file`` (the workbook or CSV folder as the user named it).
+
+        As :func:`~dangjian_model.files.locate` does for text files: every path gets a
+        :class:`~dangjian_model.Location`, with the sheet and cell of :meth:`cell` (its row and
+        column as line and column), or only the file when no cell holds it.
+
+        >>> from dangjian_model import Registry, Unit
+        >>> buffer = io.BytesIO()
+        >>> write_workbook(Registry(units=[Unit(id="k", name="匡堰镇", kind="镇乡")]), buffer)
+        >>> imported = read_workbook(buffer.getvalue())
+        >>> str(imported.locate("r.xlsx", ["units[k].kind"])["units[k].kind"])
+        'r.xlsx:单位!C2'
+        """
+        result: dict[str, Location] = {}
+        for path in paths:
+            cell = self.cell(path)
+            result[path] = (
+                Location(file)
+                if cell is None
+                else Location.of_cell(file, cell.sheet, row=cell.row, column=cell.column)
+            )
+        return result
 
 
 # ------------------------------------------------------------------------------------------ writing

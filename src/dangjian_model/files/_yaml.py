@@ -97,13 +97,21 @@ def parse(
         raise ConfigError(source, (refused.problem,)) from None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        reason = " ".join(part for part in (error.context, error.problem) if part)
+        reason = " ".join(part for part in (error.context, _started(error), error.problem) if part)
         problem = _problem("$", mark, f"valid YAML ({reason})")
     except yaml.YAMLError as error:
         problem = Problem(path="$", value="", expected=f"valid YAML ({type(error).__name__})")
     except RecursionError:
         problem = limits.depth_problem("$")
     raise ConfigError(source, (problem,))
+
+
+def _started(error: Any) -> str:
+    """PyYAML's ``started at line 2``: where the construct that failed began, when that is elsewhere."""
+    start, end = error.context_mark, error.problem_mark
+    if start is None or end is None or (start.line, start.column) == (end.line, end.column):
+        return ""
+    return f"started at line {start.line + 1}, column {start.column + 1},"
 
 
 def _compose(text: str, limits: Limits, marks: dict[str, tuple[int, int]], reader: Any) -> Any:

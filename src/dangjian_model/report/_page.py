@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from fractions import Fraction
 from html import escape
 from typing import Literal
@@ -13,6 +13,7 @@ import attrs
 from dangjian_model._enums import Linkage, LinkageVocabulary, Principle
 from dangjian_model._errors import DangjianError, InvalidValue
 from dangjian_model._labels import LabelledEnum
+from dangjian_model._location import Location
 from dangjian_model._model import (
     THREE_UNCHANGED,
     AgendaItem,
@@ -263,9 +264,11 @@ def _overview(page: _Page) -> str:
 
 def _where(page: _Page, finding: Finding) -> str:
     where = f'<span class="code">{escape(finding.path)}</span>'
-    line = getattr(finding, "line", None)  # findings may carry the line of the file they came from
-    if isinstance(line, int):
-        where += f'<span class="id">{escape(page.w("line", line=line))}</span>'
+    place = finding.location  # findings carry the file, line and column they came from, once located
+    if place is not None and place.line is not None:
+        column = f":{place.column}" if place.column is not None else ""
+        text = f"{page.w('line', line=place.line)} ({place.file}:{place.line}{column})"
+        where += f'<span class="id">{escape(text)}</span>'
     return where
 
 
@@ -583,6 +586,7 @@ def render(
     source: str | None = None,
     config: ValidationConfig | None = None,
     as_of: datetime.date | None = None,
+    locate: Callable[[list[str]], Mapping[str, Location]] | None = None,
 ) -> str:
     """One self-contained HTML page about ``registry``: overview, validation, allocation (and meetings).
 
@@ -601,6 +605,8 @@ def render(
         as_of: The report's date (default: today): meetings of the year before it are listed, and
             follow-ups still open after their date are overdue, in the meetings section and the
             validation alike.
+        locate: Finds where finding paths are in ``source`` (as :func:`dangjian_model.files.locate`
+            does); each finding then shows its line (``第 12 行 (registry.yaml:12:5)``).
 
     >>> import runpy
     >>> html = render(runpy.run_path("examples/cixi_three_villages.py")["build"]())
@@ -618,6 +624,9 @@ def render(
     if config.as_of is None:  # overdue follow-ups and missed meetings are judged on the report's date
         config = attrs.evolve(config, as_of=page.as_of)
     report = validate(registry, config)
+    if locate is not None and report.findings:
+        places = locate([finding.path for finding in report.findings])
+        report = Report(tuple(attrs.evolve(f, location=places.get(f.path)) for f in report.findings))
     sections = [
         ("overview", _overview(page)),
         ("validation", _validation(page, report)),

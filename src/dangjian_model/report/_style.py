@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
+from dangjian_model.diagram import font_css
+
 __all__ = ["CSS", "FONTS"]
 
 #: Chinese renders on every system: the CJK fonts of Linux, macOS, Windows and Android, then any sans-serif.
-FONTS = (
-    '"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "Source Han Sans CN", "PingFang SC", '
-    '"Hiragino Sans GB", "Microsoft YaHei", "Microsoft JhengHei", "WenQuanYi Micro Hei", '
-    '"WenQuanYi Zen Hei", "Heiti SC", "SimHei", "Droid Sans Fallback", sans-serif'
-)
+FONTS = font_css()
 
 CSS = """
 :root { --ink: #1c2833; --muted: #566573; --line: #d5d8dc; --accent: #a93226; --ok: #1e8449;

@@ -55,6 +55,11 @@ class Rule:
     failing: Builder
     passing: Builder
 
+    @property
+    def anchor(self) -> str:
+        """The anchor of the rule's section in ``docs/rules.md``: ``dj101-unresolved-reference``."""
+        return f"{self.code.lower()}-{self.name}"
+
 
 _ENTRIES: tuple[tuple[str, str, str, str, Severity, str, str], ...] = (
     # DJ1xx — references, ids, trees

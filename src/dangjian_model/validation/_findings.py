@@ -9,6 +9,7 @@ from typing import Any
 import attrs
 
 from dangjian_model._labels import LabelledEnum, zh_name
+from dangjian_model._location import Location
 from dangjian_model._privacy import redact
 
 __all__ = ["Finding", "Report", "Severity"]
@@ -45,9 +46,10 @@ class Finding:
         hint: What would be right (Chinese, then English).
         source: Where the rule comes from: a seed article, a regulation and its article.
         alliance_id: The alliance the finding concerns, if any (per-alliance configuration uses it).
-        cell: Where the value is in a workbook or CSV folder the registry was read from
-            (``联盟成员!D7``); None otherwise. Set with ``attrs.evolve`` from
-            :meth:`dangjian_model.files.SheetImport.cell`.
+        location: Where :attr:`path` is in the file it was read from, once the command,
+            :func:`~dangjian_model.files.locate` or :meth:`~dangjian_model.files.SheetImport.locate`
+            has found it: file, line and column; in a workbook or CSV folder also the sheet and cell
+            (``registry.xlsx:单位!D7``). None for a registry built in code.
     """
 
     code: str
@@ -58,7 +60,12 @@ class Finding:
     hint: str = attrs.field(converter=redact)
     source: str
     alliance_id: str | None = None
-    cell: str | None = None
+    location: Location | None = None
+
+    @property
+    def where(self) -> str:
+        """``file:line:column`` when the finding is located, else its path."""
+        return self.path if self.location is None else str(self.location)
 
     def sort_key(self) -> tuple[Any, ...]:
         """Findings are listed by path (numbers in numeric order), then code."""
@@ -75,7 +82,7 @@ class Finding:
             "hint": self.hint,
             "source": self.source,
             "alliance_id": None if self.alliance_id is None else redact(self.alliance_id),
-            "cell": self.cell,
+            "location": None if self.location is None else self.location.to_dict(),
         }
 
     def to_text(self) -> str:

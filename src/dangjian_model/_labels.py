@@ -16,9 +16,10 @@ from collections.abc import Callable
 from enum import Enum
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from typing_extensions import Self
-
 from dangjian_model._errors import InvalidLabel
+
+if TYPE_CHECKING:  # for annotations only: typing_extensions costs a first use 2 ms
+    from typing_extensions import Self
 
 __all__ = ["LabelledEnum", "zh_name"]
 

@@ -59,6 +59,3 @@ class LazyModule:
 
     def __getattr__(self, name: str) -> Any:
         return getattr(importlib.import_module(self._name), name)
-
-    def __repr__(self) -> str:
-        return f"<module {self._name!r}, imported on first use>"

@@ -7,7 +7,10 @@ Run ``python benchmarks/allocation.py`` (about a minute) or ``--quick`` (a few s
    Python with a NumPy sum inside the loop, so on large inputs it is given a time limit and the ratio is
    reported as a lower bound.
 2. Exact Shapley value of a 20-player game from its table of 2**20 coalition values, against the time
-   merely to evaluate the characteristic function on every coalition (target: within 3×).
+   merely to evaluate the characteristic function on every coalition (target: within 3×); and
+   ``shapley_values`` with a characteristic function (a callable on sets of players) against
+   ``shapley_from_table`` on the same game's table, 14 to 20 players (targets: within 3× the time,
+   and a peak of traced memory within 2× of making the table and reading it).
 3. Exact Shapley–Shubik power of a weighted voting game with 200 players, weights 100–999 and a majority
    quota, against a plain generating-function DP (one packed polynomial per coalition size, deconvolved
    once per player: the method the library used before; target: ours ≤ 0.5×), with the Banzhaf index of
@@ -28,6 +31,7 @@ import statistics
 import subprocess
 import sys
 import time
+import tracemalloc
 from collections.abc import Callable
 from fractions import Fraction
 from functools import partial
@@ -243,6 +247,75 @@ def bench_shapley(n: int) -> None:
     )
 
 
+#: The bonus of the callable game when its first player is in.
+_BONUS = 7
+
+
+def callable_game(n: int) -> tuple[list[str], Callable[[frozenset[str]], int], Callable[[], list[int]]]:
+    """A cheap game on ``n`` players as a callable on sets, and a maker of the same game's table.
+
+    ``v(S) = |S|² + 7`` if the first player is in ``S``; the table is indexed by bitmask.
+    """
+    players = [f"p{i:02d}" for i in range(n)]
+    first = players[0]
+
+    def value(coalition: frozenset[str]) -> int:
+        return len(coalition) ** 2 + (_BONUS if first in coalition else 0)
+
+    def table() -> list[int]:
+        return [bin(mask).count("1") ** 2 + (_BONUS if mask & 1 else 0) for mask in range(1 << n)]
+
+    return players, value, table
+
+
+def peak_bytes(function: Callable[[], Any]) -> int:
+    """The peak of memory traced while ``function`` runs (``tracemalloc``, from zero)."""
+    tracemalloc.start()
+    try:
+        function()
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+def shapley_callable_row(n: int, rounds: int) -> dict[str, Any]:
+    """``shapley_values`` on the callable against ``shapley_from_table`` on its table: times and peaks."""
+    players, value, make_table = callable_game(n)
+    table = make_table()
+    measured = interleaved(
+        {
+            "callable": lambda: shapley_values(players, value),
+            "table": lambda: shapley_from_table(players, table),
+        },
+        rounds,
+    )
+    assert measured["callable"][1] == measured["table"][1], "the two ways disagree"
+    return {
+        "n": n,
+        "callable": measured["callable"][0],
+        "table": measured["table"][0],
+        "callable_peak": peak_bytes(lambda: shapley_values(players, value)),
+        "table_peak": peak_bytes(lambda: shapley_from_table(players, make_table())),
+    }
+
+
+def bench_shapley_callable(sizes: list[int], rounds: int = 3) -> None:
+    print(
+        "== exact Shapley from a callable (shapley_values) against from its table (shapley_from_table); "
+        "peak traced memory against making the table and reading it (targets: time ≤ 3, memory ≤ 2)"
+    )
+    print(
+        f"{'players':>8}  {'callable s':>10}  {'table s':>8}  {'ratio':>6}  {'callable MiB':>12}  {'table MiB':>9}  {'ratio':>6}"
+    )
+    for n in sizes:
+        row = shapley_callable_row(n, rounds)
+        print(
+            f"{n:>8}  {row['callable']:>10.3f}  {row['table']:>8.3f}  {row['callable'] / row['table']:>6.2f}  "
+            f"{row['callable_peak'] / 2**20:>12.1f}  {row['table_peak'] / 2**20:>9.1f}  "
+            f"{row['callable_peak'] / row['table_peak']:>6.2f}"
+        )
+
+
 def bench_weighted_voting(n: int, rounds: int = 3) -> None:
     print(f"== weighted voting game, {n} players, weights 100..999, majority quota")
     weights = voting_weights(n, n)
@@ -286,11 +359,13 @@ def main(argv: list[str] | None = None) -> None:
     if args.quick:
         bench_largest_remainder([1_000, 10_000, 100_000], limit=10)
         bench_shapley(14)
+        bench_shapley_callable([10, 12], rounds=1)
         bench_weighted_voting(60, rounds=1)
         bench_nucleolus([4, 8], rounds=1)
     else:
         bench_largest_remainder([1_000, 10_000, 100_000, 1_000_000], limit=60)
         bench_shapley(20)
+        bench_shapley_callable([14, 16, 18, 20])
         bench_weighted_voting(200)
         bench_nucleolus([4, 8, 12, 14, 16])
 

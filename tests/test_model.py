@@ -368,3 +368,33 @@ def test_contributions_income_and_values_are_never_negative(build: Any, field: s
 def test_zero_is_an_amount_and_a_ledger_entry_may_be_money_out() -> None:
     assert IncomeRecord(on=DAY, amount="0元").amount == Money.ZERO
     assert LedgerEntry(on=DAY, amount="-5万元", description="支出").amount == Money.parse("-5万元")
+
+
+def test_the_model_imports_the_rule_classes_only_when_a_rule_is_checked_or_its_type_resolved() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, typing\n"
+        "from dangjian_model import Alliance, Project, Registry, Unit\n"
+        "print('dangjian_model.allocation._rules' in sys.modules)\n"
+        "Project(id='p', name='项目')\n"
+        "print('dangjian_model.allocation._rules' in sys.modules)\n"
+        "print(typing.get_type_hints(Project)['allocation_rule'])\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    before, after_a_project, hint = out.stdout.splitlines()
+    assert before == "False"
+    assert after_a_project == "False"
+    assert "EqualSplit" in hint
+    assert "Waterfall" in hint
+    assert hint.endswith("| None")
+
+
+def test_a_project_refuses_a_rule_that_is_no_allocation_rule_with_the_lazily_imported_rule_classes() -> None:
+    from dangjian_model.allocation import EqualSplit
+
+    assert Project(id="p", name="项目", allocation_rule=EqualSplit()).allocation_rule == EqualSplit()
+    with pytest.raises(InvalidValue) as caught:
+        Project(id="p", name="项目", allocation_rule="平分")  # type: ignore[arg-type]
+    assert caught.value.where == "Project.allocation_rule"

@@ -19,9 +19,11 @@ from enum import Enum
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 import attrs
-from typing_extensions import Self
 
 from dangjian_model._errors import InvalidLabel
+
+if TYPE_CHECKING:  # for annotations only: typing_extensions costs a first use 2 ms
+    from typing_extensions import Self
 
 __all__ = ["CustomTerm", "LabelledEnum", "open_term", "open_vocabulary", "zh_name"]
 

@@ -1,4 +1,4 @@
-"""Public names loaded on first use (PEP 562), from one table per package.
+"""Public names loaded on first use (PEP 562), from one table per package; modules imported on first use.
 
 A package's ``__init__`` holds one table, public name → the private module that defines it; its
 ``__all__`` and its module ``__getattr__``/``__dir__`` are made from that table here, and its
@@ -12,7 +12,7 @@ import importlib
 from collections.abc import Callable, Mapping
 from typing import Any
 
-__all__ = ["exports"]
+__all__ = ["LazyModule", "exports"]
 
 
 def exports(
@@ -41,3 +41,21 @@ def exports(
     # constants, then classes, then functions, each alphabetically (the order ``__all__`` lists were kept in)
     names = sorted(locations, key=lambda name: (not name.isupper(), not name[0].isupper(), name))
     return names, __getattr__, __dir__
+
+
+class LazyModule:
+    """A module imported when one of its names is first read.
+
+    A module that needs another only for an annotation and a rare check holds one of these under the
+    other's name, so importing it does not pay for the other: ``typing.get_type_hints`` evaluates an
+    annotation such as ``_rules.Rule | None`` in the module's globals, and the attribute access
+    imports the module then.
+    """
+
+    __slots__ = ("_name",)
+
+    def __init__(self, name: str) -> None:
+        self._name = name
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(importlib.import_module(self._name), name)

@@ -12,7 +12,7 @@ import datetime
 from collections.abc import Iterable
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -47,6 +47,7 @@ from dangjian_model._enums import (
 from dangjian_model._errors import InvalidFigure, InvalidValue
 from dangjian_model._figures import FigureValue
 from dangjian_model._labels import CustomTerm
+from dangjian_model._lazy import LazyModule
 from dangjian_model._money import Money
 from dangjian_model._privacy import (
     mask_id_card,
@@ -57,7 +58,11 @@ from dangjian_model._privacy import (
     masked_name,
     masked_phone,
 )
-from dangjian_model.allocation._rules import RULE_TYPES, Rule
+
+if TYPE_CHECKING:
+    from dangjian_model.allocation import _rules
+else:  # the rule classes are made when a project's rule is first checked or its type is resolved
+    _rules = LazyModule("dangjian_model.allocation._rules")
 
 __all__ = [
     "THREE_UNCHANGED",
@@ -722,7 +727,7 @@ class IncomeRecord:
 
 
 def _check_rule(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if value is not None and not isinstance(value, RULE_TYPES):
+    if value is not None and not isinstance(value, _rules.RULE_TYPES):
         raise InvalidValue(
             f.where(instance, attribute), value, "an allocation rule such as EqualSplit() or nothing"
         )
@@ -762,7 +767,7 @@ class Project:
     started_on: datetime.date | None = attrs.field(
         default=None, converter=f.to_optional_date, validator=f.check_optional_date
     )
-    allocation_rule: Rule | None = attrs.field(default=None, validator=_check_rule)
+    allocation_rule: _rules.Rule | None = attrs.field(default=None, validator=_check_rule)
 
     @property
     def total_income(self) -> Money:

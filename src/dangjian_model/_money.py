@@ -21,10 +21,12 @@ import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
-from typing import Any, ClassVar, SupportsIndex
+from typing import TYPE_CHECKING, Any, ClassVar, SupportsIndex
 
 import attrs
-from typing_extensions import Self
+
+if TYPE_CHECKING:  # for annotations only: typing_extensions costs a first use 2 ms
+    from typing_extensions import Self
 
 from dangjian_model._errors import InvalidMoney
 

@@ -44,12 +44,86 @@ def test_a_difference_between_the_libraries_is_noticed(harness: ModuleType) -> N
     assert not harness.same_results(changed, by_msgspec, by_pydantic)
 
 
-def test_the_table_has_a_row_per_size_and_the_import_ratio(harness: ModuleType) -> None:
+def test_the_table_has_a_row_per_size_and_the_other_figures_below(harness: ModuleType) -> None:
     rows = [harness.measure(n, runs=1, check=True) for n in (100, 200)]
-    text = harness.table(rows, (0.2, 0.1), ["allocation"])
-    assert "import dangjian_model 200 ms" in text
-    assert "ratio 2.00" in text
-    assert len([line for line in text.splitlines() if line.strip().startswith(("100 ", "200 "))]) == 2
+    text = harness.table(rows, ["== allocation\nline one", "", "== workbooks"])
+    lines = text.splitlines()
+    assert len([line for line in lines if line.strip().startswith(("100 ", "200 "))]) == 2
+    assert lines.index("== allocation") < lines.index("line one") < lines.index("== workbooks")
+    assert "" not in lines[lines.index("line one") + 1 : lines.index("== workbooks") - 1]
+
+
+def test_side_by_side_reports_the_median_of_rounds_taken_in_turn(
+    harness: ModuleType, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    clock = iter(range(100))  # each reading of the clock one second later
+    monkeypatch.setattr(harness.time, "perf_counter", lambda: next(clock))
+    calls: list[str] = []
+    durations = {"a": iter([5, 1, 3]), "b": iter([2, 2, 9])}
+
+    def run(name: str) -> str:
+        for _ in range(next(durations[name]) - 1):  # the call itself reads the clock once less
+            harness.time.perf_counter()
+        calls.append(name)
+        return name
+
+    measured = harness.side_by_side({"a": lambda: run("a"), "b": lambda: run("b")}, 3)
+    assert calls == ["a", "b", "a", "b", "a", "b"]
+    assert measured == {"a": (3, "a"), "b": (2, "b")}
+
+
+def test_yaml_and_json_read_and_write_the_same_registry_and_the_ratios_are_theirs(
+    harness: ModuleType,
+) -> None:
+    row = harness.yaml_row(60, runs=1, check=True)  # asserts equal registries and documents inside
+    assert row["yaml_mb"] > row["json_mb"] * 0.5 > 0
+    title, _, _, line = harness.yaml_lines([row])
+    assert "load ≤ 4" in title
+    assert f"{row['yaml_load'] / row['json_load']:.2f}" in line
+    assert f"{row['yaml_dump'] / row['json_dump']:.2f}" in line
+
+
+def test_the_small_file_rows_read_the_bundled_example_both_ways(harness: ModuleType) -> None:
+    title, yaml_line, json_line = harness.small_file_lines(1)  # asserts the same registry both ways
+    assert "target ≤ 2" in title
+    assert yaml_line.startswith("cixi_three_villages.yaml")
+    assert json_line.startswith("cixi_three_villages.json")
+
+
+def test_fresh_processes_cache_byte_code_where_told_and_not_in_the_sources(
+    harness: ModuleType, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PYTHONDONTWRITEBYTECODE", "1")
+    env = harness.fresh_env(str(tmp_path))
+    assert "PYTHONDONTWRITEBYTECODE" not in env
+    assert env["PYTHONPYCACHEPREFIX"] == str(tmp_path)
+    inside = harness.in_process_seconds({"nothing": "pass", "sum": "sum(range(1000))"}, 2, env)
+    assert set(inside) == {"nothing", "sum"}
+    assert all(0 <= seconds < 30 for seconds in inside.values())
+    whole = harness.process_seconds({"version": [*harness.COMMAND, "--version"]}, 1, env)
+    assert 0 < whole["version"] < 60
+    assert list(tmp_path.rglob("*.pyc"))  # the warm-up wrote the byte-code there
+
+
+def test_a_failing_command_is_not_timed(harness: ModuleType, tmp_path: Path) -> None:
+    import subprocess
+
+    env = harness.fresh_env(str(tmp_path))
+    with pytest.raises(subprocess.CalledProcessError):
+        harness.process_seconds({"bad": [*harness.COMMAND, "validate", "no-such-file.yaml"]}, 1, env)
+
+
+def test_the_start_up_table_gives_each_ratio_to_import_cattrs(harness: ModuleType) -> None:
+    lines = harness.start_up_table(
+        {"cattrs": 0.02, "import": 0.01, "first": 0.03},
+        {"cattrs": 0.05, "version": 0.1, "validate": 0.2},
+        "x.yaml",
+    )
+    text = "\n".join(lines)
+    assert "import dangjian_model 10 ms: ratio 0.50" in text
+    assert "(Registry, Unit, Alliance) 30 ms: ratio 1.50 (target ≤ 1.5)" in text
+    assert "dangjian --version 100 ms: ratio 2.00 (target ≤ 1)" in text
+    assert "dangjian validate x.yaml 200 ms: ratio 4.00 (target ≤ 2)" in text
 
 
 @pytest.mark.parametrize("n", [1, 40, 317, 2000])
@@ -66,13 +140,8 @@ def test_large_sizes_take_the_library_times_from_the_memory_process(
     assert row["validate"] > 0
     assert row["dump"] > 0
     assert row["peak_mb"] > 0
-    text = harness.table([row], (0.2, 0.1, 0.3), [])
-    assert "first use" in text
-    assert "ratio 3.00" in text
-
-
-def test_the_first_use_of_the_model_is_timed(harness: ModuleType) -> None:
-    assert 0 < harness.first_use_seconds(1) < 30
+    text = harness.table([row], [])
+    assert "      300" in text
 
 
 def test_the_generators_command_line_writes_the_registry_it_describes(

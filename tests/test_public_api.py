@@ -87,7 +87,10 @@ def test_one_public_name_is_one_thing_in_every_public_package_that_lists_it() ->
                 assert first[1] is value, f"{name}.{public} is not {first[0]}.{public}: one name, two things"
 
 
-@pytest.mark.parametrize("name", ["dangjian_model", "dangjian_model.allocation"])
+@pytest.mark.parametrize(
+    "name",
+    ["dangjian_model", "dangjian_model.allocation", "dangjian_model.files", "dangjian_model.validation"],
+)
 def test_a_lazy_package_names_each_public_name_once_and_its_type_checking_imports_agree(name: str) -> None:
     """``_LOCATIONS`` is the one list: ``__all__`` is made from it, and the imports the type checker reads match it."""
     import ast

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from dangjian_model.cli import EXIT_BUG, EXIT_OK, _app
+from dangjian_model.cli import EXIT_BUG, EXIT_OK, _validate
 from tests.cli.conftest import Run
 
 
@@ -55,7 +55,7 @@ def test_an_unexpected_exception_is_a_bug_with_exit_3_and_no_traceback(
     def broken(*args: object, **kwargs: object) -> None:
         raise ZeroDivisionError("secret detail")
 
-    monkeypatch.setattr(_app, "validate", broken)
+    monkeypatch.setattr(_validate, "validate", broken)
     result = run("validate", str(clean))
     assert result.code == EXIT_BUG
     assert "internal error (ZeroDivisionError)" in result.err
@@ -68,7 +68,7 @@ def test_an_interrupt_exits_130(run: Run, clean: Path, monkeypatch: pytest.Monke
     def interrupted(*args: object, **kwargs: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(_app, "validate", interrupted)
+    monkeypatch.setattr(_validate, "validate", interrupted)
     result = run("validate", str(clean))
     assert result.code == 130
     assert "interrupted" in result.err

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from dangjian_model.cli import _app, _term, main
+from dangjian_model.cli import _term, _validate, main
 from dangjian_model.files import load
 from dangjian_model.validation import validate
 from tests.cli.conftest import Result, Run
@@ -65,7 +65,7 @@ def _slow(monkeypatch: pytest.MonkeyPatch) -> None:
         time.sleep(0.3)
         return validate(*args, **kwargs)
 
-    monkeypatch.setattr(_app, "validate", slow_validate)
+    monkeypatch.setattr(_validate, "validate", slow_validate)
     monkeypatch.setattr(_term, "DELAY", 0.05)
 
 
@@ -144,7 +144,7 @@ def test_the_progress_line_counts_entities_and_rules(
         time.sleep(0.3)
         return validate(*args, **kwargs)
 
-    monkeypatch.setattr(_app, "validate", counting_validate)
+    monkeypatch.setattr(_validate, "validate", counting_validate)
     monkeypatch.setattr(_term, "DELAY", 0.05)
     monkeypatch.delenv("TERM", raising=False)
     result = run("validate", "--progress", str(clean))

@@ -12,6 +12,7 @@ Exit codes:
 - ``3`` — a bug in dangjian_model (please report it).
 """
 
-from dangjian_model.cli._app import EXIT_BUG, EXIT_ERRORS, EXIT_OK, EXIT_USAGE, main
+from dangjian_model.cli._exits import EXIT_BUG, EXIT_ERRORS, EXIT_OK, EXIT_USAGE
+from dangjian_model.cli._main import main
 
 __all__ = ["EXIT_BUG", "EXIT_ERRORS", "EXIT_OK", "EXIT_USAGE", "main"]

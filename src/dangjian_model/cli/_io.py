@@ -10,7 +10,7 @@ import os
 import stat
 import sys
 from pathlib import Path
-from typing import BinaryIO, Literal
+from typing import TYPE_CHECKING, BinaryIO, Literal
 
 import attrs
 
@@ -18,22 +18,15 @@ from dangjian_model._location import Location
 from dangjian_model._messages import Language, say
 from dangjian_model._model import Alliance
 from dangjian_model._registry import Registry
-from dangjian_model.files import (
-    FORMATS,
-    ConfigError,
-    Encoding,
-    Format,
-    Limits,
-    MissingExtra,
-    SheetImport,
-    Tidied,
-    load,
-    loads,
-    read_csv,
-    read_workbook,
-)
-from dangjian_model.files._api import read_at_most
-from dangjian_model.files._locate import locate
+from dangjian_model.files._api import FORMATS, Format, OnRead, load, loads, read_at_most
+from dangjian_model.files._document import Limits
+from dangjian_model.files._errors import ConfigError
+from dangjian_model.files._extras import MissingExtra
+
+if TYPE_CHECKING:  # workbooks and CSV are read by modules imported when one is read
+    from dangjian_model.files._csv import Encoding
+    from dangjian_model.files._tidy import Tidied
+    from dangjian_model.files._xlsx import SheetImport
 
 __all__ = [
     "SHEET_FORMATS",
@@ -101,6 +94,8 @@ class Source:
         """The location of each path (document or finding path) in this source: line, or sheet and cell."""
         if self.imported is not None:
             return self.imported.locate(self.name, paths)
+        from dangjian_model.files._locate import locate  # only when there is something to place
+
         name = "-" if self.name == STDIN else self.name
         assert self.format != "xlsx" and self.format != "csv"
         return locate(name, paths, format=self.format, text=self.text)
@@ -170,8 +165,12 @@ def _read_sheets(
     size = 0 if os.path.isdir(path) else _check_file(path, limits, lang)
     try:
         if chosen == "xlsx":
+            from dangjian_model.files._xlsx import read_workbook
+
             imported = read_workbook(path, limits=limits)
         else:
+            from dangjian_model.files._csv import read_csv
+
             imported = read_csv(path, encoding=encoding, limits=limits)
     except MissingExtra as error:
         raise Unreadable(path, str(error)) from None
@@ -185,11 +184,13 @@ def read_source(
     stdin: BinaryIO | None = None,
     lang: Language = None,
     encoding: Encoding = "auto",
+    on_read: OnRead | None = None,
 ) -> Source:
     """Read a registry document, or an alliance document (one key ``alliance``), from ``path`` or ``-``.
 
     A workbook (``.xlsx``) or a folder or zip of CSV files (read in ``encoding``) holds a registry;
-    standard input holds JSON, YAML or TOML.
+    standard input holds JSON, YAML or TOML. ``on_read`` is called as a JSON, YAML or TOML file is
+    read, with the bytes read so far and its size (see :func:`dangjian_model.files.load`).
 
     Raises:
         Unreadable: the file cannot be read, is not UTF-8 text, is too large or has no known format.
@@ -215,7 +216,7 @@ def read_source(
     size = _check_file(path, limits, lang)
 
     def read_file(into: type[Document]) -> Document:
-        return load(path, into=into, format=chosen, limits=limits)
+        return load(path, into=into, format=chosen, limits=limits, progress=on_read)
 
     try:
         return Source(_either(read_file), path, chosen, None, size)

@@ -15,6 +15,7 @@ from typing import Any, Literal, TextIO
 import attrs
 
 from dangjian_model._location import Location
+from dangjian_model.cli._parser import OUTPUT_FORMATS
 from dangjian_model.cli._term import Painter
 from dangjian_model.files import ConfigError, Problem, Tidied
 from dangjian_model.validation import RULES, Finding, Report, Rule, Severity
@@ -34,7 +35,7 @@ __all__ = [
 
 Language = Literal["zh", "en"] | None
 #: The output formats of ``validate``.
-FORMATS = ("text", "json", "sarif", "github", "concise")
+FORMATS = OUTPUT_FORMATS
 #: The pseudo-rules of problems that are not findings: a malformed file, a file that cannot be read.
 MALFORMED, UNREADABLE = "malformed-file", "unreadable-file"
 #: The pseudo-rule of text of a workbook or CSV folder tidied on reading (an info, not a problem).

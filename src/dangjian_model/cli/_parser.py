@@ -8,16 +8,45 @@ and points at ``--help``.
 from __future__ import annotations
 
 import argparse
+import datetime
 import sys
 from collections.abc import Sequence
 from typing import Any, NoReturn
 
 from dangjian_model._messages import Language, bilingual, closest, say
+from dangjian_model.cli import _help
 
-__all__ = ["Parser", "add_terminal_options", "language_of"]
+__all__ = [
+    "GRID_PARTY_GROUPS",
+    "INPUT_FORMATS",
+    "OUTPUT_FORMATS",
+    "SEVERITIES",
+    "Parser",
+    "add_terminal_options",
+    "build_parser",
+    "language_of",
+    "version",
+]
 
 #: The most choices a usage error lists: the closest ones.
 _CHOICES_SHOWN = 6
+#: The formats a command reads (``--input-format``) and ``convert`` writes (``--to``).
+INPUT_FORMATS = ("json", "yaml", "toml", "xlsx", "csv")
+#: The output formats of ``validate``.
+OUTPUT_FORMATS = ("text", "json", "sarif", "github", "concise")
+# The values of two enums, spelt here so that building the parser imports no validation module
+# (tests/cli/test_start_up.py checks that they are the enums' values).
+#: :class:`~dangjian_model.validation.Severity`'s values, for ``--fail-on``.
+SEVERITIES = ("error", "warning", "info")
+#: :class:`~dangjian_model.validation.GridPartyGroups`' values, for ``--grid-party-groups``.
+GRID_PARTY_GROUPS = ("where_any", "every_grid")
+
+
+def version() -> str:
+    """The version of dangjian_model, as ``--version`` prints it."""
+    from dangjian_model import __version__
+
+    return __version__
 
 
 def language_of(argv: Sequence[str]) -> Language:
@@ -118,3 +147,254 @@ def _byte_count(text: str) -> int:
     if value < 0:
         raise argparse.ArgumentTypeError(f"{text!r}: 不能为负 cannot be negative")
     return value
+
+
+# ---------------------------------------------------------------------------------------------- the commands
+
+
+def _date(text: str) -> datetime.date:
+    try:
+        return datetime.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} 不是日期 is not a date: write it as 2024-12-31") from None
+
+
+def build_parser(lang: Language = None) -> Parser:
+    """The argument parser of ``dangjian``, with one sub-parser per command (errors in ``lang``).
+
+    It imports nothing of the library but the help texts: ``--help`` and ``--version`` stay as quick
+    as the interpreter's start, and each command imports what it needs once it runs.
+    """
+    raw = argparse.RawDescriptionHelpFormatter
+    parser = Parser(
+        prog="dangjian",
+        description="党建联盟配置文件工具 — validate, allocate, convert, draw and report party-building alliance files.",
+        epilog=_help.MAIN,
+        formatter_class=raw,
+    )
+    parser.add_argument("--version", action="version", version=f"dangjian {version()}")
+    commands = parser.add_subparsers(title="命令 commands", dest="command", metavar="COMMAND", required=True)
+
+    check = commands.add_parser(
+        "validate",
+        help="校验配置文件 check configuration files",
+        description=_help.VALIDATE,
+        formatter_class=raw,
+    )
+    check.add_argument(
+        "paths",
+        nargs="+",
+        metavar="PATH",
+        help="配置文件 .json, .yaml/.yml, .toml (- for stdin); Excel 工作簿 .xlsx; CSV 文件夹或 .zip",
+    )
+    check.add_argument(
+        "--encoding",
+        choices=("auto", "utf-8", "gb18030", "gbk"),
+        default="auto",
+        help="CSV 文件编码 the encoding of CSV files (default: UTF-8, else GB18030)",
+    )
+    check.add_argument(
+        "--format",
+        choices=OUTPUT_FORMATS,
+        default="text",
+        help="输出格式 output format: text for people, concise (one line each), json, "
+        "sarif (SARIF 2.1.0 for code scanning), github (workflow annotations)",
+    )
+    check.add_argument(
+        "--fail-on",
+        choices=SEVERITIES,
+        default="error",
+        help="退出码 exit 1 when a finding is at or above this severity (default: error)",
+    )
+    check.add_argument(
+        "--lang", choices=("zh", "en"), help="消息语言 messages in one language (default: both)"
+    )
+    check.add_argument(
+        "--select",
+        action="append",
+        metavar="CODES",
+        help="只运行这些规则 run only these codes or prefixes (DJ1,DJ412)",
+    )
+    check.add_argument(
+        "--ignore", action="append", metavar="CODES", help="不运行这些规则 do not run these codes or prefixes"
+    )
+    check.add_argument(
+        "--severity",
+        action="append",
+        default=[],
+        metavar="CODE=LEVEL",
+        help="改变严重程度 report CODE (or a prefix) as error, warning or info; repeatable",
+    )
+    check.add_argument(
+        "--as-of", type=_date, metavar="DATE", help="按此日期判断任期 judge terms on DATE (DJ211)"
+    )
+    check.add_argument(
+        "--grid-party-groups",
+        choices=GRID_PARTY_GROUPS,
+        help="网格党小组要求 when a grid cell must have a party group (DJ441)",
+    )
+    check.add_argument(
+        "--registry", metavar="FILE", help="联盟文件所在的登记册 the registry an alliance file is checked in"
+    )
+    check.add_argument(
+        "--input-format",
+        choices=INPUT_FORMATS,
+        help="输入格式 read every PATH (or - for stdin) as this format",
+    )
+
+    share = commands.add_parser(
+        "allocate",
+        help="分配项目收益 share a project's income",
+        description=_help.ALLOCATE,
+        formatter_class=raw,
+    )
+    share.add_argument("path", metavar="PATH", help="登记册文件 a registry file")
+    share.add_argument("--project", required=True, metavar="ID", help="项目编号 the project's id")
+    share.add_argument(
+        "--income",
+        metavar="AMOUNT",
+        help="分配金额 an amount to share (10万元, 1234.56; zero or more); "
+        "default: the recorded income, year by year",
+    )
+    share.add_argument(
+        "--on", type=_date, metavar="DATE", help="分配日期 the day of the distribution: share that year only"
+    )
+    share.add_argument(
+        "--year",
+        type=int,
+        metavar="N",
+        help="协议第几年 the year of the agreement (1 = first): that year only",
+    )
+    share.add_argument(
+        "--lang", choices=("zh", "en"), help="表格和消息语言 table and message language (default: zh)"
+    )
+    share.add_argument("--format", choices=("text", "json"), default="text", help="输出格式 output format")
+    share.add_argument("--input-format", choices=INPUT_FORMATS, help="输入格式 read PATH as this format")
+    share.add_argument(
+        "--explain-stability",
+        action="store_true",
+        help="说明分配是否在核心中 say whether the split is in the core, and which coalition objects",
+    )
+
+    convert = commands.add_parser(
+        "convert",
+        help="转换格式 convert between JSON, YAML, TOML, Excel and CSV",
+        description=_help.CONVERT,
+        formatter_class=raw,
+    )
+    convert.add_argument("source", metavar="IN", help="输入文件 the file to read (- for stdin)")
+    convert.add_argument("target", metavar="OUT", help="输出文件 the file to write (- for stdout)")
+    convert.add_argument(
+        "--to", choices=INPUT_FORMATS, help="输出格式 output format (default: by OUT's extension)"
+    )
+    convert.add_argument("--input-format", choices=INPUT_FORMATS, help="输入格式 read IN as this format")
+    convert.add_argument("--force", action="store_true", help="覆盖已有文件 replace OUT if it exists")
+    convert.add_argument(
+        "--labels",
+        choices=("en", "zh"),
+        help="en: 英文编号、规范格式 English ids, canonical (default for JSON/YAML/TOML); "
+        "zh: 中文名称、万元 Chinese labels and 万元 amounts (default for Excel and CSV)",
+    )
+    convert.add_argument(
+        "--encoding",
+        choices=("auto", "utf-8", "gb18030", "gbk"),
+        default="auto",
+        help="读取 CSV 的编码 the encoding of CSV files read (default: UTF-8, else GB18030)",
+    )
+    convert.add_argument(
+        "--personal-data",
+        choices=("refuse", "keep", "mask"),
+        default="refuse",
+        help="人员姓名、电话、身份证号：refuse 拒绝写出 (default), keep 原样写出, mask 脱敏写出 — "
+        "how to write people's names, phones and ID numbers",
+    )
+
+    template = commands.add_parser(
+        "template",
+        help="生成空白 Excel 工作簿 write an empty workbook to fill in",
+        description=_help.TEMPLATE,
+        formatter_class=raw,
+    )
+    template.add_argument(
+        "target", metavar="FILE", help="输出文件 FILE.xlsx (or a folder or .zip of CSV files)"
+    )
+    template.add_argument("--force", action="store_true", help="覆盖已有文件 replace FILE if it exists")
+
+    schema = commands.add_parser(
+        "schema",
+        help="输出 JSON Schema print the JSON Schema",
+        description=_help.SCHEMA,
+        formatter_class=raw,
+    )
+    schema.add_argument(
+        "-o",
+        "--output",
+        default="-",
+        metavar="FILE",
+        help="输出文件 the file to write (default: - for stdout)",
+    )
+    schema.add_argument("--force", action="store_true", help="覆盖已有文件 replace FILE if it exists")
+
+    page = commands.add_parser(
+        "report",
+        help="生成报告 write a report people read and sign (one HTML page)",
+        description=_help.REPORT,
+        formatter_class=raw,
+    )
+    page.add_argument(
+        "path", metavar="PATH", help="登记册文件，或与 --registry 一起的单个联盟文件 a registry file"
+    )
+    page.add_argument(
+        "-o",
+        "--output",
+        default="-",
+        metavar="FILE",
+        help="输出文件 the HTML file to write (default: stdout)",
+    )
+    page.add_argument("--force", action="store_true", help="覆盖已有文件 replace FILE if it exists")
+    page.add_argument("--lang", choices=("zh", "en"), help="报告语言 report language (default: zh)")
+    page.add_argument(
+        "--personal-data",
+        choices=("mask", "keep"),
+        default="mask",
+        help="人员姓名：mask 脱敏 (default), keep 原样 — how to show people's names",
+    )
+    page.add_argument(
+        "--as-of", type=_date, metavar="DATE", help="报告日期 the report's date (default: today)"
+    )
+    page.add_argument(
+        "--registry", metavar="FILE", help="联盟文件所在的登记册 the registry an alliance file is reported in"
+    )
+    page.add_argument("--input-format", choices=INPUT_FORMATS, help="输入格式 read PATH as this format")
+
+    draw = commands.add_parser(
+        "diagram",
+        help="画联盟结构图 draw an alliance",
+        description=_help.DIAGRAM,
+        formatter_class=raw,
+    )
+    draw.add_argument("path", metavar="PATH", help="登记册文件 a registry file")
+    draw.add_argument("--alliance", metavar="ID", help="联盟编号 the alliance (default: the only one)")
+    draw.add_argument(
+        "--format", choices=("mermaid", "dot"), default="mermaid", help="图的格式 picture format"
+    )
+    draw.add_argument("--input-format", choices=INPUT_FORMATS, help="输入格式 read PATH as this format")
+    draw.add_argument("--meetings", action="store_true", help="画出会议及出席者 show who met at its meetings")
+    draw.add_argument(
+        "-o",
+        "--output",
+        default="-",
+        metavar="FILE",
+        help="输出文件 the file to write (default: - for stdout)",
+    )
+    draw.add_argument("--force", action="store_true", help="覆盖已有文件 replace FILE if it exists")
+    for command in (convert, schema, draw):
+        command.add_argument(
+            "--lang", choices=("zh", "en"), help="消息语言 messages in one language (default: both)"
+        )
+    for command in commands.choices.values():  # the command's own options first, then these
+        add_terminal_options(command)
+    parser.lang = lang
+    for each in commands.choices.values():
+        each.lang = lang
+    return parser

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO, Literal, overload
 
@@ -15,7 +16,19 @@ from dangjian_model.files import _json, _toml, _yaml
 from dangjian_model.files._document import Document, Limits
 from dangjian_model.files._errors import ConfigError, PersonalDataError, Problem
 
-__all__ = ["FORMATS", "Format", "PersonalData", "dump", "dumps", "format_of", "load", "loads"]
+__all__ = [
+    "FORMATS",
+    "PROGRESS_STEP",
+    "Format",
+    "OnRead",
+    "PersonalData",
+    "dump",
+    "dumps",
+    "format_of",
+    "load",
+    "loads",
+    "read_at_most",
+]
 
 Format = Literal["json", "yaml", "toml"]
 #: What :func:`dumps` does with people's names, phones and ID-card numbers: refuse (``False``, the
@@ -52,23 +65,30 @@ def _module(format: str, source: str) -> object:
 
 #: How much :func:`read_at_most` asks for at a time once the file's size has been read.
 _CHUNK = 1 << 20
+#: How much it reads between two calls of a progress callback.
+PROGRESS_STEP = 4 << 20
+#: What :func:`load` calls as it reads: bytes read so far, and the file's size.
+OnRead = Callable[[int, int], None]
 
 
-def read_at_most(file: BinaryIO, limit: int, size: int = 0) -> bytes:
+def read_at_most(file: BinaryIO, limit: int, size: int = 0, progress: OnRead | None = None) -> bytes:
     """The bytes of an open binary file, but no more than ``limit + 1`` (one more tells it is too large).
 
     Never asks for more memory than the file holds: ``size`` (its size when opened) is read at
-    once, then whatever it has grown by (or a pipe holds) a chunk at a time.
+    once, then whatever it has grown by (or a pipe holds) a chunk at a time. With ``progress``, the
+    file is read :data:`PROGRESS_STEP` bytes at a time and ``progress(read, total)`` called after each.
     """
     parts: list[bytes] = []
     total = 0
     want = size + 1  # the +1 sees the end of a file that has not grown in the same call
     while total <= limit:
-        part = file.read(min(want, limit + 1 - total))
+        part = file.read(min(want if progress is None else PROGRESS_STEP, limit + 1 - total))
         if not part:
             break
         parts.append(part)
         total += len(part)
+        if progress is not None:
+            progress(total, max(size, total))
         want = _CHUNK
     return b"".join(parts)
 
@@ -138,10 +158,16 @@ def load(
     into: type[Registry] = ...,
     format: Format | None = ...,
     limits: Limits = ...,
+    progress: OnRead | None = ...,
 ) -> Registry: ...
 @overload
 def load(
-    path: str | os.PathLike[str], *, into: type[Alliance], format: Format | None = ..., limits: Limits = ...
+    path: str | os.PathLike[str],
+    *,
+    into: type[Alliance],
+    format: Format | None = ...,
+    limits: Limits = ...,
+    progress: OnRead | None = ...,
 ) -> Alliance: ...
 def load(
     path: str | os.PathLike[str],
@@ -149,10 +175,15 @@ def load(
     into: type[Document] = Registry,
     format: Format | None = None,
     limits: Limits = _DEFAULT_LIMITS,
+    progress: OnRead | None = None,
 ) -> Document:
     """Read a registry or an alliance from a file; the format is chosen by the extension.
 
     At most ``limits.max_bytes`` are read: a larger file is refused without reading it whole.
+
+    ``progress``, if given, is called with the bytes read so far and the file's size as the file is
+    read, every few megabytes (:data:`PROGRESS_STEP`), the last time with the whole file — for a
+    progress line on a long read. A JSON file is mapped into memory rather than read: it is reported whole at once.
 
     Raises:
         ConfigError: the file is malformed, too large, or cannot be read.
@@ -164,11 +195,13 @@ def load(
             size = os.fstat(file.fileno()).st_size
             limits.check_size(size, source)  # refused unread
             if chosen == "json" and into in (Registry, Alliance) and size > 0:  # mapped, not read
+                if progress is not None:
+                    progress(size, size)
                 fast: Document | None = _json.load_file_fast(file, into, limits)
                 if fast is not None:
                     return fast
                 file.seek(0)
-            data = read_at_most(file, limits.max_bytes, size)
+            data = read_at_most(file, limits.max_bytes, size, progress)
     except OSError as error:
         raise ConfigError(
             source, (Problem(path="$", value="", expected=f"a readable file ({error.strerror})"),)

@@ -29,6 +29,7 @@ __all__ = [
     "Find",
     "Limits",
     "check_depth",
+    "finder",
     "place",
     "structure_document",
     "unstructure_document",
@@ -41,6 +42,20 @@ Document = Registry | Alliance
 #: Finds the (line, column) of the given paths and of the paths enclosing them, by scanning the text.
 Find = Callable[[Iterable[str]], Mapping[str, "tuple[int, int]"]]
 _PARENT = re.compile(r"(?:\.[A-Za-z_][A-Za-z0-9_]*|\[[^\[\]]*\])\Z")
+
+
+def finder(text: str, format: str) -> Find:
+    """Positions in ``text`` (JSON, YAML or TOML) found by one scan, only when a problem asks.
+
+    The scanner (:mod:`dangjian_model.files._locate`) is imported then too: a clean load does not pay for it.
+    """
+
+    def find(paths: Iterable[str]) -> Mapping[str, tuple[int, int]]:
+        from dangjian_model.files._locate import positions
+
+        return positions(text, format, paths)
+
+    return find
 
 
 @attrs.frozen(kw_only=True)

@@ -16,16 +16,15 @@ from dangjian_model.files._document import (
     DEFAULT_LIMITS,
     VERSION,
     Document,
-    Find,
     Limits,
     check_depth,
+    finder,
     place,
     structure_document,
     unstructure_document,
 )
 from dangjian_model.files._errors import ConfigError, Problem
 from dangjian_model.files._fast import FORMAT_DEPTH, fast_load_json_file, fast_loads_json, fast_structure
-from dangjian_model.files._locate import positions
 from dangjian_model.files._problems import child, index
 
 __all__ = [
@@ -148,13 +147,8 @@ def loads(
         listed = tuple(
             Problem(path=path, value="", expected="each key once") for path in repeated[: limits.max_problems]
         )
-        raise ConfigError(source, place(listed, None, _finder(text)), len(repeated) - len(listed))
-    return structure_document(tree, into, _CONVERTER, source, limits=limits, find=_finder(text))
-
-
-def _finder(text: str) -> Find:
-    """Positions found by scanning ``text`` once, only when a problem asks."""
-    return lambda paths: positions(text, "json", paths)
+        raise ConfigError(source, place(listed, None, finder(text, "json")), len(repeated) - len(listed))
+    return structure_document(tree, into, _CONVERTER, source, limits=limits, find=finder(text, "json"))
 
 
 def dumps(obj: Document) -> str:

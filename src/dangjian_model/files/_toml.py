@@ -15,12 +15,12 @@ from dangjian_model.files._document import (
     Document,
     Limits,
     check_depth,
+    finder,
     structure_document,
     unstructure_document,
 )
 from dangjian_model.files._errors import ConfigError, Problem
 from dangjian_model.files._json import _HUGE_NUMBER
-from dangjian_model.files._locate import positions
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -69,8 +69,7 @@ def loads(
 ) -> Any:
     """Read a registry or an alliance from TOML text."""
     tree = parse(text, source, limits)
-    find = lambda paths: positions(text, "toml", paths)  # noqa: E731  (scanned only on the error path)
-    return structure_document(tree, into, _CONVERTER, source, limits=limits, find=find)
+    return structure_document(tree, into, _CONVERTER, source, limits=limits, find=finder(text, "toml"))
 
 
 def dumps(obj: Document) -> str:

@@ -8,14 +8,14 @@ terms, grid templates, exit conditions and claims. A code, once published, keeps
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import attrs
 
-from dangjian_model.validation import (
-    _examples_figures,  # noqa: F401  (registers the DJ8xx examples)
-    _examples_meetings,  # noqa: F401  (registers the DJ7xx examples)
-)
-from dangjian_model.validation._examples import EXAMPLES, Builder
 from dangjian_model.validation._findings import Severity
+
+if TYPE_CHECKING:
+    from dangjian_model.validation._examples import Builder
 
 __all__ = ["CATALOGUE", "CODES", "RULES", "Rule"]
 
@@ -41,8 +41,9 @@ class Rule:
         severity: Default severity (configuration may change it).
         why: Why the rule exists, in English with the Chinese terms.
         source: Seed article and/or regulation and article.
-        failing: Builds a registry on which the rule fires.
-        passing: Builds a registry on which it stays silent.
+
+    Its two examples, :attr:`failing` and :attr:`passing`, are built by modules imported on first use
+    (the documentation and the tests read them; validating a file does not).
     """
 
     code: str
@@ -52,8 +53,16 @@ class Rule:
     severity: Severity
     why: str
     source: str
-    failing: Builder
-    passing: Builder
+
+    @property
+    def failing(self) -> Builder:
+        """Builds a registry on which the rule fires."""
+        return _examples()[self.code][0]
+
+    @property
+    def passing(self) -> Builder:
+        """Builds a registry on which it stays silent."""
+        return _examples()[self.code][1]
 
     @property
     def anchor(self) -> str:
@@ -306,14 +315,19 @@ _ENTRIES: tuple[tuple[str, str, str, str, Severity, str, str], ...] = (
 )  # fmt: skip
 
 
-def _rule(entry: tuple[str, str, str, str, Severity, str, str]) -> Rule:
-    code = entry[0]
-    failing, passing = EXAMPLES[code]
-    return Rule(*entry, failing=failing, passing=passing)
+def _examples() -> dict[str, tuple[Builder, Builder]]:
+    """Rule code → (failing builder, passing builder), every module of examples imported."""
+    from dangjian_model.validation import (
+        _examples_figures,  # noqa: F401  (registers the DJ8xx examples)
+        _examples_meetings,  # noqa: F401  (registers the DJ7xx examples)
+    )
+    from dangjian_model.validation._examples import EXAMPLES
+
+    return EXAMPLES
 
 
 #: Every rule, in code order.
-CATALOGUE: tuple[Rule, ...] = tuple(_rule(entry) for entry in _ENTRIES)
+CATALOGUE: tuple[Rule, ...] = tuple(Rule(*entry) for entry in _ENTRIES)
 #: Code → rule.
 RULES: dict[str, Rule] = {rule.code: rule for rule in CATALOGUE}
 #: The codes, in order.

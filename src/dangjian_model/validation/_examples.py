@@ -41,7 +41,7 @@ from dangjian_model._model import (
 from dangjian_model._registry import Registry
 from dangjian_model.allocation import EqualSplit, Proportional
 
-__all__ = ["EXAMPLES", "Builder", "cixi", "cixi_seed"]
+__all__ = ["EXAMPLES", "Builder", "cixi", "cixi_example", "cixi_seed", "cixi_seed_example"]
 
 Builder = Callable[[], Registry]
 
@@ -271,6 +271,10 @@ def cixi() -> Registry:
     )
     brand = Brand(id="hongfan", name="红帆领航", territory_id="kuangyan", owner_id="kuangyan-committee")
     return seed.with_entities(*units, company, alliance, project, *groups, *people, *grids, team, brand)
+
+
+#: The public names of the two examples (``dangjian_model.validation.cixi_example``).
+cixi_example, cixi_seed_example = cixi, cixi_seed
 
 
 def _evolve(id: str, **changes: object) -> Registry:

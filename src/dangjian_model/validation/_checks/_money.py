@@ -13,7 +13,6 @@ from dangjian_model._enums import ContributionKind, QuantityUnit
 from dangjian_model._errors import DangjianError
 from dangjian_model._model import Alliance, Project
 from dangjian_model._money import Money
-from dangjian_model.allocation import allocate_project, project_members
 from dangjian_model.validation._checks._common import Scope
 from dangjian_model.validation._config import ValidationConfig
 from dangjian_model.validation._context import Context, RawFinding
@@ -52,6 +51,10 @@ def _allocation_rule(
     ctx: Context, project: Project, raw: Callable[[str, str, str, str, str], RawFinding]
 ) -> Iterator[RawFinding]:
     """DJ508: the rule names only members who share, an existing guarantor, and applies to a trial amount."""
+    # the allocation engine, imported only for a project that has a rule (validating a file without one
+    # does not pay for it)
+    from dangjian_model.allocation import allocate_project, project_members
+
     sharers = {m.id for m in project_members(ctx.registry, project)}
     for path, name, id in _rule_ids(project.allocation_rule, "allocation_rule"):
         if name == "guarantor_id":

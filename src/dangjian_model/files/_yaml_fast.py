@@ -111,8 +111,9 @@ _Record = tuple[int, int, str, bool, Any]
 _SKIPPED: _Record = (0, _SKIP, "", False, None)
 #: The flow collections read: empty ones (their nesting counts towards the depth where they stand).
 _FLOWS = ("[]", "{}")
-#: What stands before the ``: `` of the common lines, ``key: value`` and ``- key: value``.
-_HEAD = re.compile(r"( *)(?:(-) +)?([^\W\d]\w*)")
+#: What stands before the ``: `` of the common lines, ``key: value`` and ``- key: value``: a key
+#: that is a plain identifier, or simply quoted (``'on'``).
+_HEAD = re.compile(r"( *)(?:(-) +)?(?:([^\W\d]\w*)|'([^'\"\\]*)')")
 #: What stands before the ``: `` of a common line: its column, its key's column, the JSON before the
 #: value (``,"key":``; ``,{"key":`` after a dash), whether it is a list item, and its key.
 _Prefix = tuple[int, int, str, bool, str]
@@ -256,6 +257,9 @@ class _Reader:
 
     def value(self, text: str, key: str) -> str | None:
         """The JSON of the value of a common line, or None if the line is to be read otherwise."""
+        if _TEXT.fullmatch(text) is not None:  # the most common new value
+            fragment = self.scalars[text] = '"' + text + '"'
+            return fragment
         if not text or text[0] == " " or text[-1] == " ":
             return None  # nothing (a value is due), or spaces to strip
         fragment = self.scalar(text, key)
@@ -266,15 +270,16 @@ class _Reader:
         head, colon, _ = raw.partition(": ")
         if colon and head not in self.prefixes:
             match = _HEAD.fullmatch(head)
+            key = None if match is None else match[4] if match[3] is None else match[3]
             self.prefixes[head] = (
                 (
                     len(match[1]),
-                    match.start(3),
-                    (',{"' if match[2] else ',"') + match[3] + '":',
+                    match.start(3) if match[4] is None else match.start(4) - 1,
+                    (',{"' if match[2] else ',"') + key + '":',
                     match[2] is not None,
-                    match[3],
+                    key,
                 )
-                if match is not None and match[3].isidentifier()
+                if match is not None and key is not None and (match[4] is not None or key.isidentifier())
                 else ()
             )
         found = self.line(raw)

@@ -24,11 +24,14 @@ from __future__ import annotations
 import datetime
 import json
 import re
+import string
 import typing
 from typing import Any
 
 import attrs
 import yaml  # type: ignore[import-untyped, unused-ignore]
+
+from dangjian_model.files._fast import gc_paused
 
 __all__ = ["date_keys", "emit", "translate"]
 
@@ -91,14 +94,14 @@ def date_keys() -> frozenset[str]:
 _RESOLVED_FIRST = frozenset(key for key in yaml.SafeLoader.yaml_implicit_resolvers if key)
 #: Every character any of PyYAML's implicit resolvers can match (its patterns, read by hand and
 #: checked by a test): a plain scalar with any other character in it is text.
-_RESOLVABLE = "0-9A-Za-z_.:+\\-~<=!&* \t"
+_RESOLVABLE = frozenset(string.ascii_letters + string.digits + "_.:+-~<=!&* \t")
 #: A plain scalar that is text as it stands, and plain JSON between quotes: no indicator first, no
-#: ``#``, ``:``, quote or backslash anywhere (comments, keys, escapes), no space at the end; and
+#: ``#``, ``:``, quote, backslash or tab anywhere (comments, keys, escapes), no space at the end; and
 #: either a first character no resolver starts with, or a character no resolver matches.
 _TEXT = re.compile(
-    "(?![-?:,\\[\\]{}#&*!|>'\"%@` ])"
-    f"(?:(?![{re.escape(''.join(sorted(_RESOLVED_FIRST)))}])|(?=.*[^{_RESOLVABLE}]))"
-    '[^#:"\\\\]+(?<! )'
+    "(?![-?:,\\[\\]{}#&*!|>'\"%@` \t])"
+    f"(?:(?![{re.escape(''.join(sorted(_RESOLVED_FIRST)))}])|(?=.*[^{re.escape(''.join(sorted(_RESOLVABLE)))}]))"
+    '[^#:"\\\\\t]+(?<! )'
 )
 
 
@@ -413,7 +416,8 @@ def translate(text: str, max_depth: int) -> tuple[bytes, int] | None:
         return None
     reader = _Reader(max_depth)
     try:
-        reader.run(text)
+        with gc_paused():  # hundreds of thousands of strings, no cycle: collections would only rescan
+            reader.run(text)
     except _Doubt:
         return None
     return "".join(reader.out).encode("utf-8"), reader.keys

@@ -6,9 +6,10 @@ block mappings and block lists, one key or item per line, plain or simply quoted
 
 - :func:`translate` turns such a document into the JSON text of the *same tree* the safe composer
   in :mod:`dangjian_model.files._yaml` would build, so that the fast JSON path (msgspec, typed)
-  can build the registry. Every plain scalar is read by PyYAML's own resolver and constructors
-  (once per distinct text), so ``on``, ``yes``, ``0x10``, ``~`` or ``2021-01-01`` mean exactly
-  what they mean to the composer. Anything else — a tag, an anchor or alias, flow collections,
+  can build the registry. Every plain scalar that PyYAML's resolver could read as anything but
+  text is read by its own resolver and constructors (once per distinct text), so ``on``, ``yes``,
+  ``0x10``, ``~`` or ``2021-01-01`` mean exactly what they mean to the composer; the others (a
+  character no resolver matches, or a first character none starts with) are text. Anything else — a tag, an anchor or alias, flow collections,
   multi-line scalars, escapes, tabs, comments after a quoted value, a date under a key that is not
   a date, nesting past the limit — makes it give up (return None): the safe composer then reads
   the document and, if it is wrong, says where.

@@ -182,6 +182,10 @@ def test_hand_written_yaml_of_the_simple_shape_takes_the_fast_path(text: str, tr
         "a: 'x' # c\n",
         'a: "x\\ty"\n',
         "a: 1\n b: 2\n",
+        "a:\n  c: 1\nb: 2\n  c: 3\n",  # a line seen before, deeper than its mapping
+        "a:\n  - b: 1\nc:\n  x: 1\n  - b: 2\n",  # a list item seen before, in a mapping
+        "a: 1\n- x\n",
+        "'a' : 1\n",
         "  a: 1\n b: 2\n",
         "- a\nb: 1\n",
         "a:\n  - 1\n  b: 2\n",
@@ -225,3 +229,70 @@ def test_a_problem_in_a_document_read_fast_is_told_with_its_line() -> None:
 @given(registry=strategies.registries())
 def test_a_registry_written_as_yaml_is_read_back_equal(registry: Registry) -> None:
     assert loads(dumps(registry, "yaml", personal_data=True), "yaml") == registry
+
+
+#: Characters around the edges of what PyYAML's implicit resolvers read.
+RESOLVER_CHARS = "0123456789abcdefxXoOeEyYnNtTfF_.:+-~<=!&* \t#'\"/元é\u3000"
+
+
+@given(text=st.text(RESOLVER_CHARS, min_size=1, max_size=12))
+def test_a_text_the_fast_check_calls_text_is_text_to_pyyamls_safe_loader(text: str) -> None:
+    if _yaml_fast._TEXT.fullmatch(text) is not None:
+        assert _safe_load(f"k: {text}\n") == {"k": text}
+        assert _safe_load(f"- {text}\n") == [text]
+
+
+@given(text=st.text(RESOLVER_CHARS, min_size=1, max_size=12))
+def test_no_implicit_resolver_reads_a_text_with_a_character_it_cannot_match(text: str) -> None:
+    resolved = yaml.SafeLoader("").resolve(yaml.ScalarNode, text, (True, False))
+    if any(char not in _yaml_fast._RESOLVABLE for char in text):
+        assert resolved == "tag:yaml.org,2002:str"
+
+
+def test_a_date_is_read_fast_only_under_a_date_key_however_often_it_was_seen() -> None:
+    for text in (
+        "formed_on: 2021-01-05\nname: 2021-01-05\n",
+        "formed_on: 2021-01-05\nlist:\n  - 2021-01-05\n",
+        "units:\n- formed_on: 2021-01-05\n- name: 2021-01-05\n",
+    ):
+        assert _yaml_fast.translate(text, 32) is None
+    translated = _yaml_fast.translate("a:\n- formed_on: 2021-01-05\n- formed_on: 2021-01-05\n", 32)
+    assert translated is not None
+    assert json.loads(translated[0]) == {"a": [{"formed_on": "2021-01-05"}] * 2}
+
+
+def test_an_empty_flow_collection_too_deep_is_left_to_the_composer_however_often_it_was_seen() -> None:
+    shallow = "a: []\nb: {}\n"
+    assert _yaml_fast.translate(shallow, 2) is not None
+    for deeper in ("d:\n  e:\n    f: []\n", "d:\n  e:\n    f: {}\n", "d:\n  e:\n  - []\n", "d:\n- - []\n"):
+        assert _yaml_fast.translate(shallow + deeper, 4) is not None
+        assert _yaml_fast.translate(shallow + deeper, 3) is None
+        with pytest.raises(ConfigError, match="max_depth"):
+            _yaml.parse(shallow + deeper, limits=Limits(max_depth=3))
+
+
+def test_a_list_item_one_level_too_deep_is_left_to_the_composer_after_the_same_line_shallower() -> None:
+    text = "x:\n  - b: 1\ny:\n  z:\n  - 1\n  - b: 3\n"  # the second "  - b" opens a mapping deeper
+    assert _yaml_fast.translate(text, 4) is not None
+    assert _yaml_fast.translate(text, 3) is None
+    with pytest.raises(ConfigError, match="max_depth"):
+        _yaml.parse(text, limits=Limits(max_depth=3))
+
+
+@pytest.mark.parametrize(
+    ("text", "tree"),
+    [
+        ("a:\n- 'on': 1\n  'x y': b\n- 'on': 2\n", {"a": [{"on": 1, "x y": "b"}, {"on": 2}]}),
+        ("a:\n- b: x\n- b:   x\n- b: x  \n- b: []\n", {"a": [{"b": "x"}] * 3 + [{"b": []}]}),
+        (
+            "a: 1\nb: []\nc: {}\nd: on\ne: 第1村\nf: 161/477\n",
+            {"a": 1, "b": [], "c": {}, "d": True, "e": "第1村", "f": "161/477"},
+        ),
+        ("a:\n- b: 1\n  c: 2\n- b: 3\nd: 4\n", {"a": [{"b": 1, "c": 2}, {"b": 3}], "d": 4}),
+    ],
+)
+def test_lines_of_the_common_shape_are_read_as_the_composer_reads_them(text: str, tree: Any) -> None:
+    translated = _yaml_fast.translate(text, 32)
+    assert translated is not None
+    assert json.loads(translated[0]) == tree == _as_json(_yaml.parse(text)[0])
+    assert translated[1] == text.count(":")

@@ -6,9 +6,10 @@ block mappings and block lists, one key or item per line, plain or simply quoted
 
 - :func:`translate` turns such a document into the JSON text of the *same tree* the safe composer
   in :mod:`dangjian_model.files._yaml` would build, so that the fast JSON path (msgspec, typed)
-  can build the registry. Every plain scalar is read by PyYAML's own resolver and constructors
-  (once per distinct text), so ``on``, ``yes``, ``0x10``, ``~`` or ``2021-01-01`` mean exactly
-  what they mean to the composer. Anything else — a tag, an anchor or alias, flow collections,
+  can build the registry. Every plain scalar that PyYAML's resolver could read as anything but
+  text is read by its own resolver and constructors (once per distinct text), so ``on``, ``yes``,
+  ``0x10``, ``~`` or ``2021-01-01`` mean exactly what they mean to the composer; the others (a
+  character no resolver matches, or a first character none starts with) are text. Anything else — a tag, an anchor or alias, flow collections,
   multi-line scalars, escapes, tabs, comments after a quoted value, a date under a key that is not
   a date, nesting past the limit — makes it give up (return None): the safe composer then reads
   the document and, if it is wrong, says where.
@@ -24,11 +25,14 @@ from __future__ import annotations
 import datetime
 import json
 import re
+import string
 import typing
 from typing import Any
 
 import attrs
 import yaml  # type: ignore[import-untyped, unused-ignore]
+
+from dangjian_model.files._fast import gc_paused
 
 __all__ = ["date_keys", "emit", "translate"]
 
@@ -89,12 +93,47 @@ def date_keys() -> frozenset[str]:
 
 #: First characters of the plain scalars PyYAML's resolver may read as something other than text.
 _RESOLVED_FIRST = frozenset(key for key in yaml.SafeLoader.yaml_implicit_resolvers if key)
+#: Every character any of PyYAML's implicit resolvers can match (its patterns, read by hand and
+#: checked by a test): a plain scalar with any other character in it is text.
+_RESOLVABLE = frozenset(string.ascii_letters + string.digits + "_.:+-~<=!&* \t")
+#: A plain scalar that is text as it stands, and plain JSON between quotes: no indicator first, no
+#: ``#``, ``:``, quote, backslash or tab anywhere (comments, keys, escapes), no space at the end; and
+#: either a first character no resolver starts with, or a character no resolver matches.
+_TEXT = re.compile(
+    "(?![-?:,\\[\\]{}#&*!|>'\"%@` \t])"
+    f"(?:(?![{re.escape(''.join(sorted(_RESOLVED_FIRST)))}])|(?=.*[^{re.escape(''.join(sorted(_RESOLVABLE)))}]))"
+    '[^#:"\\\\\t]+(?<! )'
+)
+
+
+#: What a line is: the second field of its record (see ``_Reader.record``).
+_KEY, _DASH, _SCALAR, _FLOW_KEY, _FLOW_SCALAR, _SKIP, _START = range(7)
+#: A line's record: its column, what it is, its JSON (``,"key":value`` for an entry, a scalar's
+#: value), whether a value is due on the next lines, and for a list item the record of the text
+#: after its dash (None for none).
+_Record = tuple[int, int, str, bool, Any]
+_SKIPPED: _Record = (0, _SKIP, "", False, None)
+#: The flow collections read: empty ones (their nesting counts towards the depth where they stand).
+_FLOWS = ("[]", "{}")
+#: What stands before the ``: `` of the common lines, ``key: value`` and ``- key: value``: a key
+#: that is a plain identifier, or simply quoted (``'on'``).
+_HEAD = re.compile(r"( *)(?:(-) +)?(?:([^\W\d]\w*)|'([^'\"\\]*)')")
+#: What stands before the ``: `` of a common line: its column, its key's column, the JSON before the
+#: value (``,"key":``; ``,{"key":`` after a dash), whether it is a list item, and its key.
+_Prefix = tuple[int, int, str, bool, str]
 
 
 class _Reader:
-    """One document's lines, read as JSON fragments into ``out``."""
+    """One document's lines, read as JSON fragments into ``out``.
 
-    __slots__ = ("dates", "entries", "helper", "keys", "max_depth", "out", "scalars")
+    Most lines are ``key: value`` or ``- key: value``: what stands before the ``: `` and the value
+    are each read once per document and then only looked up (a line is not worth keeping whole:
+    most are met once). Any other line is read once into a record (see ``_Record``), which depends
+    only on the line: a date depends on its key, which is on the line; a flow ``[]`` or ``{}`` on
+    the depth where it stands, which the loop checks.
+    """
+
+    __slots__ = ("dates", "helper", "keys", "max_depth", "out", "prefixes", "records", "scalars")
 
     def __init__(self, max_depth: int) -> None:
         self.max_depth = max_depth
@@ -103,13 +142,185 @@ class _Reader:
         #: JSON of each scalar's text read so far (dates apart: they may stand under date keys only)
         self.scalars: dict[str, str] = {}
         self.dates: dict[str, str] = {}
-        #: each ``key: value`` line read so far: its JSON first in an object, its JSON after a comma,
-        #: and whether the value is on the line
-        self.entries: dict[str, tuple[str, str, bool]] = {}
+        #: each text before ": " read so far, and what it is; () if not of the simple shape
+        self.prefixes: dict[str, _Prefix | tuple[()]] = {}
+        #: the record of each other line read so far
+        self.records: dict[str, _Record] = {}
         self.helper: Any = None
 
-    def entry(self, line: str, depth: int) -> tuple[str, str, bool]:
-        """The JSON of a ``key: value`` or ``key:`` line."""
+    def run(self, text: str) -> None:
+        """Read every line: one pass, the open mappings and lists on a stack."""
+        out, max_depth = self.out, self.max_depth
+        append, known, record_of = out.append, self.records.get, self.record
+        prefix_of, text_of, value_of = self.prefixes.get, self.scalars.get, self.value
+        # the mapping or list being read: whether a mapping, its indent, and whether it is a list at
+        # its key's own indent; the enclosing ones are on the stack
+        is_map, at, flush = True, -1, False
+        stack: list[tuple[bool, int, bool]] = []
+        push, pop = stack.append, stack.pop
+        pending = True  # a value is due: the document's, or that of a "key:" or "-" line
+        keys = 0
+        marked = False  # a "---" read
+        for raw in text.split("\n"):
+            if not pending:  # the common lines first: the next "key: value" or "- key: value"
+                head, colon, value = raw.partition(": ")
+                prefix = prefix_of(head)
+                if prefix and colon:
+                    col, key_col, json_key, dash, key = prefix
+                    fragment = text_of(value) or value_of(value, key)
+                    if fragment is not None:
+                        if not dash:
+                            while col < at or (flush and col == at):
+                                append("}" if is_map else "]")
+                                is_map, at, flush = pop()
+                            if col != at or not is_map:
+                                raise _Doubt  # deeper: a scalar continued, a value given twice; a list
+                            append(json_key)
+                            append(fragment)
+                            keys += 1
+                            continue
+                        while col < at:
+                            append("}" if is_map else "]")
+                            is_map, at, flush = pop()
+                        if col != at or is_map:
+                            raise _Doubt
+                        append(json_key)
+                        append(fragment)
+                        push((False, at, flush))
+                        if len(stack) > max_depth:
+                            raise _Doubt
+                        is_map, at, flush = True, key_col, False
+                        keys += 1
+                        continue
+            record = known(raw)
+            if record is None:
+                record = record_of(raw)
+            col, kind, fragment, due, sub = record
+            if kind >= _SKIP:  # a blank line, a comment, the document's start
+                if kind == _START:
+                    if marked or at != -1:
+                        raise _Doubt  # a second document, or text before the marker
+                    marked = True
+                continue
+            opened = False  # the line is the first of a new mapping or list
+            if pending:
+                pending = False
+                dash = kind == _DASH
+                if col > at or (col == at and dash and is_map):  # a block: the value
+                    push((is_map, at, flush))
+                    if len(stack) > max_depth:
+                        raise _Doubt
+                    is_map, flush, at, opened = not dash, col == at, col, True
+                    append("[" if dash else "{")
+                else:
+                    append("null")  # nothing under a "key:" or "-": what the composer reads
+            if kind == _DASH:
+                while col < at:
+                    append("}" if is_map else "]")
+                    is_map, at, flush = pop()
+            else:
+                while col < at or (flush and col == at):
+                    append("}" if is_map else "]")
+                    is_map, at, flush = pop()
+            if col != at:
+                raise _Doubt
+            while True:
+                if kind in (_KEY, _FLOW_KEY):
+                    if not is_map or (kind == _FLOW_KEY and len(stack) >= max_depth):
+                        raise _Doubt  # an entry in a list; a flow [] or {} one level too deep
+                    append(fragment[1:] if opened else fragment)
+                    keys += 1
+                    pending = due
+                    break
+                if is_map:
+                    raise _Doubt  # an item in a mapping
+                if not opened:
+                    append(",")
+                if sub is None:
+                    pending = True
+                    break
+                col, kind, fragment, due, sub = sub  # what follows the dash, at its own column
+                if kind in (_SCALAR, _FLOW_SCALAR):
+                    if kind == _FLOW_SCALAR and len(stack) >= max_depth:
+                        raise _Doubt
+                    append(fragment)
+                    break
+                push((is_map, at, flush))  # "- key: value" or "- - item": a block on the item's line
+                if len(stack) > max_depth:
+                    raise _Doubt
+                is_map, flush, at, opened = kind != _DASH, False, col, True
+                append("{" if is_map else "[")
+        if at == -1:
+            raise _Doubt  # no document: the composer says what is wrong
+        if pending:
+            append("null")
+        while stack:
+            append("}" if is_map else "]")
+            is_map, at, flush = pop()
+        self.keys = keys
+
+    def value(self, text: str, key: str) -> str | None:
+        """The JSON of the value of a common line, or None if the line is to be read otherwise."""
+        if _TEXT.fullmatch(text) is not None:  # the most common new value
+            fragment = self.scalars[text] = '"' + text + '"'
+            return fragment
+        if not text or text[0] == " " or text[-1] == " ":
+            return None  # nothing (a value is due), or spaces to strip
+        fragment = self.scalar(text, key)
+        return None if fragment in _FLOWS else fragment
+
+    def record(self, raw: str) -> _Record:
+        """The record of a line of no common shape, or not seen before; the text before its ": " learnt."""
+        head, colon, _ = raw.partition(": ")
+        if colon and head not in self.prefixes:
+            match = _HEAD.fullmatch(head)
+            key = None if match is None else match[4] if match[3] is None else match[3]
+            self.prefixes[head] = (
+                (
+                    len(match[1]),
+                    match.start(3) if match[4] is None else match.start(4) - 1,
+                    (',{"' if match[2] else ',"') + key + '":',
+                    match[2] is not None,
+                    key,
+                )
+                if match is not None and key is not None and (match[4] is not None or key.isidentifier())
+                else ()
+            )
+        found = self.line(raw)
+        self.records[raw] = found
+        return found
+
+    def line(self, raw: str) -> _Record:
+        """The record of a line."""
+        line = raw.lstrip(" ")
+        if not line or line[0] == "#":
+            return _SKIPPED  # a blank line, a comment
+        col = len(raw) - len(line)
+        line = line.rstrip(" ")
+        if not col and line[:3] in ("---", "...") and line[3:4] in ("", " "):
+            if line != "---":
+                raise _Doubt  # the end of a document, or text after the marker
+            return 0, _START, "", False, None
+        return self.content(line, col)
+
+    def content(self, line: str, col: int) -> _Record:
+        """The record of a line's text (no space at either end) that starts at column ``col``."""
+        if line[0] == "-" and (len(line) == 1 or line[1] == " "):
+            item = line[2:]
+            stripped = item.lstrip(" ")
+            if not stripped:
+                return col, _DASH, "", False, None
+            # "- key: value" or "- - item": a block starting on this line, at the column of its text
+            sub_col = col + 2 + len(item) - len(stripped)
+            head, colon, rest = stripped.partition(":")
+            dashed = stripped[0] == "-" and stripped[1:2] in ("", " ")
+            keyed = colon and (not rest or rest[0] == " ") and head
+            if dashed or (keyed and (head.isidentifier() or head[0] == "'")):
+                sub = self.content(stripped, sub_col)
+            else:
+                fragment = self.scalar(stripped, None)
+                sub = (sub_col, _FLOW_SCALAR if fragment in _FLOWS else _SCALAR, fragment, False, None)
+            return col, _DASH, "", False, sub
         if line[0] == "'":
             end = line.find("':", 1)
             if end < 0:
@@ -121,111 +332,37 @@ class _Reader:
             key, colon, rest = line.partition(":")
             if not colon or not key.isidentifier():
                 raise _Doubt
-        head = f'"{key}":'
+        head = ',"' + key + '":'
         if not rest:
-            return head, "," + head, False
+            return col, _KEY, head, True, None
         if rest[0] != " ":
             raise _Doubt
-        value = self.scalar(rest.lstrip(" "), key, depth)
-        return head + value, "," + head + value, True
+        fragment = self.scalar(rest.lstrip(" "), key)
+        return col, _FLOW_KEY if fragment in _FLOWS else _KEY, head + fragment, False, None
 
-    def run(self, text: str) -> None:
-        """Read every line: one pass, the open mappings and lists on a stack."""
-        out, entries, max_depth = self.out, self.entries, self.max_depth
-        # the mapping or list being read: whether a mapping, its indent, whether empty so far, and
-        # whether it is a list at its key's own indent; the enclosing ones are on the stack
-        is_map, at, first, flush = True, -1, True, False
-        stack: list[tuple[bool, int, bool, bool]] = []
-        pending = True  # a value is due: the document's, or that of a "key:" or "-" line
-        keys = 0
-        started = False
-        for raw in text.split("\n"):
-            line = raw.lstrip(" ")
-            if not line or line[0] == "#":
-                continue  # a blank line, a comment
-            col = len(raw) - len(line)
-            if line[-1] == " ":
-                line = line.rstrip(" ")
-            if not col and line[0] in "-." and line[:3] in ("---", "...") and line[3:4] in ("", " "):
-                if started or line != "---":
-                    raise _Doubt  # a second document, the end of one, or text after the marker
-                started = True
-                continue
-            started = True
-            while True:
-                dash = line[0] == "-" and (len(line) == 1 or line[1] == " ")
-                if pending:
-                    pending = False
-                    if col > at or (col == at and dash and is_map):  # a block: the value
-                        stack.append((is_map, at, first, flush))
-                        if len(stack) > max_depth:
-                            raise _Doubt
-                        is_map, flush, at, first = not dash, col == at, col, True
-                        out.append("[" if dash else "{")
-                    else:
-                        out.append(self.scalar("", None, len(stack)))
-                while col < at or (flush and col == at and not dash):
-                    out.append("}" if is_map else "]")
-                    is_map, at, first, flush = stack.pop()
-                if col != at:
-                    raise _Doubt  # deeper: a scalar continued, or a value given twice; or between levels
-                if is_map:
-                    found = entries.get(line)
-                    if found is None:
-                        found = self.entry(line, len(stack))
-                        if found[0][-1] not in "]}":  # a flow [] or {} is judged at each depth
-                            entries[line] = found
-                    out.append(found[0] if first else found[1])
-                    first = False
-                    keys += 1
-                    pending = not found[2]
-                    break
-                if not dash:
-                    raise _Doubt
-                if not first:
-                    out.append(",")
-                first = False
-                item = line[2:]
-                stripped = item.lstrip(" ")
-                if not stripped:
-                    pending = True
-                    break
-                # "- key: value" or "- - item": a block starting on this line, at the column of its text
-                head, colon, rest = stripped.partition(":")
-                dashed = stripped[0] == "-" and stripped[1:2] in ("", " ")
-                keyed = colon and (not rest or rest[0] == " ") and head
-                if dashed or (keyed and (head.isidentifier() or head[0] == "'")):
-                    col, line, pending = col + 2 + len(item) - len(stripped), stripped, True
-                    continue
-                out.append(self.scalar(stripped, None, len(stack)))
-                break
-        if not started:
-            raise _Doubt  # no document: the composer says what is wrong
-        if pending:
-            out.append(self.scalar("", None, len(stack)))
-        while stack:
-            out.append("}" if is_map else "]")
-            is_map, at, first, flush = stack.pop()
-        self.keys = keys
-
-    def scalar(self, text: str, key: str | None, depth: int) -> str:
+    def scalar(self, text: str, key: str | None) -> str:
         """The JSON of a scalar's text, the value of ``key`` (None for a list's item)."""
         fragment = self.scalars.get(text)
+        if fragment is not None:
+            return fragment
+        if text in _FLOWS:
+            return text  # an empty flow list or mapping: its depth is checked where it stands
+        fragment = self.dates.get(text)
         if fragment is None:
-            fragment = self.dates.get(text)
-            if fragment is None:
-                self._read(text)
-                fragment = self.scalars.get(text)
-            if fragment is None:
-                fragment = self.dates[text]
-                if key is None or key not in date_keys():
-                    raise _Doubt  # the composer reads a date there; JSON would read text
-            elif fragment[-1] in "]}" and depth >= self.max_depth:
-                raise _Doubt  # a flow [] or {} one level deeper than allowed
+            self._read(text)
+            fragment = self.scalars.get(text)
+            if fragment is not None:
+                return fragment
+            fragment = self.dates[text]
+        if key is None or key not in date_keys():
+            raise _Doubt  # the composer reads a date there; JSON would read text
         return fragment
 
     def _read(self, text: str) -> None:
         """Put the JSON of a scalar's text in ``scalars``, or of a date in ``dates``."""
+        if _TEXT.fullmatch(text) is not None:
+            self.scalars[text] = '"' + text + '"'  # most texts: no resolver can read them otherwise
+            return
         raw, first = text, text[:1]
         if first in _INDICATORS:
             if first == "'":
@@ -239,9 +376,6 @@ class _Reader:
                 if len(text) < 2 or text[-1] != '"' or '"' in inner or "\\" in inner:
                     raise _Doubt
                 self.scalars[raw] = _json_text(inner)
-                return
-            if text in ("[]", "{}"):
-                self.scalars[raw] = text
                 return
             if first not in "-?:" or len(text) == 1 or text[1] == " ":
                 raise _Doubt
@@ -283,7 +417,8 @@ def translate(text: str, max_depth: int) -> tuple[bytes, int] | None:
         return None
     reader = _Reader(max_depth)
     try:
-        reader.run(text)
+        with gc_paused():  # hundreds of thousands of strings, no cycle: collections would only rescan
+            reader.run(text)
     except _Doubt:
         return None
     return "".join(reader.out).encode("utf-8"), reader.keys

@@ -557,9 +557,8 @@ def _history(org: PartyOrganisation, config: ValidationConfig) -> Iterator[RawFi
             "登记新一届委员会，或删去结束日期 / record the next term, or leave the end open",
         )
     if config.as_of is not None and last.ended_on is None:
-        due = _due(last)
-        late = _plus_one_year(due)
-        if late is not None and config.as_of > late:
+        due = _overdue(last, config.as_of)
+        if due is not None:
             yield RawFinding(
                 "DJ723",
                 f"{path}[{last_index}].elected_on",
@@ -583,9 +582,12 @@ def _due(term: CommitteeTerm) -> datetime.date | None:
     return add_years(term.elected_on, 5)
 
 
-def _plus_one_year(due: datetime.date | None) -> datetime.date | None:
-    """The last day an election may be postponed to (延期不超过1年), if it can be written as a date."""
-    return None if due is None else add_years(due, 1)
+def _overdue(term: CommitteeTerm, on: datetime.date) -> datetime.date | None:
+    """When ``term`` was due to end, if ``on`` is past the year its election may be postponed by
+    (延期不超过1年); None when the election is not overdue on that day (or that day cannot be written)."""
+    due = _due(term)
+    late = None if due is None else add_years(due, 1)
+    return due if late is not None and on > late else None
 
 
 def _pair(path: str, i: int, before: CommitteeTerm, j: int, after: CommitteeTerm) -> Iterator[RawFinding]:
@@ -625,9 +627,8 @@ def _pair(path: str, i: int, before: CommitteeTerm, j: int, after: CommitteeTerm
             f"{after.elected_on}: no committee in between",
             "上届任期至新一届选出之日 / a term lasts until the next is elected",
         )
-    due = _due(before)
-    late = _plus_one_year(due)
-    if late is not None and after.elected_on > late:
+    due = _overdue(before, after.elected_on)
+    if due is not None:
         yield RawFinding(
             "DJ723",
             f"{path}[{j}].elected_on",

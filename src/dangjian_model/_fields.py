@@ -498,3 +498,15 @@ def optional_instance(kind: type[Any]) -> Validator:
             raise InvalidValue(where(instance, attribute), value, f"a {kind.__name__} or nothing")
 
     return validate
+
+
+def masked(validator: Validator, mask: Callable[[object], str]) -> Validator:
+    """``validator`` whose errors show the value masked: a bad name or phone is still personal data."""
+
+    def validate(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        try:
+            validator(instance, attribute, value)
+        except InvalidValue as error:
+            raise type(error)(error.where, mask(error.value), error.expected) from None
+
+    return validate

@@ -38,6 +38,8 @@ from dangjian_model._labels import CustomTerm, LabelledEnum, open_term
 from dangjian_model._money import MAX_EXPONENT, Money, exact_fraction
 
 E = TypeVar("E", bound=LabelledEnum)
+S = TypeVar("S")
+T = TypeVar("T")
 #: The longest id and the longest text a field takes.
 MAX_ID = 200
 MAX_TEXT = 2000
@@ -233,12 +235,12 @@ def enum_validator(enum: type[E]) -> Validator:
     return validate
 
 
-def _lenient_set(enum: type[E], values: Iterable[E | str]) -> frozenset[E]:
-    """A frozenset of members from any iterable of members or labels; the rest is left to the validator."""
+def _lenient_frozenset(values: Iterable[S], convert: Callable[[S], T]) -> frozenset[T]:
+    """A frozenset of ``convert``-ed items from any iterable; the rest is left to the validator."""
     if isinstance(values, str):
         return values  # type: ignore[return-value]
     try:
-        result = [_lenient(enum, value) for value in values]
+        result = [convert(value) for value in values]
     except TypeError:  # not iterable
         return values  # type: ignore[return-value]
     try:
@@ -247,9 +249,13 @@ def _lenient_set(enum: type[E], values: Iterable[E | str]) -> frozenset[E]:
         return tuple(result)  # type: ignore[return-value]
 
 
-def optional_enum_validator(enum: type[E]) -> Validator:
-    """Refuse anything that is not a member of ``enum`` or None."""
-    validate = enum_validator(enum)
+def _lenient_set(enum: type[E], values: Iterable[E | str]) -> frozenset[E]:
+    """A frozenset of members from any iterable of members or labels; the rest is left to the validator."""
+    return _lenient_frozenset(values, lambda value: _lenient(enum, value))
+
+
+def _optional(validate: Validator) -> Validator:
+    """``validate``, letting None through."""
 
     def optional(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if value is not None:
@@ -258,8 +264,13 @@ def optional_enum_validator(enum: type[E]) -> Validator:
     return optional
 
 
-def enum_set_validator(enum: type[E]) -> Validator:
-    """Refuse a set with anything but members of ``enum``."""
+def optional_enum_validator(enum: type[E]) -> Validator:
+    """Refuse anything that is not a member of ``enum`` or None."""
+    return _optional(enum_validator(enum))
+
+
+def _set_validator(enum: type[E], accepted: Any, expected: Callable[[object], str]) -> Validator:
+    """Refuse anything but a frozenset of ``accepted`` items, naming ``enum`` and, for a wrong item, ``expected``."""
 
     def validate(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if not isinstance(value, frozenset):
@@ -267,10 +278,15 @@ def enum_set_validator(enum: type[E]) -> Validator:
                 where(instance, attribute), value, f"a list of {enum.zh_name()} ({enum.__name__})"
             )
         for item in value:
-            if not isinstance(item, enum):
-                raise InvalidLabel(where(instance, attribute), item, enum._expected(item))
+            if not isinstance(item, accepted):
+                raise InvalidLabel(where(instance, attribute), item, expected(item))
 
     return validate
+
+
+def enum_set_validator(enum: type[E]) -> Validator:
+    """Refuse a set with anything but members of ``enum``."""
+    return _set_validator(enum, enum, enum._expected)
 
 
 def to_money(value: Money | str) -> Money:
@@ -406,16 +422,7 @@ def _lenient_open(enum: type[E], value: object) -> E | CustomTerm:
 
 def _lenient_open_set(enum: type[E], values: Iterable[E | CustomTerm | str]) -> frozenset[E | CustomTerm]:
     """A frozenset of members and custom terms from any iterable; the rest is left to the validator."""
-    if isinstance(values, str):
-        return values  # type: ignore[return-value]
-    try:
-        result = [_lenient_open(enum, value) for value in values]
-    except TypeError:  # not iterable
-        return values  # type: ignore[return-value]
-    try:
-        return frozenset(result)
-    except TypeError:  # an unhashable element
-        return tuple(result)  # type: ignore[return-value]
+    return _lenient_frozenset(values, lambda value: _lenient_open(enum, value))
 
 
 def _open_expected(enum: type[E], value: object) -> str:
@@ -434,28 +441,12 @@ def open_validator(enum: type[E]) -> Validator:
 
 def optional_open_validator(enum: type[E]) -> Validator:
     """A member of ``enum``, a :class:`CustomTerm` or None."""
-    validate = open_validator(enum)
-
-    def optional(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        if value is not None:
-            validate(instance, attribute, value)
-
-    return optional
+    return _optional(open_validator(enum))
 
 
 def open_set_validator(enum: type[E]) -> Validator:
     """A frozenset of members of ``enum`` and custom terms."""
-
-    def validate(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        if not isinstance(value, frozenset):
-            raise InvalidValue(
-                where(instance, attribute), value, f"a list of {enum.zh_name()} ({enum.__name__})"
-            )
-        for item in value:
-            if not isinstance(item, enum | CustomTerm):
-                raise InvalidLabel(where(instance, attribute), item, _open_expected(enum, item))
-
-    return validate
+    return _set_validator(enum, enum | CustomTerm, lambda item: _open_expected(enum, item))
 
 
 def to_optional_quantity_unit(
@@ -505,5 +496,17 @@ def optional_instance(kind: type[Any]) -> Validator:
     def validate(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if value is not None and not isinstance(value, kind):
             raise InvalidValue(where(instance, attribute), value, f"a {kind.__name__} or nothing")
+
+    return validate
+
+
+def masked(validator: Validator, mask: Callable[[object], str]) -> Validator:
+    """``validator`` whose errors show the value masked: a bad name or phone is still personal data."""
+
+    def validate(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        try:
+            validator(instance, attribute, value)
+        except InvalidValue as error:
+            raise type(error)(error.where, mask(error.value), error.expected) from None
 
     return validate

@@ -53,7 +53,6 @@ from dangjian_model._privacy import (
     mask_id_card,
     mask_name,
     mask_phone,
-    masked,
     masked_id_card,
     masked_name,
     masked_phone,
@@ -411,7 +410,7 @@ class Person:
     """
 
     id: str = _id()
-    name: str = attrs.field(validator=masked(f.check_text, masked_name), repr=mask_name)
+    name: str = attrs.field(validator=f.masked(f.check_text, masked_name), repr=mask_name)
     roles: frozenset[PersonRole | CustomTerm] = attrs.field(
         default=frozenset(),
         converter=f.to_person_role_set,
@@ -425,10 +424,10 @@ class Person:
     )
     unit_id: str | None = attrs.field(default=None, validator=f.check_optional_id)
     phone: str | None = attrs.field(
-        default=None, validator=masked(f.check_optional_text, masked_phone), repr=mask_phone
+        default=None, validator=f.masked(f.check_optional_text, masked_phone), repr=mask_phone
     )
     id_card: str | None = attrs.field(
-        default=None, validator=masked(f.check_optional_text, masked_id_card), repr=mask_id_card
+        default=None, validator=f.masked(f.check_optional_text, masked_id_card), repr=mask_id_card
     )
     participations: tuple[Participation, ...] = attrs.field(
         default=(), converter=_participations, validator=[f.check_tuple, _check_participations]

@@ -18,21 +18,18 @@ shorter phone number its last two (``******78``).
 >>> redact("no unit with id '11010519491231002X'")
 "no unit with id '110105********002X'"
 
-This module imports nothing else of the library at load time: the exception hierarchy uses it.
+This module imports nothing else of the library: the exception hierarchy sits above it and uses it.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from typing import Any
 
 __all__ = [
     "looks_personal",
     "mask_id_card",
     "mask_name",
     "mask_phone",
-    "masked",
     "masked_id_card",
     "masked_name",
     "masked_phone",
@@ -122,16 +119,3 @@ def redact(text: str) -> str:
 def looks_personal(text: str) -> bool:
     """True if :func:`redact` would mask something in ``text``."""
     return _PERSONAL.search(text) is not None
-
-
-def masked(validator: Callable[[Any, Any, Any], None], mask: Callable[[object], str]) -> Any:
-    """``validator`` whose errors show the value masked: a bad name or phone is still personal data."""
-    from dangjian_model._errors import InvalidValue  # here: the exception hierarchy imports this module
-
-    def validate(instance: Any, attribute: Any, value: Any) -> None:
-        try:
-            validator(instance, attribute, value)
-        except InvalidValue as error:
-            raise type(error)(error.where, mask(error.value), error.expected) from None
-
-    return validate

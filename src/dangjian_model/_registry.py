@@ -34,7 +34,7 @@ from dangjian_model._model import (
     Unit,
 )
 
-__all__ = ["ENTITY_KINDS", "Entity", "Registry"]
+__all__ = ["ENTITY_KINDS", "ZH_KIND", "Entity", "Registry"]
 
 Entity: TypeAlias = (
     Unit
@@ -57,25 +57,29 @@ Entity: TypeAlias = (
 T = TypeVar("T")
 E = TypeVar("E", bound=Entity)
 
+#: The registry's collections: field name, entity class, its name in English and in Chinese messages.
+_KINDS: tuple[tuple[str, type[Any], str, str], ...] = (
+    ("units", Unit, "unit", "单位"),
+    ("party_organisations", PartyOrganisation, "party organisation", "党组织"),
+    ("people", Person, "person", "人员"),
+    ("alliances", Alliance, "alliance", "联盟"),
+    ("projects", Project, "project", "项目"),
+    ("assets", Asset, "asset", "资产"),
+    ("ledgers", Ledger, "ledger", "账套"),
+    ("grids", Grid, "grid", "网格"),
+    ("brands", Brand, "brand", "品牌"),
+    ("teams", Team, "team", "队伍"),
+    ("needs", Need, "need", "需求"),
+    ("resources", Resource, "resource", "资源"),
+    ("listed_projects", ListedProject, "listed project", "清单项目"),
+    ("meetings", Meeting, "meeting", "会议"),
+    ("figures", Figure, "figure", "数据"),
+    ("grid_systems", GridSystem, "grid system", "网格体系"),
+)
 #: The registry's collections: field name → (entity class, its name in messages).
-ENTITY_KINDS: dict[str, tuple[type[Any], str]] = {
-    "units": (Unit, "unit"),
-    "party_organisations": (PartyOrganisation, "party organisation"),
-    "people": (Person, "person"),
-    "alliances": (Alliance, "alliance"),
-    "projects": (Project, "project"),
-    "assets": (Asset, "asset"),
-    "ledgers": (Ledger, "ledger"),
-    "grids": (Grid, "grid"),
-    "brands": (Brand, "brand"),
-    "teams": (Team, "team"),
-    "needs": (Need, "need"),
-    "resources": (Resource, "resource"),
-    "listed_projects": (ListedProject, "listed project"),
-    "meetings": (Meeting, "meeting"),
-    "figures": (Figure, "figure"),
-    "grid_systems": (GridSystem, "grid system"),
-}
+ENTITY_KINDS: dict[str, tuple[type[Any], str]] = {name: (cls, en) for name, cls, en, _ in _KINDS}
+#: Each entity class's name in Chinese messages (单位, 党组织 …).
+ZH_KIND: dict[type[Any], str] = {cls: zh for _, cls, _, zh in _KINDS}
 _COLLECTION_OF = {cls: name for name, (cls, _) in ENTITY_KINDS.items()}
 
 

@@ -10,6 +10,7 @@ from typing import Any
 
 import openpyxl
 import pytest
+from openpyxl.utils import get_column_letter
 
 from dangjian_model import (
     Alliance,
@@ -246,7 +247,7 @@ def test_an_open_vocabulary_offers_its_labels_in_a_drop_down_that_takes_new_text
     book = _book(_workbook(Registry()))
     contributions = book["项目投入"]
     header = [c.value for c in contributions[1]]
-    letter = openpyxl.utils.get_column_letter(header.index("计量单位 quantity_unit") + 1)
+    letter = get_column_letter(header.index("计量单位 quantity_unit") + 1)
     checks = {str(v.sqref).split(":")[0]: v for v in contributions.data_validations.dataValidation}
     unit = checks[f"{letter}2"]
     assert unit.errorStyle == "information"

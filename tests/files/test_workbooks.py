@@ -14,6 +14,7 @@ import pytest
 from hypothesis import given
 
 from dangjian_model import Agreement, Alliance, Membership, Person, Project, Registry, Unit, strategies
+from dangjian_model._location import column_letters
 from dangjian_model._money import Money
 from dangjian_model.files import (
     ConfigError,
@@ -25,7 +26,7 @@ from dangjian_model.files import (
     write_template,
     write_workbook,
 )
-from dangjian_model.files._sheets import SHEETS, Cell, column_letter, sheet_named
+from dangjian_model.files._sheets import SHEETS, Cell, sheet_named
 from dangjian_model.files._xlsx import CHOICES_SHEET, INSTRUCTIONS_SHEET
 from dangjian_model.validation import validate
 
@@ -181,7 +182,7 @@ def test_sheets_are_found_by_their_english_key_and_csv_file_name() -> None:
 
 
 def test_columns_are_lettered_as_excel_does() -> None:
-    assert [column_letter(n) for n in (1, 26, 27, 52, 703)] == ["A", "Z", "AA", "AZ", "AAA"]
+    assert [column_letters(n) for n in (1, 26, 27, 52, 703)] == ["A", "Z", "AA", "AZ", "AAA"]
     assert str(Cell("单位", 7, 4)) == "单位!D7"
 
 

@@ -87,6 +87,13 @@ def test_a_reference_to_a_meeting_where_a_unit_belongs_is_named_as_a_meeting() -
     assert "是会议" in finding.message_zh and "is a meeting" in finding.message_en
 
 
+def test_a_meeting_held_by_a_ledger_names_the_ledger_in_both_languages() -> None:
+    meeting = joint_meeting(id="m1", held_by_id="changlong-books", present_ids=[], agenda=[])
+    (finding,) = validate(with_meeting(meeting), AS_OF).by_code("DJ102")
+    assert finding.path == "meetings[m1].held_by_id"
+    assert "是账套" in finding.message_zh and "is a ledger" in finding.message_en
+
+
 # ---------------------------------------------------------------- holders, attendance, quorum
 
 

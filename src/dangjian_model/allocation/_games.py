@@ -350,10 +350,19 @@ class LawCheck:
     count: int
 
 
-def _law(game: Game, pairs: Iterator[tuple[int, int, int]], denominator: int, shown: int) -> LawCheck:
+#: Each pair of coalitions ``(by, s, t)`` (as bit masks) for which a law fails by ``by`` (scaled), from the
+#: scaled table ``v`` of a game of ``n`` players.
+_Pairs: TypeAlias = Callable[[list[int], int], Iterator[tuple[int, int, int]]]
+
+
+def _law(game: Game, law: str, pairs: _Pairs, shown: int) -> LawCheck:
+    n = len(game.players)
+    if n > MAX_LAW_CHECK_PLAYERS:
+        raise _too_many(f"{law}(game)", n, MAX_LAW_CHECK_PLAYERS, law)
+    v, denominator = _scaled(game.values)
     worst: list[tuple[int, int, int]] = []  # a heap of the largest ``shown``, smallest on top
     count = 0
-    for found in pairs:
+    for found in pairs(v, n):
         count += 1
         if len(worst) < shown:
             heapq.heappush(worst, found)
@@ -379,21 +388,17 @@ def convexity(game: Game, *, shown: int = 10) -> LawCheck:
     Raises:
         GameTooLarge: more than :data:`MAX_LAW_CHECK_PLAYERS` players.
     """
-    n = len(game.players)
-    if n > MAX_LAW_CHECK_PLAYERS:
-        raise _too_many("convexity(game)", n, MAX_LAW_CHECK_PLAYERS, "convexity")
-    v, denominator = _scaled(game.values)
+    return _law(game, "convexity", _convexity_pairs, shown)
 
-    def pairs() -> Iterator[tuple[int, int, int]]:
-        for i, j in itertools.combinations(range(n), 2):
-            bi, bj = 1 << i, 1 << j
-            for s in range(1 << n):
-                if not s & (bi | bj):
-                    by = v[s | bi] + v[s | bj] - v[s | bi | bj] - v[s]
-                    if by > 0:
-                        yield by, s | bi, s | bj
 
-    return _law(game, pairs(), denominator, shown)
+def _convexity_pairs(v: list[int], n: int) -> Iterator[tuple[int, int, int]]:
+    for i, j in itertools.combinations(range(n), 2):
+        bi, bj = 1 << i, 1 << j
+        for s in range(1 << n):
+            if not s & (bi | bj):
+                by = v[s | bi] + v[s | bj] - v[s | bi | bj] - v[s]
+                if by > 0:
+                    yield by, s | bi, s | bj
 
 
 def superadditivity(game: Game, *, shown: int = 10) -> LawCheck:
@@ -404,23 +409,19 @@ def superadditivity(game: Game, *, shown: int = 10) -> LawCheck:
     Raises:
         GameTooLarge: more than :data:`MAX_LAW_CHECK_PLAYERS` players.
     """
-    n = len(game.players)
-    if n > MAX_LAW_CHECK_PLAYERS:
-        raise _too_many("superadditivity(game)", n, MAX_LAW_CHECK_PLAYERS, "superadditivity")
-    v, denominator = _scaled(game.values)
+    return _law(game, "superadditivity", _superadditivity_pairs, shown)
 
-    def pairs() -> Iterator[tuple[int, int, int]]:
-        for union in range(1, 1 << n):
-            low = union & -union
-            part = (union - 1) & union
-            while part:
-                if part & low:  # each split once: the part with the lowest player first
-                    by = v[part] + v[union ^ part] - v[union]
-                    if by > 0:
-                        yield by, part, union ^ part
-                part = (part - 1) & union
 
-    return _law(game, pairs(), denominator, shown)
+def _superadditivity_pairs(v: list[int], n: int) -> Iterator[tuple[int, int, int]]:
+    for union in range(1, 1 << n):
+        low = union & -union
+        part = (union - 1) & union
+        while part:
+            if part & low:  # each split once: the part with the lowest player first
+                by = v[part] + v[union ^ part] - v[union]
+                if by > 0:
+                    yield by, part, union ^ part
+            part = (part - 1) & union
 
 
 def banzhaf_values(game: Game) -> dict[str, Fraction]:

@@ -42,6 +42,7 @@ import random
 from collections.abc import Mapping, Sequence
 from decimal import Decimal, localcontext
 from fractions import Fraction
+from typing import Literal
 
 import attrs
 
@@ -221,14 +222,20 @@ def _check(
             raise _too_large(where, measure, size, limit, game)
 
 
-def _prefix_sums(buffer: bytes | bytearray, stride: int, need: int, points: set[int]) -> dict[int, int]:
+def _prefix_sums(
+    buffer: bytes | bytearray,
+    stride: int,
+    need: int,
+    points: set[int],
+    byteorder: Literal["little", "big"] = "little",
+) -> dict[int, int]:
     """``F(u)``, the packed sum of the rows of weights below ``u``, for every ``u`` in ``points``."""
     sums: dict[int, int] = {}
     total = 0
     for u in range(need):
         if u in points:
             sums[u] = total
-        total += int.from_bytes(buffer[u * stride : (u + 1) * stride], "little")
+        total += int.from_bytes(buffer[u * stride : (u + 1) * stride], byteorder)
     sums[need] = total
     return sums
 
@@ -389,14 +396,7 @@ def _banzhaf_swings(game: _Game, limits: VotingLimits, where: str) -> dict[str, 
         counts += counts >> (bits * w)
     column = counts.to_bytes(need * slot, "little")[::-1]  # weight-major, each slot big-endian
     distinct = set(ws)
-    points = _points(need, distinct, need)
-    sums: dict[int, int] = {}
-    total = 0
-    for u in range(need):
-        if u in points:
-            sums[u] = total
-        total += int.from_bytes(column[u * slot : (u + 1) * slot], "big")
-    sums[need] = total
+    sums = _prefix_sums(column, slot, need, _points(need, distinct, need), "big")
     by_weight = {w: _window(sums, need, w, need, 0) for w in distinct}
     return {p: by_weight[w] for p, w in zip(game.names, ws, strict=True)}
 

@@ -159,6 +159,32 @@ def _date(text: str) -> datetime.date:
         raise argparse.ArgumentTypeError(f"{text!r} 不是日期 is not a date: write it as 2024-12-31") from None
 
 
+_BOTH_LANGUAGES = "消息语言 messages in one language (default: both)"
+_TO_STDOUT = "输出文件 the file to write (default: - for stdout)"
+
+
+def _lang(command: Parser, help: str = _BOTH_LANGUAGES) -> None:
+    command.add_argument("--lang", choices=("zh", "en"), help=help)
+
+
+def _input_format(command: Parser, what: str = "PATH") -> None:
+    command.add_argument("--input-format", choices=INPUT_FORMATS, help=f"输入格式 read {what} as this format")
+
+
+def _encoding(command: Parser, help: str) -> None:
+    command.add_argument("--encoding", choices=("auto", "utf-8", "gb18030", "gbk"), default="auto", help=help)
+
+
+def _force(command: Parser, what: str = "FILE") -> None:
+    command.add_argument("--force", action="store_true", help=f"覆盖已有文件 replace {what} if it exists")
+
+
+def _output(command: Parser, help: str = _TO_STDOUT) -> None:
+    """``-o/--output FILE`` (stdout by default) and ``--force``."""
+    command.add_argument("-o", "--output", default="-", metavar="FILE", help=help)
+    _force(command)
+
+
 def build_parser(lang: Language = None) -> Parser:
     """The argument parser of ``dangjian``, with one sub-parser per command (errors in ``lang``).
 
@@ -175,24 +201,17 @@ def build_parser(lang: Language = None) -> Parser:
     parser.add_argument("--version", action="version", version=f"dangjian {version()}")
     commands = parser.add_subparsers(title="命令 commands", dest="command", metavar="COMMAND", required=True)
 
-    check = commands.add_parser(
-        "validate",
-        help="校验配置文件 check configuration files",
-        description=_help.VALIDATE,
-        formatter_class=raw,
-    )
+    def command(name: str, help: str, description: str) -> Parser:
+        return commands.add_parser(name, help=help, description=description, formatter_class=raw)
+
+    check = command("validate", "校验配置文件 check configuration files", _help.VALIDATE)
     check.add_argument(
         "paths",
         nargs="+",
         metavar="PATH",
         help="配置文件 .json, .yaml/.yml, .toml (- for stdin); Excel 工作簿 .xlsx; CSV 文件夹或 .zip",
     )
-    check.add_argument(
-        "--encoding",
-        choices=("auto", "utf-8", "gb18030", "gbk"),
-        default="auto",
-        help="CSV 文件编码 the encoding of CSV files (default: UTF-8, else GB18030)",
-    )
+    _encoding(check, "CSV 文件编码 the encoding of CSV files (default: UTF-8, else GB18030)")
     check.add_argument(
         "--format",
         choices=OUTPUT_FORMATS,
@@ -206,9 +225,7 @@ def build_parser(lang: Language = None) -> Parser:
         default="error",
         help="退出码 exit 1 when a finding is at or above this severity (default: error)",
     )
-    check.add_argument(
-        "--lang", choices=("zh", "en"), help="消息语言 messages in one language (default: both)"
-    )
+    _lang(check)
     check.add_argument(
         "--select",
         action="append",
@@ -236,18 +253,9 @@ def build_parser(lang: Language = None) -> Parser:
     check.add_argument(
         "--registry", metavar="FILE", help="联盟文件所在的登记册 the registry an alliance file is checked in"
     )
-    check.add_argument(
-        "--input-format",
-        choices=INPUT_FORMATS,
-        help="输入格式 read every PATH (or - for stdin) as this format",
-    )
+    _input_format(check, "every PATH (or - for stdin)")
 
-    share = commands.add_parser(
-        "allocate",
-        help="分配项目收益 share a project's income",
-        description=_help.ALLOCATE,
-        formatter_class=raw,
-    )
+    share = command("allocate", "分配项目收益 share a project's income", _help.ALLOCATE)
     share.add_argument("path", metavar="PATH", help="登记册文件 a registry file")
     share.add_argument("--project", required=True, metavar="ID", help="项目编号 the project's id")
     share.add_argument(
@@ -265,42 +273,30 @@ def build_parser(lang: Language = None) -> Parser:
         metavar="N",
         help="协议第几年 the year of the agreement (1 = first): that year only",
     )
-    share.add_argument(
-        "--lang", choices=("zh", "en"), help="表格和消息语言 table and message language (default: zh)"
-    )
+    _lang(share, "表格和消息语言 table and message language (default: zh)")
     share.add_argument("--format", choices=("text", "json"), default="text", help="输出格式 output format")
-    share.add_argument("--input-format", choices=INPUT_FORMATS, help="输入格式 read PATH as this format")
+    _input_format(share)
     share.add_argument(
         "--explain-stability",
         action="store_true",
         help="说明分配是否在核心中 say whether the split is in the core, and which coalition objects",
     )
 
-    convert = commands.add_parser(
-        "convert",
-        help="转换格式 convert between JSON, YAML, TOML, Excel and CSV",
-        description=_help.CONVERT,
-        formatter_class=raw,
-    )
+    convert = command("convert", "转换格式 convert between JSON, YAML, TOML, Excel and CSV", _help.CONVERT)
     convert.add_argument("source", metavar="IN", help="输入文件 the file to read (- for stdin)")
     convert.add_argument("target", metavar="OUT", help="输出文件 the file to write (- for stdout)")
     convert.add_argument(
         "--to", choices=INPUT_FORMATS, help="输出格式 output format (default: by OUT's extension)"
     )
-    convert.add_argument("--input-format", choices=INPUT_FORMATS, help="输入格式 read IN as this format")
-    convert.add_argument("--force", action="store_true", help="覆盖已有文件 replace OUT if it exists")
+    _input_format(convert, "IN")
+    _force(convert, "OUT")
     convert.add_argument(
         "--labels",
         choices=("en", "zh"),
         help="en: 英文编号、规范格式 English ids, canonical (default for JSON/YAML/TOML); "
         "zh: 中文名称、万元 Chinese labels and 万元 amounts (default for Excel and CSV)",
     )
-    convert.add_argument(
-        "--encoding",
-        choices=("auto", "utf-8", "gb18030", "gbk"),
-        default="auto",
-        help="读取 CSV 的编码 the encoding of CSV files read (default: UTF-8, else GB18030)",
-    )
+    _encoding(convert, "读取 CSV 的编码 the encoding of CSV files read (default: UTF-8, else GB18030)")
     convert.add_argument(
         "--personal-data",
         choices=("refuse", "keep", "mask"),
@@ -308,51 +304,24 @@ def build_parser(lang: Language = None) -> Parser:
         help="人员姓名、电话、身份证号：refuse 拒绝写出 (default), keep 原样写出, mask 脱敏写出 — "
         "how to write people's names, phones and ID numbers",
     )
+    _lang(convert)
 
-    template = commands.add_parser(
-        "template",
-        help="生成空白 Excel 工作簿 write an empty workbook to fill in",
-        description=_help.TEMPLATE,
-        formatter_class=raw,
-    )
+    template = command("template", "生成空白 Excel 工作簿 write an empty workbook to fill in", _help.TEMPLATE)
     template.add_argument(
         "target", metavar="FILE", help="输出文件 FILE.xlsx (or a folder or .zip of CSV files)"
     )
-    template.add_argument("--force", action="store_true", help="覆盖已有文件 replace FILE if it exists")
+    _force(template)
 
-    schema = commands.add_parser(
-        "schema",
-        help="输出 JSON Schema print the JSON Schema",
-        description=_help.SCHEMA,
-        formatter_class=raw,
-    )
-    schema.add_argument(
-        "-o",
-        "--output",
-        default="-",
-        metavar="FILE",
-        help="输出文件 the file to write (default: - for stdout)",
-    )
-    schema.add_argument("--force", action="store_true", help="覆盖已有文件 replace FILE if it exists")
+    schema = command("schema", "输出 JSON Schema print the JSON Schema", _help.SCHEMA)
+    _output(schema)
+    _lang(schema)
 
-    page = commands.add_parser(
-        "report",
-        help="生成报告 write a report people read and sign (one HTML page)",
-        description=_help.REPORT,
-        formatter_class=raw,
-    )
+    page = command("report", "生成报告 write a report people read and sign (one HTML page)", _help.REPORT)
     page.add_argument(
         "path", metavar="PATH", help="登记册文件，或与 --registry 一起的单个联盟文件 a registry file"
     )
-    page.add_argument(
-        "-o",
-        "--output",
-        default="-",
-        metavar="FILE",
-        help="输出文件 the HTML file to write (default: stdout)",
-    )
-    page.add_argument("--force", action="store_true", help="覆盖已有文件 replace FILE if it exists")
-    page.add_argument("--lang", choices=("zh", "en"), help="报告语言 report language (default: zh)")
+    _output(page, "输出文件 the HTML file to write (default: stdout)")
+    _lang(page, "报告语言 report language (default: zh)")
     page.add_argument(
         "--personal-data",
         choices=("mask", "keep"),
@@ -365,35 +334,20 @@ def build_parser(lang: Language = None) -> Parser:
     page.add_argument(
         "--registry", metavar="FILE", help="联盟文件所在的登记册 the registry an alliance file is reported in"
     )
-    page.add_argument("--input-format", choices=INPUT_FORMATS, help="输入格式 read PATH as this format")
+    _input_format(page)
 
-    draw = commands.add_parser(
-        "diagram",
-        help="画联盟结构图 draw an alliance",
-        description=_help.DIAGRAM,
-        formatter_class=raw,
-    )
+    draw = command("diagram", "画联盟结构图 draw an alliance", _help.DIAGRAM)
     draw.add_argument("path", metavar="PATH", help="登记册文件 a registry file")
     draw.add_argument("--alliance", metavar="ID", help="联盟编号 the alliance (default: the only one)")
     draw.add_argument(
         "--format", choices=("mermaid", "dot"), default="mermaid", help="图的格式 picture format"
     )
-    draw.add_argument("--input-format", choices=INPUT_FORMATS, help="输入格式 read PATH as this format")
+    _input_format(draw)
     draw.add_argument("--meetings", action="store_true", help="画出会议及出席者 show who met at its meetings")
-    draw.add_argument(
-        "-o",
-        "--output",
-        default="-",
-        metavar="FILE",
-        help="输出文件 the file to write (default: - for stdout)",
-    )
-    draw.add_argument("--force", action="store_true", help="覆盖已有文件 replace FILE if it exists")
-    for command in (convert, schema, draw):
-        command.add_argument(
-            "--lang", choices=("zh", "en"), help="消息语言 messages in one language (default: both)"
-        )
-    for command in commands.choices.values():  # the command's own options first, then these
-        add_terminal_options(command)
+    _output(draw)
+    _lang(draw)
+    for each in commands.choices.values():  # the command's own options first, then these
+        add_terminal_options(each)
     parser.lang = lang
     for each in commands.choices.values():
         each.lang = lang

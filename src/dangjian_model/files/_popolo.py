@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import datetime
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any, cast
 
 import attrs
@@ -87,9 +87,8 @@ _PERSON_ONLY = {
     "speeches",
     "summary",
 }
-_MEMBERSHIP_KEYS = {
-    "id",
-    "label",
+# the keys of a membership either reader keeps; each adds its own
+_MEMBERSHIP_CORE = {
     "role",
     "member",
     "person_id",
@@ -99,18 +98,8 @@ _MEMBERSHIP_KEYS = {
     "start_date",
     "end_date",
 }
-_PERSON_MEMBERSHIP_KEYS = {
-    "role",
-    "member",
-    "person_id",
-    "person",
-    "organization_id",
-    "organization",
-    "on_behalf_of_id",
-    "on_behalf_of",
-    "start_date",
-    "end_date",
-}
+_MEMBERSHIP_KEYS = _MEMBERSHIP_CORE | {"id", "label"}
+_PERSON_MEMBERSHIP_KEYS = _MEMBERSHIP_CORE | {"on_behalf_of_id", "on_behalf_of"}
 
 
 @attrs.frozen(kw_only=True)
@@ -367,6 +356,11 @@ class _Reader:
         found = self.text(item, key, path)
         return found if found is not None else self.id_of(item, embedded, path)
 
+    def no_field(self, keys: Iterable[Any], path: str) -> None:
+        """Note the ``keys`` at ``path`` that the model has no field for (in a stable order)."""
+        for key in sorted(keys, key=str):
+            self.not_kept.append(f"{child(path, key)}: no field for it in the model")
+
     def date(self, item: Mapping[str, Any], key: str, path: str) -> datetime.date | None:
         value = self.text(item, key, path)
         if value is None:
@@ -603,8 +597,7 @@ def _organization_in(item: object, path: str, reader: _Reader, read: _Read) -> N
         for key in ("founding_date", "dissolution_date"):
             if key in item:
                 reader.not_kept.append(f"{child(path, key)}: units have no dates in the model")
-    for key in sorted(set(item) - _ORG_KEYS, key=str):
-        reader.not_kept.append(f"{child(path, key)}: no field for it in the model")
+    reader.no_field(set(item) - _ORG_KEYS, path)
     _embedded_memberships(item, path, "organization_id", id, read)
     read.organisations[id] = fields
 
@@ -663,8 +656,7 @@ def _person_in(item: object, path: str, reader: _Reader, read: _Read) -> None:
             why = "a second phone number" if "phone" in fields else f"contact detail type {shown(kind)}"
             reader.not_kept.append(f"{detail_path}: {why} has no field in the model")
             extra = set()
-        for key in sorted(extra, key=str):
-            reader.not_kept.append(f"{child(detail_path, key)}: no field for it in the model")
+        reader.no_field(extra, detail_path)
     for identifier_path, identifier in _objects(item, "identifiers", path, reader):
         scheme = reader.text(identifier, "scheme", identifier_path)
         code = reader.text(identifier, "identifier", identifier_path, mask=mask_id_card)
@@ -674,8 +666,7 @@ def _person_in(item: object, path: str, reader: _Reader, read: _Read) -> None:
             reader.not_kept.append(
                 f"{identifier_path}: identifier scheme {shown(scheme)} has no field in the model"
             )
-    for key in sorted(set(item) - _PERSON_KEYS, key=str):
-        reader.not_kept.append(f"{child(path, key)}: no field for it in the model")
+    reader.no_field(set(item) - _PERSON_KEYS, path)
     _embedded_memberships(item, path, "person_id", id, read)
     read.people[id] = fields
 
@@ -744,8 +735,7 @@ def _alliance_membership_in(
             reader.not_kept.append(
                 f"{child(path, 'role')}: {shown(role_text)} is no alliance role; read as member"
             )
-    for key in sorted(set(item) - _MEMBERSHIP_KEYS, key=str):
-        reader.not_kept.append(f"{child(path, key)}: no field for it in the model")
+    reader.no_field(set(item) - _MEMBERSHIP_KEYS, path)
     try:
         membership = Membership(
             participant_id=participant,
@@ -785,8 +775,7 @@ def _person_membership_in(
     role = reader.text(item, "role", path)
     on_behalf_of = reader.reference(item, "on_behalf_of_id", "on_behalf_of", path)
     joined, left = reader.date(item, "start_date", path), reader.date(item, "end_date", path)
-    for key in sorted(set(item) - _PERSON_MEMBERSHIP_KEYS, key=str):
-        reader.not_kept.append(f"{child(path, key)}: no field for it in the model")
+    reader.no_field(set(item) - _PERSON_MEMBERSHIP_KEYS, path)
     bare = on_behalf_of is None and not {"start_date", "end_date"} & set(item)
     standing = _standing(role) if kind is PartyOrganisation and bare else None
     if standing is not None and "party_organisation_id" not in person:

@@ -34,6 +34,7 @@ import attrs
 
 from dangjian_model._figures import FigureValue
 from dangjian_model._labels import LabelledEnum, open_term, open_vocabulary
+from dangjian_model._location import column_letters
 from dangjian_model._model import Alliance, Figure, GridLevel, Person
 from dangjian_model._money import Money
 from dangjian_model._registry import ENTITY_KINDS, Registry
@@ -52,7 +53,6 @@ __all__ = [
     "Column",
     "Sheet",
     "Tables",
-    "column_letter",
     "items",
     "registry_rows",
     "sheet_named",
@@ -409,15 +409,6 @@ def sheet_named(name: str) -> Sheet | None:
     return _BY_NAME.get(name)
 
 
-def column_letter(number: int) -> str:
-    """The letters of a 1-based column number: 1 → ``A``, 28 → ``AB``."""
-    letters = ""
-    while number:
-        number, rest = divmod(number - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
-
-
 @attrs.frozen
 class Cell:
     """Where a value is in a workbook or a CSV folder.
@@ -433,7 +424,7 @@ class Cell:
     column: int
 
     def __str__(self) -> str:
-        return f"{self.sheet}!{column_letter(self.column)}{self.row}"
+        return f"{self.sheet}!{column_letters(self.column)}{self.row}"
 
 
 # ------------------------------------------------------------------------------------------ writing

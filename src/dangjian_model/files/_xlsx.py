@@ -23,7 +23,7 @@ from typing import IO, Any, Final
 
 import attrs
 
-from dangjian_model._location import Location
+from dangjian_model._location import Location, column_letters
 from dangjian_model._registry import Registry
 from dangjian_model.files._api import PersonalData, _personal
 from dangjian_model.files._document import DEFAULT_LIMITS, Limits
@@ -182,7 +182,6 @@ def _styled(cell_class: Any, sheet: Any, value: Any, font: Any) -> Any:
 
 def _choices(book: Any) -> dict[str, str]:
     """Write the hidden choices sheet; the range of each vocabulary's labels."""
-    openpyxl = _openpyxl()
     sheet = book.create_sheet(CHOICES_SHEET)
     sheet.sheet_state = "hidden"
     enums = list(
@@ -191,9 +190,8 @@ def _choices(book: Any) -> dict[str, str]:
     columns = [[e.zh_name(), *(member.label for member in e)] for e in enums]
     for row in range(max(len(c) for c in columns)):
         sheet.append([c[row] if row < len(c) else None for c in columns])
-    letter = openpyxl.utils.get_column_letter
     return {
-        enum.__name__: f"'{CHOICES_SHEET}'!${letter(i + 1)}$2:${letter(i + 1)}${len(columns[i])}"
+        enum.__name__: f"'{CHOICES_SHEET}'!${column_letters(i + 1)}$2:${column_letters(i + 1)}${len(columns[i])}"
         for i, enum in enumerate(enums)
     }
 
@@ -244,11 +242,9 @@ def _write(registry: Registry | None, target: str | os.PathLike[str] | IO[bytes]
 def _header(
     sheet: Sheet, target: Any, choices: dict[str, str], cell_class: Any, bold: Any, validation: Any
 ) -> None:
-    from openpyxl.utils import get_column_letter
-
     target.freeze_panes = "A2"
     for number, column in enumerate(sheet.all_columns, start=1):
-        letter = get_column_letter(number)
+        letter = column_letters(number)
         target.column_dimensions[letter].width = max(12, 2 * len(column.label) + len(column.id) + 2)
         if column.kind in _LISTED and column.enum is not None:
             closed = column.kind == "enum"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TypeAlias, TypeVar
 
 from dangjian_model._errors import UnknownId
@@ -11,14 +11,29 @@ from dangjian_model._model import Alliance, PartyOrganisation, Person, Unit
 from dangjian_model._money import Money
 from dangjian_model._registry import Entity, Registry
 from dangjian_model.lifecycle._errors import AllianceNotActive, IdInUse, OperationRefused
-from dangjian_model.lifecycle._events import Event
+from dangjian_model.lifecycle._events import Event, apply
 
-__all__ = ["Outcome", "active_alliance", "find", "money", "new_id", "not_before", "participant"]
+__all__ = [
+    "Outcome",
+    "active_alliance",
+    "distinct_participants",
+    "done",
+    "find",
+    "money",
+    "new_id",
+    "not_before",
+    "participant",
+]
 
 T = TypeVar("T")
 
 #: What every operation returns: the new registry and the events that happened, in order.
 Outcome: TypeAlias = tuple[Registry, tuple[Event, ...]]
+
+
+def done(registry: Registry, event: Event) -> Outcome:
+    """The outcome of an operation that checked its arguments and built ``event``."""
+    return apply(registry, event), (event,)
 
 
 def find(where: str, lookup: Callable[[str], T], id: str) -> T:
@@ -39,6 +54,30 @@ def participant(registry: Registry, where: str, id: str) -> Entity:
             where, f"{id!r} is a {type(entity).__name__}", "a unit, party organisation or person"
         )
     return entity
+
+
+def distinct_participants(
+    registry: Registry,
+    where: str,
+    argument: str,
+    ids: Sequence[str],
+    expected: str,
+    *,
+    first: str | None = None,
+) -> list[str]:
+    """``first`` (when given) and the participants ``ids``, each checked and refused when listed twice.
+
+    ``first`` may be repeated in ``ids`` (the lead of an alliance among its members); it is kept once.
+    """
+    seen = [] if first is None else [first]
+    for index, id in enumerate(ids):
+        at = f"{where}({argument}[{index}])"
+        participant(registry, at, id)
+        if id in seen and id != first:
+            raise OperationRefused(at, f"{id!r} is listed twice", expected)
+        if id not in seen:
+            seen.append(id)
+    return seen
 
 
 def active_alliance(registry: Registry, where: str, id: str) -> Alliance:

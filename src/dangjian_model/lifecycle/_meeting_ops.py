@@ -22,16 +22,20 @@ from dangjian_model._model import (
     Team,
 )
 from dangjian_model._registry import Entity, Registry
-from dangjian_model.lifecycle._checks import Outcome, active_alliance, find, new_id, not_before, participant
+from dangjian_model.lifecycle._checks import (
+    Outcome,
+    active_alliance,
+    distinct_participants,
+    done,
+    find,
+    new_id,
+    not_before,
+    participant,
+)
 from dangjian_model.lifecycle._errors import NotAMember, OperationRefused, PrincipleViolation
-from dangjian_model.lifecycle._events import Event, apply
 from dangjian_model.lifecycle._meeting_events import DecisionTaken, FollowUpClosed, MeetingHeld
 
 __all__ = ["close_follow_up", "hold_meeting", "take_decision"]
-
-
-def _done(registry: Registry, event: Event) -> Outcome:
-    return apply(registry, event), (event,)
 
 
 def _holder(registry: Registry, where: str, id: str, kind: MeetingKind, on: datetime.date) -> Entity:
@@ -87,10 +91,7 @@ def hold_meeting(
     _holder(registry, f"{where}(held_by_id)", held_by_id, meeting_kind, on)
     if convener_id is not None:
         participant(registry, f"{where}(convener_id)", convener_id)
-    for index, id in enumerate(present_ids):
-        participant(registry, f"{where}(present_ids[{index}])", id)
-        if id in present_ids[:index]:
-            raise OperationRefused(f"{where}(present_ids[{index}])", f"{id!r} is listed twice", "each once")
+    distinct_participants(registry, where, "present_ids", present_ids, "each once")
     if present is not None and expected is not None and present > expected:
         raise OperationRefused(
             f"{where}(present)", f"{present} present but only {expected} expected", f"at most {expected}"
@@ -108,7 +109,7 @@ def hold_meeting(
         present_ids=tuple(present_ids),
         agenda=items,
     )
-    return _done(registry, event)
+    return done(registry, event)
 
 
 def _participants(registry: Registry, meeting: Meeting) -> tuple[str, ...] | None:
@@ -217,7 +218,7 @@ def take_decision(
         effects=broken,
         follow_ups=follow_ups,
     )
-    return _done(registry, event)
+    return done(registry, event)
 
 
 def close_follow_up(
@@ -280,4 +281,4 @@ def close_follow_up(
         project_id=project_id,
         note=note,
     )
-    return _done(registry, event)
+    return done(registry, event)

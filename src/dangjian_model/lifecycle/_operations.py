@@ -41,6 +41,8 @@ from dangjian_model.allocation import (
 from dangjian_model.lifecycle._checks import (
     Outcome,
     active_alliance,
+    distinct_participants,
+    done,
     find,
     money,
     new_id,
@@ -59,7 +61,6 @@ from dangjian_model.lifecycle._events import (
     AllianceDissolved,
     AllianceFormed,
     ContributionRecorded,
-    Event,
     IncomeDistributed,
     IncomeRecorded,
     JointCommitteeAppointed,
@@ -69,7 +70,6 @@ from dangjian_model.lifecycle._events import (
     Payout,
     SecretaryAppointed,
     Stake,
-    apply,
 )
 
 __all__ = [
@@ -88,10 +88,6 @@ __all__ = [
     "undistributed_income",
     "withdraw_member",
 ]
-
-
-def _done(registry: Registry, event: Event) -> Outcome:
-    return apply(registry, event), (event,)
 
 
 _T = TypeVar("_T", bound=LabelledEnum)
@@ -145,15 +141,7 @@ def form_alliance(
     where = "form_alliance"
     new_id(registry, f"{where}(alliance_id)", alliance_id)
     participant(registry, f"{where}(lead_id)", lead_id)
-    seen: list[str] = [lead_id]
-    for index, id in enumerate(member_ids):
-        participant(registry, f"{where}(member_ids[{index}])", id)
-        if id in seen and id != lead_id:
-            raise OperationRefused(
-                f"{where}(member_ids[{index}])", f"{id!r} is listed twice", "each member once"
-            )
-        if id not in seen:
-            seen.append(id)
+    seen = distinct_participants(registry, where, "member_ids", member_ids, "each member once", first=lead_id)
     if len(seen) < 2:
         raise OperationRefused(
             f"{where}(member_ids)", f"only {seen} would take part", "the lead and at least one other member"
@@ -174,7 +162,7 @@ def form_alliance(
         agreement=agreement,
         custom_linkages=tuple(sorted(t.label for t in terms if isinstance(t, CustomTerm))),
     )
-    return _done(registry, event)
+    return done(registry, event)
 
 
 def admit_member(
@@ -202,7 +190,7 @@ def admit_member(
             "a unit, party organisation or person that is not a current member",
         )
     not_before(f"{where}(on)", on, alliance.formed_on, "the alliance was formed")
-    return _done(
+    return done(
         registry, MemberAdmitted(on=on, alliance_id=alliance_id, participant_id=participant_id, role=role)
     )
 
@@ -227,7 +215,7 @@ def withdraw_member(
         )
     membership = alliance.membership_of(participant_id)
     not_before(f"{where}(on)", on, membership.joined_on if membership else None, "it joined")
-    return _done(registry, MemberWithdrew(on=on, alliance_id=alliance_id, participant_id=participant_id))
+    return done(registry, MemberWithdrew(on=on, alliance_id=alliance_id, participant_id=participant_id))
 
 
 # ---------------------------------------------------------------------------- the joint committee
@@ -289,7 +277,7 @@ def appoint_joint_committee(
         superior_id=superior_id if name is not None else None,
         host_unit_ids=hosts,
     )
-    return _done(registry, event)
+    return done(registry, event)
 
 
 def appoint_secretary(
@@ -320,7 +308,7 @@ def appoint_secretary(
     event = SecretaryAppointed(
         on=on, alliance_id=alliance_id, committee_id=committee.id, secretary_id=secretary_id
     )
-    return _done(registry, event)
+    return done(registry, event)
 
 
 # ---------------------------------------------------------------------------- joint ventures
@@ -422,7 +410,7 @@ def found_joint_venture(
         stakes=tuple(stakes),
         project_id=project_id,
     )
-    return _done(registry, event)
+    return done(registry, event)
 
 
 # ---------------------------------------------------------------------------- projects and income
@@ -470,7 +458,7 @@ def record_contribution(
             f"a {event.contribution_kind.label} contribution has no amount",
             "an amount in 元",
         )
-    return _done(registry, event)
+    return done(registry, event)
 
 
 def record_income(
@@ -496,7 +484,7 @@ def record_income(
         period=period,
         description=description,
     )
-    return _done(registry, event)
+    return done(registry, event)
 
 
 def distributed_income(registry: Registry, project_id: str) -> Money:
@@ -610,7 +598,7 @@ def distribute_income(
     event = IncomeDistributed(
         on=on, project_id=project_id, description=f"{project.name} 收益分配", payouts=tuple(payouts)
     )
-    return _done(registry, event)
+    return done(registry, event)
 
 
 # ---------------------------------------------------------------------------- agreement and end
@@ -651,7 +639,7 @@ def renew_agreement(
         expires_on=expires_on,
         contract_based=True if current is None else current.contract_based,
     )
-    return _done(registry, AgreementRenewed(on=on, alliance_id=alliance_id, agreement=agreement))
+    return done(registry, AgreementRenewed(on=on, alliance_id=alliance_id, agreement=agreement))
 
 
 def end_agreement(registry: Registry, *, alliance_id: str, on: datetime.date) -> Outcome:
@@ -674,7 +662,7 @@ def end_agreement(registry: Registry, *, alliance_id: str, on: datetime.date) ->
             "a date on or before the end of its term",
         )
     not_before(f"{where}(on)", on, agreement.signed_on, "the agreement was signed")
-    return _done(registry, AgreementEnded(on=on, alliance_id=alliance_id))
+    return done(registry, AgreementEnded(on=on, alliance_id=alliance_id))
 
 
 def dissolve_alliance(registry: Registry, *, alliance_id: str, on: datetime.date) -> Outcome:
@@ -696,4 +684,4 @@ def dissolve_alliance(registry: Registry, *, alliance_id: str, on: datetime.date
                 f"project {project.id!r} still has {left} of undistributed income",
                 "distribute it with distribute_income first",
             )
-    return _done(registry, AllianceDissolved(on=on, alliance_id=alliance_id))
+    return done(registry, AllianceDissolved(on=on, alliance_id=alliance_id))

@@ -14,17 +14,15 @@ import datetime
 from dangjian_model._enums import AssetNature, Principle
 from dangjian_model._model import Asset
 from dangjian_model._registry import Registry
-from dangjian_model.lifecycle._checks import Outcome, find
+from dangjian_model.lifecycle._checks import Outcome, done, find
 from dangjian_model.lifecycle._errors import OperationRefused, PrincipleViolation
 from dangjian_model.lifecycle._events import (
     AssetNatureChanged,
     AssetTransferred,
-    Event,
     LedgersMerged,
     PartyOrganisationReaffiliated,
     PersonReaffiliated,
     UnitMoved,
-    apply,
 )
 from dangjian_model.lifecycle._scope import guarding_alliances, principle_text, protecting_alliances
 
@@ -61,10 +59,6 @@ def _guard(
         )
 
 
-def _done(registry: Registry, event: Event) -> Outcome:
-    return apply(registry, event), (event,)
-
-
 def move_unit(registry: Registry, *, unit_id: str, superior_id: str | None, on: datetime.date) -> Outcome:
     """Put a unit under another administrative superior (None makes it a root).
 
@@ -86,7 +80,7 @@ def move_unit(registry: Registry, *, unit_id: str, superior_id: str | None, on: 
             )
     change = f"moving unit {unit_id!r} from superior {unit.superior_id!r} to {superior_id!r}"
     _guard(registry, where, Principle.MANAGEMENT_HIERARCHY_UNCHANGED, unit_id, change, on)
-    return _done(registry, UnitMoved(on=on, unit_id=unit_id, superior_id=superior_id))
+    return done(registry, UnitMoved(on=on, unit_id=unit_id, superior_id=superior_id))
 
 
 def _asset(registry: Registry, where: str, asset_id: str) -> Asset:
@@ -106,7 +100,7 @@ def transfer_asset(registry: Registry, *, asset_id: str, owner_id: str, on: date
         raise OperationRefused(f"{where}(owner_id)", f"{owner_id!r} already owns it", "another unit")
     change = f"transferring asset {asset_id!r} from {asset.owner_id!r} to {owner_id!r}"
     _guard(registry, where, Principle.ASSET_NATURE_UNCHANGED, asset.owner_id, change, on)
-    return _done(registry, AssetTransferred(on=on, asset_id=asset_id, owner_id=owner_id))
+    return done(registry, AssetTransferred(on=on, asset_id=asset_id, owner_id=owner_id))
 
 
 def change_asset_nature(
@@ -124,7 +118,7 @@ def change_asset_nature(
         raise OperationRefused(f"{where}(nature)", f"it already is {asset.nature.label}", "another nature")
     change = f"changing asset {asset_id!r} from {asset.nature.label} to {event.nature.label}"
     _guard(registry, where, Principle.ASSET_NATURE_UNCHANGED, asset.owner_id, change, on)
-    return _done(registry, event)
+    return done(registry, event)
 
 
 def merge_ledgers(registry: Registry, *, source_id: str, target_id: str, on: datetime.date) -> Outcome:
@@ -143,7 +137,7 @@ def merge_ledgers(registry: Registry, *, source_id: str, target_id: str, on: dat
     change = f"merging ledger {source_id!r} of {source.owner_id!r} into ledger {target_id!r} of {target.owner_id!r}"
     for owner in dict.fromkeys((source.owner_id, target.owner_id)):
         _guard(registry, where, Principle.ACCOUNTING_UNCHANGED, owner, change, on)
-    return _done(registry, LedgersMerged(on=on, source_id=source_id, target_id=target_id))
+    return done(registry, LedgersMerged(on=on, source_id=source_id, target_id=target_id))
 
 
 def reaffiliate_organisation(
@@ -174,7 +168,7 @@ def reaffiliate_organisation(
     )
     _guard(registry, where, Principle.AFFILIATION_UNCHANGED, organisation_id, change, on)
     event = PartyOrganisationReaffiliated(on=on, organisation_id=organisation_id, superior_id=superior_id)
-    return _done(registry, event)
+    return done(registry, event)
 
 
 def reaffiliate_person(
@@ -197,4 +191,4 @@ def reaffiliate_person(
     change = f"re-affiliating person {person_id!r} from {person.party_organisation_id!r} to {party_organisation_id!r}"
     _guard(registry, where, Principle.AFFILIATION_UNCHANGED, person_id, change, on)
     event = PersonReaffiliated(on=on, person_id=person_id, party_organisation_id=party_organisation_id)
-    return _done(registry, event)
+    return done(registry, event)

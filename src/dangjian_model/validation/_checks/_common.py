@@ -2,55 +2,32 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from typing import Any
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any, TypeAlias
 
 import attrs
 
-from dangjian_model._model import (
-    Alliance,
-    Asset,
-    Brand,
-    Figure,
-    Grid,
-    GridSystem,
-    Ledger,
-    ListedProject,
-    Meeting,
-    Need,
-    PartyOrganisation,
-    Person,
-    Project,
-    Resource,
-    Team,
-    Unit,
-)
-from dangjian_model._registry import ENTITY_KINDS, Entity
+from dangjian_model._model import Alliance, PartyOrganisation, Person, Project, Team, Unit
+from dangjian_model._registry import ENTITY_KINDS, ZH_KIND, Entity
 from dangjian_model.validation._config import ValidationConfig
 from dangjian_model.validation._context import Context, RawFinding
 
-__all__ = ["KIND_NAMES", "MEMBERS", "PARTICIPANTS", "ZH_KIND", "Check", "Scope", "kinds_en", "kinds_zh"]
+__all__ = [
+    "KIND_NAMES",
+    "MEMBERS",
+    "PARTICIPANTS",
+    "Check",
+    "References",
+    "Scope",
+    "kinds_en",
+    "kinds_zh",
+    "reference_findings",
+]
 
 PARTICIPANTS: tuple[type[Any], ...] = (Unit, PartyOrganisation, Person)
 KIND_NAMES = {cls: (name, label) for name, (cls, label) in ENTITY_KINDS.items()}
-ZH_KIND = {
-    Unit: "单位",
-    PartyOrganisation: "党组织",
-    Person: "人员",
-    Alliance: "联盟",
-    Project: "项目",
-    Asset: "资产",
-    Ledger: "账套",
-    Grid: "网格",
-    Brand: "品牌",
-    Team: "队伍",
-    Need: "需求",
-    Resource: "资源",
-    ListedProject: "清单项目",
-    Meeting: "会议",
-    Figure: "数据",
-    GridSystem: "网格体系",
-}
+#: What an entity refers to: (field path, the id or None, the kinds it may name).
+References: TypeAlias = Iterable[tuple[str, str | None, tuple[type[Any], ...]]]
 #: Who may take part in an alliance (a membership): units, organisations, people and teams (教授团队 as advisers).
 MEMBERS: tuple[type[Any], ...] = (*PARTICIPANTS, Team)
 
@@ -80,3 +57,32 @@ def kinds_zh(kinds: tuple[type[Any], ...]) -> str:
 
 def kinds_en(kinds: tuple[type[Any], ...]) -> str:
     return " or ".join(KIND_NAMES[k][1] for k in kinds)
+
+
+def reference_findings(
+    path: str, references: References, find: Callable[[str], Entity | None], alliance_id: str | None = None
+) -> Iterator[RawFinding]:
+    """DJ101 for each reference at ``path`` that names nothing, DJ102 for one that names the wrong kind."""
+    for field, target_id, kinds in references:
+        if target_id is None:
+            continue
+        target = find(target_id)
+        if target is None:
+            yield RawFinding(
+                "DJ101",
+                f"{path}.{field}",
+                f"引用的编号 {target_id!r} 在登记簿中不存在",
+                f"{target_id!r} names nothing in the registry",
+                f"应填写已登记的{kinds_zh(kinds)}编号 / use the id of a registered {kinds_en(kinds)}",
+                alliance_id,
+            )
+        elif not isinstance(target, kinds):
+            found = type(target)
+            yield RawFinding(
+                "DJ102",
+                f"{path}.{field}",
+                f"{target_id!r} 是{ZH_KIND[found]}，此处应为{kinds_zh(kinds)}",
+                f"{target_id!r} is a {KIND_NAMES[found][1]}, but a {kinds_en(kinds)} is expected here",
+                f"应引用{kinds_zh(kinds)} / refer to a {kinds_en(kinds)}",
+                alliance_id,
+            )

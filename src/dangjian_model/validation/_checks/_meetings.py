@@ -13,8 +13,8 @@ from __future__ import annotations
 import bisect
 import datetime
 import itertools
-from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING, Any
+from collections.abc import Iterator
+from typing import Any
 
 from dangjian_model._enums import Cadence, MeetingKind, PartyOrgForm
 from dangjian_model._model import (  # add_years: the one place a term's end is worked out
@@ -33,11 +33,9 @@ from dangjian_model._model import (  # add_years: the one place a term's end is 
     add_years,
 )
 from dangjian_model._registry import Entity
+from dangjian_model.validation._checks._common import PARTICIPANTS, References, Scope, reference_findings
 from dangjian_model.validation._config import ValidationConfig
 from dangjian_model.validation._context import Context, RawFinding
-
-if TYPE_CHECKING:
-    from dangjian_model.validation._checks import Scope
 
 __all__ = [
     "MEETING_CODES",
@@ -69,50 +67,27 @@ THREE_MEETINGS_ONE_LESSON: dict[str, tuple[CadenceRule, ...]] = {
     "party_group": (CadenceRule(kind=MeetingKind.PARTY_GROUP_MEETING, every=_MONTH),),
 }
 
-_ZH = {
-    Unit: "单位",
-    PartyOrganisation: "党组织",
-    Person: "人员",
-    Alliance: "联盟",
-    Project: "项目",
-    Grid: "网格",
-    Team: "队伍",
-    Need: "需求",
-    ListedProject: "清单项目",
-}
-_EN = {
-    Unit: "unit",
-    PartyOrganisation: "party organisation",
-    Person: "person",
-    Alliance: "alliance",
-    Project: "project",
-    Grid: "grid",
-    Team: "team",
-    Need: "need",
-    ListedProject: "listed project",
-}
-_PARTICIPANTS: tuple[type[Any], ...] = (Unit, PartyOrganisation, Person)
 _HOLDERS: tuple[type[Any], ...] = (Alliance, PartyOrganisation, Team)
 
 
 # ---------------------------------------------------------------- references (DJ101, DJ102)
 
 
-def _meeting_references(meeting: Meeting) -> Iterator[tuple[str, str | None, tuple[type[Any], ...]]]:
+def _meeting_references(meeting: Meeting) -> References:
     yield "held_by_id", meeting.held_by_id, _HOLDERS
     yield "convener_id", meeting.convener_id, (Person, PartyOrganisation)
     for i, id in enumerate(meeting.present_ids):
-        yield f"present_ids[{i}]", id, _PARTICIPANTS
+        yield f"present_ids[{i}]", id, PARTICIPANTS
     for i, item in enumerate(meeting.agenda):
-        yield f"agenda[{i}].raised_by_id", item.raised_by_id, (*_PARTICIPANTS, Grid)
+        yield f"agenda[{i}].raised_by_id", item.raised_by_id, (*PARTICIPANTS, Grid)
         yield f"agenda[{i}].need_id", item.need_id, (Need,)
         for j, follow_up in enumerate(item.follow_ups):
             at = f"agenda[{i}].follow_ups[{j}]"
-            yield f"{at}.responsible_id", follow_up.responsible_id, _PARTICIPANTS
+            yield f"{at}.responsible_id", follow_up.responsible_id, PARTICIPANTS
             yield f"{at}.project_id", follow_up.project_id, (Project, ListedProject)
 
 
-def _term_references(org: PartyOrganisation) -> Iterator[tuple[str, str | None, tuple[type[Any], ...]]]:
+def _term_references(org: PartyOrganisation) -> References:
     for i, term in enumerate(org.committee_terms):
         for j, post in enumerate(term.posts):
             at = f"committee_terms[{i}].posts[{j}]"
@@ -120,53 +95,18 @@ def _term_references(org: PartyOrganisation) -> Iterator[tuple[str, str | None, 
             yield f"{at}.concurrent_from_id", post.concurrent_from_id, (Unit, PartyOrganisation)
 
 
-def _names(kinds: tuple[type[Any], ...]) -> tuple[str, str]:
-    return "或".join(_ZH[k] for k in kinds), " or ".join(_EN[k] for k in kinds)
-
-
-def _reference_findings(
-    ctx: Context,
-    path: str,
-    references: Iterable[tuple[str, str | None, tuple[type[Any], ...]]],
-    alliance_id: str | None = None,
-) -> Iterator[RawFinding]:
-    find = ctx.registry.find
-    for field, target_id, kinds in references:
-        if target_id is None:
-            continue
-        target = find(target_id)
-        if isinstance(target, kinds):
-            continue
-        zh, en = _names(kinds)
-        if target is None:
-            yield RawFinding(
-                "DJ101",
-                f"{path}.{field}",
-                f"引用的编号 {target_id!r} 在登记簿中不存在",
-                f"{target_id!r} names nothing in the registry",
-                f"应填写已登记的{zh}编号 / use the id of a registered {en}",
-                alliance_id,
-            )
-        else:
-            found = type(target)
-            yield RawFinding(
-                "DJ102",
-                f"{path}.{field}",
-                f"{target_id!r} 是{_ZH.get(found, found.__name__)}，此处应为{zh}",
-                f"{target_id!r} is a {_EN.get(found, found.__name__)}, but a {en} is expected here",
-                f"应引用{zh} / refer to a {en}",
-                alliance_id,
-            )
-
-
 def check_meeting_references(ctx: Context, scope: Scope, config: ValidationConfig) -> Iterator[RawFinding]:
     """DJ101 and DJ102 for what meetings and committee terms refer to."""
     for meeting in ctx.registry.meetings:
         path = f"meetings[{meeting.id}]"
-        yield from _reference_findings(ctx, path, _meeting_references(meeting), _alliance_of(ctx, meeting))
+        yield from reference_findings(
+            path, _meeting_references(meeting), ctx.registry.find, _alliance_of(ctx, meeting)
+        )
     for org in ctx.registry.party_organisations:
         if org.committee_terms:
-            yield from _reference_findings(ctx, f"party_organisations[{org.id}]", _term_references(org))
+            yield from reference_findings(
+                f"party_organisations[{org.id}]", _term_references(org), ctx.registry.find
+            )
 
 
 # ---------------------------------------------------------------- meetings (DJ70x, DJ71x)
@@ -557,9 +497,8 @@ def _history(org: PartyOrganisation, config: ValidationConfig) -> Iterator[RawFi
             "登记新一届委员会，或删去结束日期 / record the next term, or leave the end open",
         )
     if config.as_of is not None and last.ended_on is None:
-        due = _due(last)
-        late = _plus_one_year(due)
-        if late is not None and config.as_of > late:
+        due = _overdue(last, config.as_of)
+        if due is not None:
             yield RawFinding(
                 "DJ723",
                 f"{path}[{last_index}].elected_on",
@@ -583,9 +522,12 @@ def _due(term: CommitteeTerm) -> datetime.date | None:
     return add_years(term.elected_on, 5)
 
 
-def _plus_one_year(due: datetime.date | None) -> datetime.date | None:
-    """The last day an election may be postponed to (延期不超过1年), if it can be written as a date."""
-    return None if due is None else add_years(due, 1)
+def _overdue(term: CommitteeTerm, on: datetime.date) -> datetime.date | None:
+    """When ``term`` was due to end, if ``on`` is past the year its election may be postponed by
+    (延期不超过1年); None when the election is not overdue on that day (or that day cannot be written)."""
+    due = _due(term)
+    late = None if due is None else add_years(due, 1)
+    return due if late is not None and on > late else None
 
 
 def _pair(path: str, i: int, before: CommitteeTerm, j: int, after: CommitteeTerm) -> Iterator[RawFinding]:
@@ -625,9 +567,8 @@ def _pair(path: str, i: int, before: CommitteeTerm, j: int, after: CommitteeTerm
             f"{after.elected_on}: no committee in between",
             "上届任期至新一届选出之日 / a term lasts until the next is elected",
         )
-    due = _due(before)
-    late = _plus_one_year(due)
-    if late is not None and after.elected_on > late:
+    due = _overdue(before, after.elected_on)
+    if due is not None:
         yield RawFinding(
             "DJ723",
             f"{path}[{j}].elected_on",

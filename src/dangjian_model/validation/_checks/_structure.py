@@ -30,15 +30,13 @@ from dangjian_model._model import (
     Team,
     Unit,
 )
-from dangjian_model._registry import Entity
+from dangjian_model._registry import ZH_KIND, Entity
 from dangjian_model.validation._checks._common import (
     KIND_NAMES,
     MEMBERS,
     PARTICIPANTS,
-    ZH_KIND,
     Scope,
-    kinds_en,
-    kinds_zh,
+    reference_findings,
 )
 from dangjian_model.validation._checks._identifiers import person_identifiers, unit_identifiers
 from dangjian_model.validation._config import ValidationConfig
@@ -231,7 +229,9 @@ def check_references(ctx: Context, scope: Scope, config: ValidationConfig) -> It
             if unresolved and any(
                 id in ids for reference, ids in unresolved for _, id in reference.located(entity)
             ):
-                yield from _reference_findings(entity, find)
+                yield from reference_findings(
+                    path_of(entity), _references(entity), find, _alliance_of(entity)
+                )
             if isinstance(entity, Unit):
                 if entity.credit_code is not None or entity.division_code is not None:
                     yield from unit_identifiers(entity, path_of(entity))
@@ -241,31 +241,7 @@ def check_references(ctx: Context, scope: Scope, config: ValidationConfig) -> It
 
 def _reference_findings(entity: Entity, find: Callable[[str], Entity | None]) -> Iterator[RawFinding]:
     """DJ101 and DJ102 for each reference of one entity that names nothing, or the wrong kind."""
-    path = path_of(entity)
-    alliance_id = _alliance_of(entity)
-    for field, target_id, kinds in _references(entity):
-        if target_id is None:
-            continue
-        target = find(target_id)
-        if target is None:
-            yield RawFinding(
-                "DJ101",
-                f"{path}.{field}",
-                f"引用的编号 {target_id!r} 在登记簿中不存在",
-                f"{target_id!r} names nothing in the registry",
-                f"应填写已登记的{kinds_zh(kinds)}编号 / use the id of a registered {kinds_en(kinds)}",
-                alliance_id,
-            )
-        elif not isinstance(target, kinds):
-            found = type(target)
-            yield RawFinding(
-                "DJ102",
-                f"{path}.{field}",
-                f"{target_id!r} 是{ZH_KIND[found]}，此处应为{kinds_zh(kinds)}",
-                f"{target_id!r} is a {KIND_NAMES[found][1]}, but a {kinds_en(kinds)} is expected here",
-                f"应引用{kinds_zh(kinds)} / refer to a {kinds_en(kinds)}",
-                alliance_id,
-            )
+    return reference_findings(path_of(entity), _references(entity), find, _alliance_of(entity))
 
 
 def check_duplicate_ids(ctx: Context, scope: Scope, config: ValidationConfig) -> Iterator[RawFinding]:

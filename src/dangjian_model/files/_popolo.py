@@ -435,8 +435,8 @@ class _Read:
 def from_popolo(data: object, source: str = "<popolo>", *, strict: bool = False) -> PopoloImport:
     """Read Popolo persons, organisations and memberships into a registry.
 
-    Accepts a document with ``persons``, ``organizations`` and ``memberships`` lists, or a single
-    person, organisation or membership. Text with white space at either end or full-width spaces
+    Accepts a document with ``persons``, ``organizations``, ``posts`` and ``memberships`` lists, or a
+    single person, organisation, post or membership. Text with white space at either end or full-width spaces
     is tidied and each change reported in :attr:`PopoloImport.tidied`; with ``strict=True`` nothing
     is tidied, and the model refuses such text as it refuses it in the library's own formats.
 

@@ -364,9 +364,13 @@ class Participation:
         on_behalf_of_id: The organisation the person is there for (Popolo ``on_behalf_of``), if any.
         joined_on: When it began.
         left_on: When it ended, if it did.
+        post: The post (职务, a Popolo ``post``) the person holds there, by its label
+            (``Councillor for North Ward``), if the source names one; the role says what the holder does.
 
     >>> Participation(organisation_id="huayuan", role="双报到党员", joined_on="2021-03-01").joined_on
     datetime.date(2021, 3, 1)
+    >>> Participation(organisation_id="council", role="councillor", post="Councillor for North Ward").post
+    'Councillor for North Ward'
     """
 
     organisation_id: str = _id()
@@ -378,6 +382,7 @@ class Participation:
     left_on: datetime.date | None = attrs.field(
         default=None, converter=f.to_optional_date, validator=f.check_optional_date
     )
+    post: str | None = attrs.field(default=None, validator=f.check_optional_text)
 
 
 def _participations(value: Iterable[Participation]) -> tuple[Participation, ...]:

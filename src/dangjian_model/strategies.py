@@ -320,12 +320,14 @@ def _figures(form: PartyOrgForm) -> st.SearchStrategy[tuple[int, int, Committee 
 
 #: Roles people take where they participate, as their sources write them.
 _PARTICIPATION_ROLES = ("双报到党员", "流动党员", "兼职委员", "网格员", "councillor", "Deputy Mayor")
+#: Posts people hold where they participate (职务), by their labels.
+_POSTS = ("第一网格网格长", "兼职委员", "Councillor for North Ward", "Mayor")
 
 
 def participations(organisation_ids: Sequence[str]) -> st.SearchStrategy[Participation]:
     """A participation in one of ``organisation_ids`` (双报到, 流动党员 …), on behalf of another or not.
 
-    The role is a known one or absent, and the dates, where both are given, are in order.
+    The role and the post are known ones or absent, and the dates, where both are given, are in order.
     """
 
     @st.composite
@@ -338,6 +340,7 @@ def participations(organisation_ids: Sequence[str]) -> st.SearchStrategy[Partici
             on_behalf_of_id=draw(st.none() | st.sampled_from(organisation_ids)),
             joined_on=joined,
             left_on=left,
+            post=draw(st.none() | st.sampled_from(_POSTS)),
         )
 
     return build()

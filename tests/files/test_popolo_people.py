@@ -15,7 +15,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from dangjian_model import MembershipRole, Participation, PartyStanding, Person, Registry, strategies
-from dangjian_model.files import ConfigError, PersonalDataError, from_popolo, to_popolo
+from dangjian_model.files import ConfigError, PersonalDataError, PopoloImport, from_popolo, to_popolo
 from dangjian_model.files._tidy import FULL_WIDTH_SPACE, Tidied, tidy_text
 from dangjian_model.validation import validate
 from tests.files.conftest import EXAMPLES, SHARED
@@ -54,13 +54,20 @@ def _tidy(tree: Any) -> Any:
 
 
 def _memberships(document: dict[str, Any]) -> Counter[str]:
-    """The memberships as a multiset; ``id`` and ``label`` are written afresh by the export."""
-    return Counter(
-        json.dumps(
-            {k: v for k, v in m.items() if k not in ("id", "label")}, sort_keys=True, ensure_ascii=False
-        )
-        for m in document["memberships"]
-    )
+    """The memberships as a multiset; ``id`` and ``label`` are written afresh by the export, and so are
+    post ids: a post is its organisation and label, and a membership without a role holds the post's."""
+    posts = {post["id"]: post for post in document.get("posts", [])}
+
+    def plain(membership: dict[str, Any]) -> dict[str, Any]:
+        kept = {k: v for k, v in membership.items() if k not in ("id", "label")}
+        if "post_id" in kept:
+            post = posts[kept.pop("post_id")]
+            kept.setdefault("role", post.get("role") or post["label"])
+            kept.setdefault("organization_id", post["organization_id"])
+            kept["post"] = (post["organization_id"], post["label"])
+        return kept
+
+    return Counter(json.dumps(plain(m), sort_keys=True, ensure_ascii=False) for m in document["memberships"])
 
 
 def _by_id(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -146,6 +153,7 @@ def test_a_tidy_real_file_reads_the_same_strict_or_not() -> None:
 # ------------------------------------------------------------------ generated Popolo
 
 _ROLES = st.sampled_from(["councillor", "Deputy Mayor", "双报到党员", "流动党员", "网格员"])
+_POST_LABELS = st.sampled_from(["Councillor for North Ward", "Mayor", "第一网格网格长", "兼职委员"])
 _NAMES = st.text(alphabet="张王李建 abcXY", min_size=1, max_size=8).map(str.strip).filter(bool)
 _DAYS = strategies.dates().map(datetime.date.isoformat)
 
@@ -196,6 +204,13 @@ def popolo_documents(draw: st.DrawFn) -> dict[str, Any]:
             membership["organization_id"] = o
             memberships.append(membership)
     places = [o for o, kind in kinds.items() if kind != "alliance"]
+    posts = [
+        {"id": f"post/{i}", "label": draw(_POST_LABELS), "organization_id": place}
+        for i, place in enumerate(draw(st.lists(st.sampled_from(places), max_size=4)) if places else [])
+    ]
+    for post in posts:
+        if draw(st.booleans()):
+            post["role"] = draw(_ROLES)
     for p in person_ids:
         for _ in range(draw(st.integers(0, 3)) if places else 0):
             place = draw(st.sampled_from(places))
@@ -205,6 +220,16 @@ def popolo_documents(draw: st.DrawFn) -> dict[str, Any]:
                 membership["role"] = f"dangjian:affiliation:{standing.value}"
             elif draw(st.booleans()):
                 membership["role"] = draw(_ROLES)
+            held = [post for post in posts if post["organization_id"] == place]
+            if held and "dangjian:affiliation:" not in membership.get("role", "") and draw(st.booleans()):
+                post = draw(st.sampled_from(held))
+                membership["post_id"] = post["id"]
+                if "role" in post:  # a membership's own role differing from its post's is reported
+                    membership.pop("role", None)
+                    if draw(st.booleans()):
+                        membership["role"] = post["role"]
+                if draw(st.booleans()):  # the post names the organisation
+                    del membership["organization_id"]
             if draw(st.booleans()):
                 membership["on_behalf_of_id"] = draw(st.sampled_from(places))
             start = draw(st.none() | _DAYS)
@@ -213,7 +238,9 @@ def popolo_documents(draw: st.DrawFn) -> dict[str, Any]:
             if draw(st.booleans()):
                 membership["end_date"] = draw(_DAYS)
             memberships.append(membership)
-    return {"persons": persons, "organizations": organizations, "memberships": memberships}
+    named = {m.get("post_id") for m in memberships}
+    posts = [post for post in posts if post["id"] in named]  # a post nobody holds is not kept
+    return {"persons": persons, "organizations": organizations, "posts": posts, "memberships": memberships}
 
 
 @given(document=popolo_documents())
@@ -223,7 +250,22 @@ def test_popolo_import_then_export_keeps_every_organisation_person_and_membershi
     read = from_popolo(document)
     assert read.not_kept == ()
     assert read.tidied == ()
-    _same_document(to_popolo(read.registry, read.classifications, personal_data=True), document)
+    exported = to_popolo(read.registry, read.classifications, personal_data=True)
+    _same_document(exported, document)
+    assert from_popolo(exported).registry == read.registry
+
+
+@given(document=popolo_documents())
+def test_every_post_label_is_kept_on_the_participations_that_hold_it_and_written_back_once(
+    document: dict[str, Any],
+) -> None:
+    read = from_popolo(document)
+    kept = Counter(q.post for person in read.registry.people for q in person.participations if q.post)
+    labels = {post["id"]: post["label"] for post in document["posts"]}
+    assert kept == Counter(labels[m["post_id"]] for m in document["memberships"] if "post_id" in m)
+    exported = to_popolo(read.registry, read.classifications, personal_data=True)
+    written = [(post["organization_id"], post["label"]) for post in exported.get("posts", [])]
+    assert sorted(written) == sorted({(post["organization_id"], post["label"]) for post in document["posts"]})
 
 
 def _messy(text: str, how: int) -> str:
@@ -258,9 +300,14 @@ def test_untidy_names_and_roles_are_tidied_each_reported_at_its_path(
 
 
 def _as_popolo_keeps_it(person: Person) -> Person:
-    """What Popolo carries of a person: not the roles, nor a standing without an organisation."""
+    """What Popolo carries of a person: not the roles, nor a standing without an organisation; a post
+    held with no role of its own comes back with the post's label as its role."""
     standing = person.standing if person.party_organisation_id is not None else PartyStanding.NONE
-    return attrs.evolve(person, roles=frozenset(), standing=standing)
+    participations = [
+        attrs.evolve(q, role=q.post) if q.role is None and q.post is not None else q
+        for q in person.participations
+    ]
+    return attrs.evolve(person, roles=frozenset(), standing=standing, participations=participations)
 
 
 @given(registry=strategies.registries(max_townships=1, max_villages=3))
@@ -344,11 +391,12 @@ def test_memberships_the_model_has_no_home_for_are_listed_not_dropped() -> None:
     ]
     read = from_popolo(document)
     assert read.not_kept == (
+        "$.memberships[0].post_id: post 'x' is not among the posts",
         "$.memberships[0].label: no field for it in the model",
-        "$.memberships[0].post_id: no field for it in the model",
         "$.memberships[1]: a membership of an organisation in an organisation that is not an alliance",
         "$.memberships[2]: a membership of 'ghost', who is not among the persons",
-        "$.memberships[3]: a membership of no organisation (a post only); the model keeps no posts",
+        "$.memberships[3].post_id: post 'mayor' is not among the posts",
+        "$.memberships[3]: a membership of no organisation (nor of a post in one); the model has no home for it",
     )
 
 
@@ -392,7 +440,126 @@ def test_memberships_of_a_person_given_nowhere_are_listed_with_the_organisations
     )
     assert read.registry.people == ()
     assert "$.memberships[0]: a membership of 'john-q-public', who is not among the persons" in read.not_kept
-    assert "$.posts: no field for it in the model" in read.not_kept
+    for i in (0, 1):
+        assert (
+            f"$.posts[{i}]: a post no person's membership holds; the model keeps posts only as held ones"
+            in (read.not_kept)
+        )
+
+
+_CHEF = ("Chef", "Chef at Joe's Diner", datetime.date(1980, 3, 15))
+_KITCHEN_ASSISTANT = ("Kitchen assistant", "Kitchen Assistant at Joe's Diner", datetime.date(1971, 12, 31))
+
+
+def _example(name: str) -> dict[str, Any]:
+    return _load(POPOLO_EXAMPLES / f"{name}.json")
+
+
+def _posts_held(read: PopoloImport, person_id: str = "john-q-public") -> set[tuple[Any, ...]]:
+    person = read.registry.person(person_id)
+    return {(q.role, q.post, q.left_on) for q in person.participations}
+
+
+def test_the_popolo_examples_person_and_organisation_together_keep_both_posts_labels() -> None:
+    document = {
+        "persons": [_example("embedding-person")],
+        "organizations": [_example("embedding-organization")],
+    }
+    read = from_popolo(document)
+    assert _posts_held(read) == {_CHEF, _KITCHEN_ASSISTANT}
+    assert not any("posts" in line or "post_id" in line for line in read.not_kept)
+    back = from_popolo(to_popolo(read.registry, read.classifications, personal_data=True))
+    assert back.registry == read.registry
+    assert not any(".post" in line and "@type" not in line for line in back.not_kept)
+
+
+def test_a_post_given_inside_a_membership_keeps_its_label() -> None:
+    read = from_popolo(_example("embedding-membership"))
+    assert _posts_held(read) == {_CHEF}
+    assert not any(".post" in line for line in read.not_kept)
+
+
+def test_a_single_post_with_its_memberships_is_read_as_the_post_they_hold() -> None:
+    document = _example("embedding-post")
+    document["memberships"][0]["person"] = {"id": "john-q-public", "name": "John Q. Public"}
+    del document["memberships"][0]["person_id"]
+    del document["memberships"][0]["organization_id"]  # the post's organisation is the membership's
+    read = from_popolo(document)
+    assert _posts_held(read) == {_CHEF}
+    assert read.registry.unit("abc-inc").name == "ABC, Inc."
+    assert read.not_kept == ("$.memberships[0].id: no field for it in the model",)
+
+
+def test_the_popolo_post_example_is_listed_whole_for_nobody_holds_it() -> None:
+    read = from_popolo(_example("post"))
+    assert read.registry.people == ()
+    assert read.not_kept == (
+        "$: a post no person's membership holds; the model keeps posts only as held ones",
+    )
+
+
+def test_a_post_without_a_label_gives_its_role_and_without_either_nothing() -> None:
+    document = _councillor(post_id="chair")
+    document["posts"] = [
+        {"id": "chair", "role": "Chair", "organization_id": "council"},
+        {"id": "seat", "organization_id": "council"},
+    ]
+    document["memberships"].append({"person_id": "p1", "post_id": "seat", "role": "councillor"})
+    read = from_popolo(document)
+    assert [(q.organisation_id, q.role, q.post) for q in read.registry.person("p1").participations] == [
+        ("council", "Chair", None),
+        ("council", "councillor", None),
+    ]
+    assert read.not_kept == ()
+
+
+def test_a_post_in_no_organisation_is_held_in_its_memberships_organisation() -> None:
+    document = _councillor()
+    document["memberships"] = []
+    document["posts"] = [
+        {"id": "s", "label": "Speaker", "memberships": [{"person_id": "p1", "organization_id": "council"}]}
+    ]
+    read = from_popolo(document)
+    assert read.registry.person("p1").participations == (
+        Participation(organisation_id="council", role="Speaker", post="Speaker"),
+    )
+    assert read.not_kept == ()
+
+
+def test_what_a_held_post_cannot_keep_is_listed_and_the_membership_wins() -> None:
+    document = _councillor(organization_id="village", post_id="mayor", role="Acting Mayor")
+    document["posts"] = [
+        {
+            "id": "mayor",
+            "label": "Mayor of X",
+            "role": "Mayor",
+            "organization_id": "council",
+            "start_date": "1950",
+            "other_label": ["Lord Mayor"],
+        }
+    ]
+    read = from_popolo(document)
+    assert read.registry.person("p1").participations == (
+        Participation(organisation_id="village", role="Acting Mayor", post="Mayor of X"),
+    )
+    assert read.not_kept == (
+        "$.memberships[0]: the post is in 'council', the membership in 'village'; "
+        "the membership's organisation is kept",
+        "$.memberships[0]: the post's role 'Mayor' differs from the membership's; the membership's is kept",
+        "$.posts[0].other_label: no field for it in the model",
+        "$.posts[0].start_date: no field for it in the model",
+    )
+
+
+def test_a_post_held_in_an_alliance_is_listed_for_an_alliance_membership_holds_no_post() -> None:
+    document = _councillor(organization_id="alliance", post_id="adviser", role="顾问")
+    document["organizations"].append({"id": "alliance", "name": "联盟", "classification": "片区党建联盟"})
+    document["posts"] = [{"id": "adviser", "label": "联盟顾问", "organization_id": "alliance"}]
+    read = from_popolo(document)
+    assert read.not_kept == (
+        "$.memberships[0].post_id: no field for it in the model",
+        "$.posts[0]: a post no person's membership holds; the model keeps posts only as held ones",
+    )
 
 
 def test_a_phone_and_an_id_card_come_from_contact_details_and_identifiers() -> None:
@@ -422,8 +589,11 @@ def test_exported_persons_and_memberships_validate_against_the_popolo_schemas(
     read = from_popolo(document)
     exported = to_popolo(read.registry, read.classifications, personal_data=True)
     persons, memberships = _popolo_validator("person"), _popolo_validator("membership")
+    posts = _popolo_validator("post")
     for person in exported.get("persons", []):
         persons.validate(person)
+    for post in exported.get("posts", []):
+        posts.validate(post)
     for membership in exported["memberships"]:
         memberships.validate(membership)
         assert "organization_id" in membership
@@ -512,6 +682,35 @@ def test_a_classification_the_model_does_not_know_is_kept_as_its_text(classifica
             "$.memberships[0].start_date",
         ),
         ({"memberships": [1]}, "$.memberships[0]"),
+        ({"posts": "x"}, "$.posts"),
+        ({"posts": [1]}, "$.posts[0]"),
+        ({"posts": [{"id": "s", "label": "a"}, {"id": "s", "label": "b"}]}, "$.posts[1].id"),
+        ({"posts": [{"id": "s", "label": "a", "memberships": 1}]}, "$.posts[0].memberships"),
+        ({"posts": [{"label": "a", "memberships": [1]}]}, "$.posts[0].memberships[0]"),
+        ({"id": "o", "name": "x", "posts": {"id": "s"}}, "$.posts"),
+        (
+            {
+                "persons": [{"id": "p", "name": "x"}],
+                "posts": [{"id": "s", "label": "x" * 2001, "organization_id": "o"}],
+                "memberships": [{"person_id": "p", "post_id": "s", "role": "r"}],
+            },
+            "$.posts[0].label",
+        ),
+        (
+            {
+                "persons": [{"id": "p", "name": "x"}],
+                "posts": [{"id": "s", "role": "x\x00", "organization_id": "o"}],
+                "memberships": [{"person_id": "p", "post_id": "s"}],
+            },
+            "$.posts[0].role",
+        ),
+        (
+            {
+                "persons": [{"id": "p", "name": "x"}],
+                "memberships": [{"person_id": "p", "organization_id": "o", "post": {"label": "x" * 2001}}],
+            },
+            "$.memberships[0].post.label",
+        ),
         ({"id": "a", "name": "x", "memberships": [1]}, "$.memberships[0]"),
         ({"organizations": [{"id": "a", "name": "x"}, {"id": "a", "name": "y"}]}, "$.organizations[1].id"),
         ({"organizations": [_ALLIANCE]}, "$.organizations[0]"),

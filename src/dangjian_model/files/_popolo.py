@@ -12,13 +12,19 @@ People become Popolo persons (a phone number is a contact detail, an ID-card num
 and are written only when ``personal_data`` says how, as :func:`~dangjian_model.files.dumps` does.
 A person's affiliation is a membership with role ``dangjian:affiliation:full`` (the standing), the
 unit the person works or lives in one with role ``dangjian:unit``, and each participation a
-membership with its role, ``on_behalf_of_id`` and dates as they are.
+membership with its role, ``on_behalf_of_id`` and dates as they are; a participation's post is a
+Popolo post (its ``label`` and ``organization_id``, one per organisation and label, with an id such as
+``council#post-0``) that the membership names by ``post_id``.
 
 Import reads those back, and also Chinese labels as classifications (``党支部``). Any other
 classification (``Corporation``) becomes a unit of kind ``other`` and the original text is kept
 in :attr:`PopoloImport.classifications`, so that exporting again writes it unchanged. A person's
 membership of an alliance is an alliance membership; of a party organisation with a standing as its
 role (``正式党员``) the person's affiliation; of any other organisation a :class:`Participation`.
+A membership that names a post (``post_id``, or a ``post`` given inside it; posts come in a
+``posts`` list, inside an organisation or as a single post with its memberships) keeps the post's
+``label`` as :attr:`Participation.post`, and the role is the membership's, else the post's role,
+else its label; the post's organisation is the membership's when the membership names none.
 Popolo fields the model has no place for are listed in :attr:`PopoloImport.not_kept`, never dropped
 silently. Untidy text is tidied and reported in :attr:`PopoloImport.tidied` (``strict=True``
 refuses it instead).
@@ -66,6 +72,7 @@ _ORG_KEYS = {
     "founding_date",
     "dissolution_date",
     "memberships",
+    "posts",
 }
 _PERSON_KEYS = {"id", "name", "contact_details", "identifiers", "memberships"}
 #: Keys only a Popolo person has: a single object with one of them is a person, not an organisation.
@@ -99,7 +106,11 @@ _MEMBERSHIP_CORE = {
     "end_date",
 }
 _MEMBERSHIP_KEYS = _MEMBERSHIP_CORE | {"id", "label"}
-_PERSON_MEMBERSHIP_KEYS = _MEMBERSHIP_CORE | {"on_behalf_of_id", "on_behalf_of"}
+_PERSON_MEMBERSHIP_KEYS = _MEMBERSHIP_CORE | {"on_behalf_of_id", "on_behalf_of", "post_id", "post"}
+#: The keys of a post kept when a person's membership holds it (``memberships`` are read as memberships).
+_POST_KEYS = {"id", "label", "role", "organization_id", "organization", "memberships"}
+#: Keys a membership has and a post has not: a single object with none of them and a label is a post.
+_NOT_POST = {"name", "person_id", "person", "member", "post_id", "post", "on_behalf_of_id", "on_behalf_of"}
 
 
 @attrs.frozen(kw_only=True)
@@ -121,6 +132,8 @@ class PopoloImport:
     tidied: tuple[Tidied, ...] = ()
 
 
+#: The posts of an export: organisation id → post label → the Popolo post.
+_Posts = dict[str, dict[str, dict[str, Any]]]
 _ORG = "http://www.w3.org/ns/org#"
 #: The JSON-LD context of the export: Popolo's terms (http://www.popoloproject.com/contexts/) mapped to
 #: the W3C Organization Ontology, FOAF, SKOS and schema.org; ids are IRIs under ``@base``.
@@ -143,6 +156,9 @@ POPOLO_CONTEXT: dict[str, Any] = {
     "persons": {"@id": f"{PREFIX}:person", "@container": "@set"},
     "organizations": {"@id": f"{PREFIX}:organization", "@container": "@set"},
     "memberships": {"@id": f"{PREFIX}:membership", "@container": "@set"},
+    "posts": {"@id": f"{PREFIX}:post", "@container": "@set"},
+    "Post": "org:Post",
+    "post_id": {"@id": "opengov:post", "@type": "@id"},
     "name": "skos:prefLabel",
     "label": "rdfs:label",
     "classification": {"@id": "org:classification", "@type": "@vocab"},
@@ -171,7 +187,7 @@ def to_popolo(
     *,
     personal_data: PersonalData = False,
 ) -> dict[str, Any]:
-    """Popolo JSON (``persons``, ``organizations`` and ``memberships``) of a registry, also JSON-LD.
+    """Popolo JSON (``persons``, ``organizations``, ``posts`` and ``memberships``) of a registry, also JSON-LD.
 
     >>> from dangjian_model import Registry, Unit
     >>> to_popolo(Registry(units=[Unit(id="kuangyan", name="匡堰镇", kind="镇乡")]))["organizations"]
@@ -183,7 +199,9 @@ def to_popolo(
     ``parent_id`` is ``org:subOrganizationOf``, a membership is ``org:member``/``org:organization``.
 
     ``persons`` is there when the registry holds people; ``personal_data`` says how to write them,
-    as for :func:`~dangjian_model.files.dumps`: ``True`` as they are, ``"mask"`` masked.
+    as for :func:`~dangjian_model.files.dumps`: ``True`` as they are, ``"mask"`` masked. ``posts``
+    is there when a participation has a :attr:`~dangjian_model.Participation.post`: one post per
+    organisation and label, with the id ``<organisation id>#post-<n>`` in the order they first appear.
 
     Raises:
         PersonalDataError: the registry holds people and ``personal_data`` is ``False``.
@@ -227,11 +245,15 @@ def to_popolo(
                     "organization_id": alliance.id,
                 }
             )
-    persons = [_person(person, memberships) for person in registry.people]
+    posts: _Posts = {}  # organisation id → label → post
+    persons = [_person(person, memberships, posts) for person in registry.people]
     document: dict[str, Any] = {"@context": POPOLO_CONTEXT}
     if persons:
         document["persons"] = persons
-    document.update(organizations=organizations, memberships=memberships)
+    document["organizations"] = organizations
+    if posts:
+        document["posts"] = [post for in_organisation in posts.values() for post in in_organisation.values()]
+    document["memberships"] = memberships
     return document
 
 
@@ -265,8 +287,9 @@ def _membership(
     return result
 
 
-def _person(person: Person, memberships: list[dict[str, Any]]) -> dict[str, Any]:
-    """The Popolo person; its affiliation, unit and participations are added to ``memberships``."""
+def _person(person: Person, memberships: list[dict[str, Any]], posts: _Posts) -> dict[str, Any]:
+    """The Popolo person; its affiliation, unit and participations are added to ``memberships``,
+    the posts they hold to ``posts`` (by organisation and label)."""
     result: dict[str, Any] = {"@type": "Person", "id": person.id, "name": person.name}
     if person.phone is not None:
         result["contact_details"] = [{"type": _PHONE_TYPE, "value": person.phone}]
@@ -291,8 +314,23 @@ def _person(person: Person, memberships: list[dict[str, Any]]) -> dict[str, Any]
         _optional(membership, "on_behalf_of_id", participation.on_behalf_of_id)
         _optional(membership, "start_date", participation.joined_on)
         _optional(membership, "end_date", participation.left_on)
+        if participation.post is not None:
+            membership["post_id"] = _post(participation.organisation_id, participation.post, posts)["id"]
         memberships.append(membership)
     return result
+
+
+def _post(organisation_id: str, label: str, posts: _Posts) -> dict[str, Any]:
+    """The post with this label in this organisation, added to ``posts`` the first time."""
+    in_organisation = posts.setdefault(organisation_id, {})
+    if label not in in_organisation:
+        in_organisation[label] = {
+            "@type": "Post",
+            "id": f"{organisation_id}#post-{len(in_organisation)}",
+            "label": label,
+            "organization_id": organisation_id,
+        }
+    return in_organisation[label]
 
 
 # ------------------------------------------------------------------ import
@@ -388,13 +426,17 @@ class _Read:
     memberships: list[tuple[str, Any]] = attrs.field(factory=list)
     alliance_memberships: dict[str, list[Membership]] = attrs.field(factory=dict)
     joint_committees: dict[str, str] = attrs.field(factory=dict)
+    #: post id (or the path of a post with none) → its label, role, organisation and what is left
+    posts: dict[str, dict[str, Any]] = attrs.field(factory=dict)
+    #: the path of a membership → the id of the post given inside it
+    embedded_posts: dict[str, str] = attrs.field(factory=dict)
 
 
 def from_popolo(data: object, source: str = "<popolo>", *, strict: bool = False) -> PopoloImport:
     """Read Popolo persons, organisations and memberships into a registry.
 
-    Accepts a document with ``persons``, ``organizations`` and ``memberships`` lists, or a single
-    person, organisation or membership. Text with white space at either end or full-width spaces
+    Accepts a document with ``persons``, ``organizations``, ``posts`` and ``memberships`` lists, or a
+    single person, organisation, post or membership. Text with white space at either end or full-width spaces
     is tidied and each change reported in :attr:`PopoloImport.tidied`; with ``strict=True`` nothing
     is tidied, and the model refuses such text as it refuses it in the library's own formats.
 
@@ -408,17 +450,20 @@ def from_popolo(data: object, source: str = "<popolo>", *, strict: bool = False)
     reader = _Reader(strict=strict)
     if not isinstance(data, Mapping):
         raise ConfigError(source, (Problem(path="$", value=shown(data), expected="a Popolo JSON object"),))
-    organizations, persons, memberships = _lists(data, reader)
+    organizations, persons, posts, memberships = _lists(data, reader)
     read = _Read(memberships=memberships)
     for path, item in organizations:
         _organization_in(item, path, reader, read)
     for path, item in persons:
         _person_in(item, path, reader, read)
-    for path, item in list(read.memberships):  # organisations and persons given inside memberships
+    for path, item in posts:
+        _post_in(item, path, reader, read)
+    for path, item in list(read.memberships):  # organisations, persons, posts given inside memberships
         if isinstance(item, Mapping):
             _embedded(item, path, reader, read)
     for path, item in read.memberships:
         _membership_in(item, path, reader, read)
+    _posts_not_kept(reader, read)
     units, parties, alliances, people = [], [], [], []
     for id, fields in read.organisations.items():
         kind = read.kinds[id]
@@ -480,19 +525,23 @@ def _fields(fields: dict[str, Any]) -> dict[str, Any]:
     return {key: value for key, value in fields.items() if not key.startswith("_")}
 
 
-def _lists(
-    data: Mapping[str, Any], reader: _Reader
-) -> tuple[list[tuple[str, Any]], list[tuple[str, Any]], list[tuple[str, Any]]]:
+_Items = list[tuple[str, Any]]
+
+
+def _lists(data: Mapping[str, Any], reader: _Reader) -> tuple[_Items, _Items, _Items, _Items]:
+    """The organisations, persons, posts and memberships of a document or a single object."""
     keys = set(data)
     is_document = bool({"organizations", "persons"} & keys) or (
-        "memberships" in data and not {"id", "name"} & keys
+        bool({"memberships", "posts"} & keys) and not {"id", "name", "label"} & keys
     )
     if not is_document:
         single = [("$", data)]
+        if "label" in keys and not _NOT_POST & keys and {"memberships", "other_label"} & keys:
+            return [], [], single, []
         if any(k in data for k in ("organization_id", "organization", "person_id", "member")):
-            return [], [], single
-        return ([], single, []) if _is_person(data) else (single, [], [])
-    found: dict[str, list[tuple[str, Any]]] = {"organizations": [], "persons": [], "memberships": []}
+            return [], [], [], single
+        return ([], single, [], []) if _is_person(data) else (single, [], [], [])
+    found: dict[str, _Items] = {"organizations": [], "persons": [], "posts": [], "memberships": []}
     for key, value in data.items():
         path = child("$", key)
         if key in found:
@@ -501,8 +550,10 @@ def _lists(
                 continue
             found[key] = [(index(path, i), item) for i, item in enumerate(value)]
         elif value != []:  # an empty list loses nothing
-            reader.not_kept.append(f"{path}: the model keeps organisations, persons and memberships only")
-    return found["organizations"], found["persons"], found["memberships"]
+            reader.not_kept.append(
+                f"{path}: the model keeps organisations, persons, posts and memberships only"
+            )
+    return found["organizations"], found["persons"], found["posts"], found["memberships"]
 
 
 def _is_person(data: Mapping[str, Any]) -> bool:
@@ -600,6 +651,8 @@ def _organization_in(item: object, path: str, reader: _Reader, read: _Read) -> N
     reader.no_field(set(item) - _ORG_KEYS, path)
     _embedded_memberships(item, path, "organization_id", id, read)
     read.organisations[id] = fields
+    for post_path, post in _objects(item, "posts", path, reader):
+        _post_in(post, post_path, reader, read, organization_id=id)
 
 
 def _embedded_memberships(item: Mapping[str, Any], path: str, key: str, id: str, read: _Read) -> None:
@@ -672,11 +725,82 @@ def _person_in(item: object, path: str, reader: _Reader, read: _Read) -> None:
 
 
 def _embedded(item: Mapping[str, Any], path: str, reader: _Reader, read: _Read) -> None:
-    """An organisation or person given whole inside a membership and nowhere else is read as one."""
+    """An organisation, person or post given whole inside a membership and nowhere else is read as one."""
     for key, read_in in (("organization", _organization_in), ("person", _person_in)):
         embedded = item.get(key)
         if isinstance(embedded, Mapping) and "name" in embedded and embedded.get("id") not in read.kinds:
             read_in(embedded, child(path, key), reader, read)
+    post = item.get("post")
+    if isinstance(post, Mapping) and post.get("id") not in read.posts:
+        read.embedded_posts[path] = _post_in(post, child(path, "post"), reader, read)
+
+
+def _post_in(
+    item: object, path: str, reader: _Reader, read: _Read, organization_id: str | None = None
+) -> str:
+    """Read a post; its memberships are read with the memberships. The id it is known by is returned."""
+    if not isinstance(item, Mapping):
+        reader.fail(path, item, "a Popolo post (an object)")
+        return path
+    organization = item.get("organization")
+    if (
+        isinstance(organization, Mapping)
+        and "name" in organization
+        and organization.get("id") not in read.kinds
+    ):
+        _organization_in(organization, child(path, "organization"), reader, read)
+    id = reader.text(item, "id", path)
+    key = path if id is None else id  # a post without an id is known by its path
+    if key in read.posts:
+        reader.fail(child(path, "id"), id, "an id used by one post only")
+        return key
+    read.posts[key] = {
+        "_path": path,
+        "label": reader.text(item, "label", path),
+        "role": reader.text(item, "role", path),
+        "organization_id": reader.reference(item, "organization_id", "organization", path) or organization_id,
+        "_extra": set(item) - _POST_KEYS,
+        "_held": False,
+    }
+    embedded = item.get("memberships")
+    if isinstance(embedded, list):
+        organisation = read.posts[key]["organization_id"]
+        for i, membership in enumerate(embedded):
+            if isinstance(membership, Mapping):
+                named = {} if {"post_id", "post"} & set(membership) else {"post_id": key}
+                if organisation is not None and not {"organization_id", "organization"} & set(membership):
+                    named["organization_id"] = organisation
+                membership = {**membership, **named}
+            read.memberships.append((index(child(path, "memberships"), i), membership))
+    elif embedded is not None:
+        reader.fail(child(path, "memberships"), embedded, "a list of memberships")
+    return key
+
+
+def _post_of(item: Mapping[str, Any], path: str, reader: _Reader, read: _Read) -> dict[str, Any] | None:
+    """The post a membership names by ``post_id`` or gives inside it, if any."""
+    id = reader.text(item, "post_id", path)
+    if id is None:
+        id = read.embedded_posts.get(path) or reader.id_of(item, "post", path)
+    if id is None:
+        return None
+    post = read.posts.get(id)
+    if post is None:
+        where = child(path, "post_id" if "post_id" in item else "post")
+        reader.not_kept.append(f"{where}: post {shown(id)} is not among the posts")
+    return post
+
+
+def _posts_not_kept(reader: _Reader, read: _Read) -> None:
+    """List the posts no person holds, and what the model has no field for in the posts held."""
+    for post in read.posts.values():
+        path = post["_path"]
+        if not post["_held"]:
+            reader.not_kept.append(
+                f"{path}: a post no person's membership holds; the model keeps posts only as held ones"
+            )
+            continue
+        reader.no_field(post["_extra"], path)
 
 
 def _membership_in(item: object, path: str, reader: _Reader, read: _Read) -> None:
@@ -684,6 +808,15 @@ def _membership_in(item: object, path: str, reader: _Reader, read: _Read) -> Non
         reader.fail(path, item, "a Popolo membership (an object)")
         return
     organization_id = reader.reference(item, "organization_id", "organization", path)
+    post = _post_of(item, path, reader, read)
+    if post is not None and post["organization_id"] is not None:
+        if organization_id is None:
+            organization_id = post["organization_id"]
+        elif organization_id != post["organization_id"]:
+            reader.not_kept.append(
+                f"{path}: the post is in {shown(post['organization_id'])}, the membership in "
+                f"{shown(organization_id)}; the membership's organisation is kept"
+            )
     person_id = reader.reference(item, "person_id", "person", path)
     participant = person_id if person_id is not None else reader.id_of(item, "member", path)
     kind = read.kinds.get(organization_id) if organization_id is not None else None
@@ -700,7 +833,7 @@ def _membership_in(item: object, path: str, reader: _Reader, read: _Read) -> Non
     )
     if organization_id is None:
         reader.not_kept.append(
-            f"{path}: a membership of no organisation (a post only); the model keeps no posts"
+            f"{path}: a membership of no organisation (nor of a post in one); the model has no home for it"
         )
     elif not is_person or participant is None:
         reader.not_kept.append(
@@ -709,7 +842,7 @@ def _membership_in(item: object, path: str, reader: _Reader, read: _Read) -> Non
     elif participant not in read.people:
         reader.not_kept.append(f"{path}: a membership of {shown(participant)}, who is not among the persons")
     else:
-        _person_membership_in(item, path, reader, read, read.people[participant], organization_id, kind)
+        _person_membership_in(item, path, reader, read, read.people[participant], organization_id, kind, post)
 
 
 def _alliance_membership_in(
@@ -770,13 +903,28 @@ def _person_membership_in(
     person: dict[str, Any],
     organization_id: str,
     kind: type[Any] | None,
+    post: dict[str, Any] | None,
 ) -> None:
-    """A person's membership: the affiliation, the person's unit, or else a participation."""
+    """A person's membership: the affiliation, the person's unit, or else a participation.
+
+    A post gives the participation its ``post`` (the label) and, if the membership has no role,
+    its role: the post's role, else its label.
+    """
     role = reader.text(item, "role", path)
+    label = None
+    if post is not None:
+        label = post["label"]
+        if role is None:
+            role = post["role"] if post["role"] is not None else label
+        elif post["role"] not in (None, role):
+            reader.not_kept.append(
+                f"{path}: the post's role {shown(post['role'])} differs from the membership's; "
+                "the membership's is kept"
+            )
     on_behalf_of = reader.reference(item, "on_behalf_of_id", "on_behalf_of", path)
     joined, left = reader.date(item, "start_date", path), reader.date(item, "end_date", path)
     reader.no_field(set(item) - _PERSON_MEMBERSHIP_KEYS, path)
-    bare = on_behalf_of is None and not {"start_date", "end_date"} & set(item)
+    bare = post is None and on_behalf_of is None and not {"start_date", "end_date"} & set(item)
     standing = _standing(role) if kind is PartyOrganisation and bare else None
     if standing is not None and "party_organisation_id" not in person:
         person["party_organisation_id"], person["standing"] = organization_id, standing
@@ -791,11 +939,15 @@ def _person_membership_in(
             on_behalf_of_id=on_behalf_of,
             joined_on=joined,
             left_on=left,
+            post=label,
         )
     except InvalidValue as error:
         field = error.where.partition(".")[2]
-        reader.fail(
-            child(path, {"organisation_id": "organization_id"}.get(field, field)), error.value, error.expected
-        )
+        where = child(path, {"organisation_id": "organization_id"}.get(field, field))
+        if post is not None and (field == "post" or (field == "role" and "role" not in item)):
+            where = child(post["_path"], "role" if field == "role" and post["role"] is not None else "label")
+        reader.fail(where, error.value, error.expected)
         return
+    if post is not None:
+        post["_held"] = True
     person["participations"].append(participation)

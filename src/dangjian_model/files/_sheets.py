@@ -106,6 +106,7 @@ _LABELS: dict[str, str] = {
     "on_behalf_of_id": "代表单位编号",
     "joined_on": "加入日期",
     "left_on": "退出日期",
+    "post": "职务",
     "lead_id": "牵头单位编号",
     "participant_id": "成员编号",
     "joint_committee_id": "联合党组织编号",

@@ -168,7 +168,9 @@ def test_a_meeting_with_an_unknown_key_is_refused_with_its_path() -> None:
         files.loads(text, format="json")
 
 
-@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(
+    max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large]
+)
 @given(data=st.data())
 def test_generated_meetings_follow_up_with_those_who_came_after_the_meeting(data: st.DataObject) -> None:
     members = ["a", "b", "c"]
@@ -197,7 +199,9 @@ def test_generated_terms_follow_each_other_without_gaps_overlaps_or_posts_outsid
     assert not [f for f in report.findings if f.code in ("DJ721", "DJ722", "DJ724")], report.to_text()
 
 
-@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(
+    max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large]
+)
 @given(registry=dst.registries(max_townships=1, max_villages=3, max_alliances=2))
 def test_generated_registries_with_meetings_round_trip_and_have_no_meeting_errors(registry: Registry) -> None:
     assert files.loads(files.dumps(registry, format="json", personal_data=True), format="json") == registry

@@ -116,7 +116,9 @@ def test_single_value_strategies_build_valid_values(data: st.DataObject) -> None
 
 
 @pytest.mark.parametrize("type", list(AllianceType), ids=lambda t: t.value)
-@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(
+    max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large]
+)
 @given(data=st.data())
 def test_every_alliance_type_is_generated_with_the_structure_it_needs(
     type: AllianceType, data: st.DataObject

@@ -22,7 +22,7 @@ def whole(registry: Registry) -> bytes:
 
 
 @given(registry=strategies.registries())
-@settings(max_examples=40, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=40, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 def test_a_registry_written_in_batches_is_the_whole_document_byte_for_byte(registry: Registry) -> None:
     parts: list[bytes] = []
     assert _json.write_registry(registry, parts.append)
@@ -56,7 +56,14 @@ def test_when_msgspec_cannot_encode_the_whole_document_is_written(
 
 
 @given(registry=strategies.registries())
-@settings(max_examples=25, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=25,
+    suppress_health_check=[
+        HealthCheck.too_slow,
+        HealthCheck.data_too_large,
+        HealthCheck.function_scoped_fixture,
+    ],
+)
 def test_a_mapped_file_reads_what_its_bytes_read(registry: Registry, tmp_path: Path) -> None:
     path = tmp_path / "registry.json"
     dump(registry, path, personal_data=True)

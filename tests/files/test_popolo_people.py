@@ -751,3 +751,18 @@ def test_strict_import_refuses_untidy_text_even_where_the_model_would_read_it() 
     with pytest.raises(ConfigError) as raised:
         from_popolo(document, strict=True)
     assert [problem.path for problem in raised.value.problems] == ["$.memberships[0].role"]
+
+
+@given(registry=strategies.registries(max_townships=1, max_villages=3))
+def test_our_own_export_read_back_loses_nothing_not_even_its_json_ld_keywords(registry: Registry) -> None:
+    document = to_popolo(registry, personal_data=True)
+    assert "@context" in document
+    assert from_popolo(document).not_kept == ()
+
+
+def test_json_ld_keywords_are_not_data_but_other_unknown_keys_still_are_reported() -> None:
+    document = {
+        "@context": {"org": "http://www.w3.org/ns/org#"},
+        "organizations": [{"@type": "Organization", "id": "v", "name": "村", "motto": "共建"}],
+    }
+    assert from_popolo(document).not_kept == ("$.organizations[0].motto: no field for it in the model",)

@@ -52,6 +52,10 @@ from dangjian_model.files._tidy import Tidied, tidy_text
 
 __all__ = ["POPOLO_CONTEXT", "PREFIX", "PopoloImport", "from_popolo", "to_popolo"]
 
+#: JSON-LD's keywords in a Popolo document: how it reads as RDF, not data of the registry.
+_JSON_LD_CONTEXT = "@context"
+_JSON_LD_TYPE = "@type"
+
 #: The prefix of the classifications and roles this library writes.
 PREFIX = "dangjian"
 _JOINT_COMMITTEE = "joint_committee"
@@ -395,9 +399,14 @@ class _Reader:
         return found if found is not None else self.id_of(item, embedded, path)
 
     def no_field(self, keys: Iterable[Any], path: str) -> None:
-        """Note the ``keys`` at ``path`` that the model has no field for (in a stable order)."""
+        """Note the ``keys`` at ``path`` that the model has no field for (in a stable order).
+
+        ``@type`` is JSON-LD saying what the object is (an organisation, a person …), which the
+        collection it stands in says already: nothing is lost by not keeping it.
+        """
         for key in sorted(keys, key=str):
-            self.not_kept.append(f"{child(path, key)}: no field for it in the model")
+            if key != _JSON_LD_TYPE:
+                self.not_kept.append(f"{child(path, key)}: no field for it in the model")
 
     def date(self, item: Mapping[str, Any], key: str, path: str) -> datetime.date | None:
         value = self.text(item, key, path)
@@ -549,7 +558,7 @@ def _lists(data: Mapping[str, Any], reader: _Reader) -> tuple[_Items, _Items, _I
                 reader.fail(path, value, "a list")
                 continue
             found[key] = [(index(path, i), item) for i, item in enumerate(value)]
-        elif value != []:  # an empty list loses nothing
+        elif value != [] and key != _JSON_LD_CONTEXT:  # an empty list loses nothing; nor how to read as RDF
             reader.not_kept.append(
                 f"{path}: the model keeps organisations, persons, posts and memberships only"
             )

@@ -34,9 +34,10 @@ from dangjian_model import (
     TeamKind,
     UnitKind,
 )
-from dangjian_model._errors import InvalidLabel, InvalidMoney
+from dangjian_model._errors import InvalidFigure, InvalidLabel, InvalidMoney
+from dangjian_model._figures import FigureValue
 from dangjian_model._labels import LabelledEnum
-from dangjian_model.files import ConfigError, from_popolo, loads
+from dangjian_model.files import ConfigError, from_dict, from_popolo, loads
 from dangjian_model.identifiers import InvalidIdentifier, division_code, id_card, uscc
 from tests.fuzz import _counters
 
@@ -98,6 +99,9 @@ TEXT_ENTRY_POINTS: tuple[EntryPoint, ...] = (
 #: Entry points that read any value (text, numbers, mappings, lists …).
 VALUE_ENTRY_POINTS: tuple[EntryPoint, ...] = (
     EntryPoint("from_popolo", from_popolo, (ConfigError,)),
+    EntryPoint("from_dict registry", lambda data: from_dict(data, Registry), (ConfigError,)),
+    EntryPoint("from_dict alliance", lambda data: from_dict(data, Alliance), (ConfigError,)),
+    EntryPoint("FigureValue.parse", FigureValue.parse, (InvalidFigure,)),
     EntryPoint("Money.parse", Money.parse, (InvalidMoney,)),
     EntryPoint("Money.from_yuan", Money.from_yuan, (InvalidMoney,)),
     EntryPoint("Money.from_wan", Money.from_wan, (InvalidMoney,)),

@@ -9,6 +9,7 @@ table by ``tests/test_public_api.py``.
 from __future__ import annotations
 
 import importlib
+import sys
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -56,6 +57,11 @@ class LazyModule:
 
     def __init__(self, name: str) -> None:
         self._name = name
+
+    @property
+    def loaded(self) -> bool:
+        """Whether the module has been imported (by this or by anything else)."""
+        return self._name in sys.modules
 
     def __getattr__(self, name: str) -> Any:
         return getattr(importlib.import_module(self._name), name)

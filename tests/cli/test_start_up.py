@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 
 from dangjian_model.cli import _app, _io, _parser, _term
+from dangjian_model.cli._exits import EXIT_ERRORS
 from dangjian_model.files import load
 from dangjian_model.validation import GridPartyGroups, Severity
 from tests.cli.conftest import Run
@@ -59,6 +60,15 @@ NOT_FOR_VALIDATE = (
     "dangjian_model.validation._examples",
     "openpyxl",
 )
+#: What validating a well-formed file without allocation rules must not import: the detailed path
+#: (cattrs and the converter, for errors), the rule classes and the formats the file is not in.
+NOT_FOR_A_CLEAN_FILE = (
+    "cattrs",
+    "dangjian_model.allocation._rules",
+    "dangjian_model.files._converter",
+    "tomli_w",
+    "dangjian_model.files._toml",
+)
 
 
 def imported_by(*argv: str) -> set[str]:
@@ -93,6 +103,35 @@ def test_validating_a_yaml_file_imports_neither_the_other_commands_nor_the_other
     modules = imported_by("validate", str(EXAMPLE))
     assert {"dangjian_model.files._yaml", "dangjian_model.validation._engine"} <= modules
     assert loaded(modules, NOT_FOR_VALIDATE) == []
+
+
+@pytest.mark.parametrize("suffix", [".yaml", ".json"])
+def test_validating_a_clean_file_without_rules_imports_neither_cattrs_nor_the_rules(suffix: str) -> None:
+    modules = imported_by("validate", str(EXAMPLE.with_suffix(suffix)))
+    assert "msgspec" in modules
+    assert loaded(modules, NOT_FOR_A_CLEAN_FILE) == []
+
+
+def test_a_file_with_a_problem_still_gets_the_detailed_report(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.yaml"
+    broken.write_text(
+        EXAMPLE.read_text(encoding="utf-8").replace("kind: township", "kind: townshp", 1), encoding="utf-8"
+    )
+    code = (
+        "import contextlib, io, sys\n"
+        "from dangjian_model.cli import main\n"
+        "out = io.StringIO()\n"
+        "with contextlib.redirect_stdout(out), contextlib.redirect_stderr(out):\n"
+        f"    code = main(['validate', {str(broken)!r}])\n"
+        "print(code, 'cattrs' in sys.modules)\n"
+        "print(out.getvalue())\n"
+    )
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
+    first, report = done.stdout.split("\n", 1)
+    assert first == f"{EXIT_ERRORS} True"
+    assert "townshp" in report
+    assert "broken.yaml:" in report
 
 
 def test_the_parsers_choices_are_the_enums_values() -> None:

@@ -16,7 +16,7 @@ import yaml  # type: ignore[import-untyped, unused-ignore]
 from dangjian_model import Registry
 from dangjian_model.files import ConfigError, Limits, loads
 from dangjian_model.files._document import unstructure_document
-from dangjian_model.files._json import _CONVERTER
+from dangjian_model.files._json import converter
 from dangjian_model.files._problems import child, index
 
 _ENUM_KEYS = {"kind", "form", "type", "role", "nature", "linkages", "principles", "designations", "roles"}
@@ -87,7 +87,7 @@ def _text(tree: Any, format: str) -> str:
 def test_every_mutation_of_a_valid_document_is_one_config_error_at_its_path(
     format: str, cixi: Registry
 ) -> None:
-    tree = unstructure_document(cixi, _CONVERTER)
+    tree = unstructure_document(cixi, converter())
     count = 0
     for what, path, mutated in _mutations(tree):
         try:

@@ -18,11 +18,11 @@ from dangjian_model import _fields as f
 from dangjian_model.files import ConfigError, dumps, load, loads
 from dangjian_model.files._document import structure_document
 from dangjian_model.files._fast import _GiveUp, _plan, _plans, fast_loads_json, mirror
-from dangjian_model.files._json import _CONVERTER, encode
+from dangjian_model.files._json import converter, encode
 
 
 def detailed(text: str) -> Registry:
-    result: Registry = structure_document(json.loads(text), Registry, _CONVERTER, "<test>")
+    result: Registry = structure_document(json.loads(text), Registry, converter(), "<test>")
     return result
 
 

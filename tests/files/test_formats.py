@@ -14,7 +14,7 @@ from dangjian_model import Alliance, Money, Registry, UnitKind, strategies
 from dangjian_model.files import Format, dump, dumps, load, loads
 from dangjian_model.files._document import structure_document, unstructure_document
 from dangjian_model.files._fast import fast_structure
-from dangjian_model.files._json import _CONVERTER
+from dangjian_model.files._json import converter
 from tests.files.conftest import EXAMPLES
 
 FORMATS: tuple[Format, ...] = get_args(Format)
@@ -38,8 +38,8 @@ def test_loading_what_was_dumped_gives_the_same_alliance(format: Format, registr
 @given(registry=strategies.registries())
 @settings(max_examples=25)
 def test_the_fast_path_and_the_detailed_path_build_the_same_registry(registry: Registry) -> None:
-    tree = unstructure_document(registry, _CONVERTER)
-    assert fast_structure(tree, Registry) == structure_document(tree, Registry, _CONVERTER, "<test>")
+    tree = unstructure_document(registry, converter())
+    assert fast_structure(tree, Registry) == structure_document(tree, Registry, converter(), "<test>")
 
 
 @pytest.mark.parametrize("format", FORMATS)

@@ -17,7 +17,7 @@ from dangjian_model.files._document import unstructure_document
 
 def whole(registry: Registry) -> bytes:
     """The canonical JSON as the whole document tree writes it (the reference)."""
-    tree = unstructure_document(registry, _json._CONVERTER)
+    tree = unstructure_document(registry, _json.converter())
     return (json.dumps(tree, ensure_ascii=False, indent=2) + "\n").encode()
 
 

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import datetime
 import json
+import os
+import subprocess
+import sys
 from typing import Any
 
 import pytest
@@ -66,7 +69,7 @@ def test_text_pyyaml_writes_plain_is_written_plain_and_the_rest_quoted_as_pyyaml
 
 @given(registry=strategies.registries())
 def test_the_canonical_yaml_is_the_text_pyyaml_writes(registry: Registry) -> None:
-    document = unstructure_document(registry, _yaml._CONVERTER)
+    document = unstructure_document(registry, _yaml.converter())
     expected = yaml.dump(document, Dumper=_yaml._Dumper, allow_unicode=True, sort_keys=False, width=1000)
     assert dumps(registry, "yaml", personal_data=True) == expected
 
@@ -296,3 +299,39 @@ def test_lines_of_the_common_shape_are_read_as_the_composer_reads_them(text: str
     assert translated is not None
     assert json.loads(translated[0]) == tree == _as_json(_yaml.parse(text)[0])
     assert translated[1] == text.count(":")
+
+
+def test_the_date_keys_are_those_of_every_class_a_document_can_hold_allocation_rules_included() -> None:
+    """``date_keys`` leaves out the rules' fields (so as not to import them): they change nothing."""
+    import typing
+
+    import attrs
+
+    from dangjian_model import Alliance
+
+    dated: set[str] = set()
+    other: set[str] = set()
+    seen: set[type[Any]] = set()
+    todo: list[type[Any]] = [Registry, Alliance]
+    while todo:
+        cls = todo.pop()
+        if cls in seen:
+            continue
+        seen.add(cls)
+        for name, hint in typing.get_type_hints(cls).items():  # imports the rules, walks into them
+            args = [arg for arg in typing.get_args(hint) if arg is not type(None)]
+            todo += [arg for arg in (*args, hint) if isinstance(arg, type) and attrs.has(arg)]
+            (dated if hint is datetime.date or args == [datetime.date] else other).add(name)
+    assert any(cls.__module__ == "dangjian_model.allocation._rules" for cls in seen)
+    code = (
+        "import json, sys\n"
+        "from dangjian_model.files._yaml_fast import date_keys\n"
+        "keys = sorted(date_keys())\n"
+        "print(json.dumps([keys, 'dangjian_model.allocation._rules' in sys.modules]))\n"
+    )
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
+    keys, rules_imported = json.loads(done.stdout)
+    assert rules_imported is False
+    assert keys == sorted(dated - other)
+    assert "on" in keys

@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
+import importlib
 import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import BinaryIO, Literal, overload
+from typing import Any, BinaryIO, Literal, overload
 
 import attrs
 
 from dangjian_model._model import Alliance
 from dangjian_model._privacy import masked_id_card, masked_name, masked_phone
 from dangjian_model._registry import Registry
-from dangjian_model.files import _json, _toml, _yaml
 from dangjian_model.files._document import Document, Limits
 from dangjian_model.files._errors import ConfigError, PersonalDataError, Problem
 
@@ -36,7 +36,12 @@ Format = Literal["json", "yaml", "toml"]
 PersonalData = bool | Literal["mask"]
 #: File extensions and the format each one means.
 FORMATS: dict[str, Format] = {".json": "json", ".yaml": "yaml", ".yml": "yaml", ".toml": "toml"}
-_MODULES = {"json": _json, "yaml": _yaml, "toml": _toml}
+#: The module of each format, imported when a document in that format is first read or written.
+_MODULES = {
+    "json": "dangjian_model.files._json",
+    "yaml": "dangjian_model.files._yaml",
+    "toml": "dangjian_model.files._toml",
+}
 _DEFAULT_LIMITS = Limits()
 
 
@@ -54,13 +59,13 @@ def format_of(path: str | os.PathLike[str]) -> Format:
     return found
 
 
-def _module(format: str, source: str) -> object:
-    module = _MODULES.get(format)
-    if module is None:
+def _module(format: str, source: str) -> Any:
+    name = _MODULES.get(format)
+    if name is None:
         raise ConfigError(
             source, (Problem(path="$", value=repr(format), expected="format json, yaml or toml"),)
         )
-    return module
+    return importlib.import_module(name)
 
 
 #: How much :func:`read_at_most` asks for at a time once the file's size has been read.
@@ -144,10 +149,10 @@ def loads(
         raise TypeError(f"into must be Registry or Alliance, not {into!r}")
     if format == "json" and isinstance(text, bytes):  # msgspec reads UTF-8 bytes without a copy
         limits.check_size(len(text), source)
-        fast: Document | None = _json.loads_fast(text, into, limits)
+        fast: Document | None = module.loads_fast(text, into, limits)
         if fast is not None:
             return fast
-    result: Document = module.loads(_text(text, source, limits), into, source=source, limits=limits)  # type: ignore[attr-defined]
+    result: Document = module.loads(_text(text, source, limits), into, source=source, limits=limits)
     return result
 
 
@@ -197,7 +202,7 @@ def load(
             if chosen == "json" and into in (Registry, Alliance) and size > 0:  # mapped, not read
                 if progress is not None:
                     progress(size, size)
-                fast: Document | None = _json.load_file_fast(file, into, limits)
+                fast: Document | None = _module("json", source).load_file_fast(file, into, limits)
                 if fast is not None:
                     return fast
                 file.seek(0)
@@ -228,7 +233,7 @@ def dumps(obj: Document, format: Format = "json", *, personal_data: PersonalData
         PersonalDataError: the document holds people and ``personal_data`` is ``False``.
     """
     module = _module(format, "<dumps>")
-    text: str = module.dumps(_personal(obj, personal_data))  # type: ignore[attr-defined]
+    text: str = module.dumps(_personal(obj, personal_data))
     return text
 
 
@@ -266,7 +271,9 @@ def dump(
     if chosen == "json":  # bytes straight from the encoder: no copy as text
         chosen_obj = _personal(obj, personal_data)  # refused before the file is opened
         with open(path, "wb") as binary:
-            _json.dump_file(chosen_obj, binary)  # entity by entity: never the whole document in memory
+            _module("json", str(path)).dump_file(
+                chosen_obj, binary
+            )  # entity by entity: never the whole document in memory
         return
     text = dumps(obj, chosen, personal_data=personal_data)
     with open(path, "w", encoding="utf-8", newline="\n") as file:

@@ -37,27 +37,16 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, overrid
 
 from dangjian_model._errors import InvalidLabel, InvalidValue
 from dangjian_model._figures import FigureValue
+from dangjian_model._hints import type_hints
 from dangjian_model._labels import CustomTerm, LabelledEnum, open_term, open_vocabulary
 from dangjian_model._money import MAX_EXPONENT, Money, exact_fraction
+from dangjian_model.files._errors import SHOWN
 
-__all__ = ["MAX_TEXT", "Budget", "budget", "configure_converter", "count_problems", "json_converter", "shown"]
+__all__ = ["MAX_TEXT", "Budget", "budget", "configure_converter", "count_problems", "json_converter"]
 
 #: No text field of the model may be longer; longer strings are refused before any other work.
 MAX_TEXT = 2000
 _MAX_LABEL = 100
-_SHOWN = 80
-
-
-def shown(value: object) -> str:
-    """The ``repr`` of a value for a message, cut to a readable length (never the whole of a 10 MB string)."""
-    if isinstance(value, str) and len(value) > _SHOWN:
-        return repr(value[:_SHOWN]) + "…"
-    if isinstance(value, dict):
-        return "a mapping" if value else "{}"
-    if isinstance(value, list):
-        return "a list" if value else "[]"
-    text = repr(value)
-    return text if len(text) <= _SHOWN else text[:_SHOWN] + "…"
 
 
 def _type_name(value: object) -> str:
@@ -76,7 +65,7 @@ def _structure_str(value: object, _: type) -> str:
     if type(value) is not str:
         raise _refuse(value, "text")
     if len(value) > MAX_TEXT:
-        raise InvalidValue("", value[:_SHOWN] + "…", f"text of at most {MAX_TEXT} characters")
+        raise InvalidValue("", value[:SHOWN] + "…", f"text of at most {MAX_TEXT} characters")
     return value
 
 
@@ -213,7 +202,7 @@ def _structure_enum(value: object, enum: type[LabelledEnum]) -> LabelledEnum:
     if type(value) is not str:
         raise _refuse(value, f"{enum.zh_name()} ({enum.__name__}) as text")
     if len(value) > _MAX_LABEL:
-        raise InvalidValue("", value[:_SHOWN] + "…", f"{enum.zh_name()} ({enum.__name__}): a short label")
+        raise InvalidValue("", value[:SHOWN] + "…", f"{enum.zh_name()} ({enum.__name__}): a short label")
     return enum.parse(value, where="")
 
 
@@ -228,7 +217,7 @@ def _open_term(enum: type[LabelledEnum], value: object) -> LabelledEnum | Custom
     if type(value) is not str:
         raise _refuse(value, f"{enum.zh_name()} ({enum.__name__}) as text")
     if len(value) > _MAX_LABEL:
-        raise InvalidValue("", value[:_SHOWN] + "…", f"{enum.zh_name()} ({enum.__name__}): a short label")
+        raise InvalidValue("", value[:SHOWN] + "…", f"{enum.zh_name()} ({enum.__name__}): a short label")
     try:
         return open_term(enum, value)
     except InvalidLabel as error:  # not even a new term (spaces, control characters): said at its place
@@ -433,7 +422,7 @@ def _enum_set_hook(converter: cattrs.Converter) -> Callable[[Any], Callable[[Any
 
 def _class_hook(converter: cattrs.Converter) -> Callable[[Any], Callable[[Any, Any], Any]]:
     def factory(cls: Any) -> Callable[[Any, Any], Any]:
-        hints = typing.get_type_hints(cls)
+        hints = type_hints(cls)
         # A bare instance only names the class in the model validators' messages.
         bare = object.__new__(cls)
         overrides = {

@@ -10,17 +10,18 @@ from __future__ import annotations
 import heapq
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 import attrs
-import cattrs
 
 from dangjian_model._errors import DangjianError
 from dangjian_model._model import Alliance
 from dangjian_model._registry import Registry
-from dangjian_model.files._converter import VALIDATION_ERRORS, budget, shown
-from dangjian_model.files._errors import ConfigError, Problem
+from dangjian_model.files._errors import ConfigError, Problem, shown
 from dangjian_model.files._problems import Found, Locate, child, index, problems_of, unknown_key
+
+if TYPE_CHECKING:
+    import cattrs
 
 __all__ = [
     "DEFAULT_LIMITS",
@@ -160,6 +161,8 @@ def structure_document(
         found.more += len(body) - len(extra)
     stopped = False
     if target is not None:
+        from dangjian_model.files._converter import VALIDATION_ERRORS, budget  # the detailed path: cattrs
+
         try:
             with budget(max(found.room, 1)) as spending:
                 try:

@@ -9,10 +9,25 @@ from dangjian_model._location import Location, column_letters
 from dangjian_model._messages import MESSAGES, en_expected, zh_expected
 from dangjian_model._privacy import redact
 
-__all__ = ["ConfigError", "PersonalDataError", "Problem"]
+__all__ = ["SHOWN", "ConfigError", "PersonalDataError", "Problem", "shown"]
 
 #: Problems listed in the message at most; ``problems`` may hold more (up to ``Limits.max_problems``).
 _MAX_SHOWN = 100
+
+#: The longest ``repr`` of a value a problem shows (see :func:`shown`).
+SHOWN = 80
+
+
+def shown(value: object) -> str:
+    """The ``repr`` of a value for a message, cut to a readable length (never the whole of a 10 MB string)."""
+    if isinstance(value, str) and len(value) > SHOWN:
+        return repr(value[:SHOWN]) + "…"
+    if isinstance(value, dict):
+        return "a mapping" if value else "{}"
+    if isinstance(value, list):
+        return "a list" if value else "[]"
+    text = repr(value)
+    return text if len(text) <= SHOWN else text[:SHOWN] + "…"
 
 
 @attrs.frozen(kw_only=True)

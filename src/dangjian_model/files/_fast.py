@@ -45,6 +45,7 @@ import attrs
 
 from dangjian_model import _fields as f
 from dangjian_model._figures import FigureValue
+from dangjian_model._hints import loaded_hints, type_hints
 from dangjian_model._labels import LabelledEnum, open_vocabulary
 from dangjian_model._model import Alliance
 from dangjian_model._money import Money
@@ -185,7 +186,7 @@ class _Session:
         name = a.name
         body: list[str] = []
         if kind == "union":
-            names[f"R_{name}"] = _union_builder(inner)
+            names[f"R_{name}"] = _union_builder(inner, _nullable(a, bare))
             body = ["n += _count_keys(v)", f"v = R_{name}(v)"]
         elif kind == "objects":
             names[f"B_{name}"] = self.typed_builder(inner)
@@ -268,8 +269,9 @@ class _Session:
                 "        if type(v) is not _list: raise _GiveUp",
                 f"        v = O_{name}(_tuple(v))",
             ]
-        elif len(args) > 1 and not is_open:  # a tagged union (allocation rules): built by the converter
-            names[f"R_{name}"] = _union_builder(hint)
+        elif (len(args) > 1 and not is_open) or isinstance(hint, _Later):
+            # a tagged union (allocation rules): built by the converter
+            names[f"R_{name}"] = _union_builder(hint, _nullable(a, bare))
             body = ["        _n += _count_keys(v)", f"        v = R_{name}(v)"]
         elif origin is tuple and attrs.has(inner) and inner not in _SCALARS:
             names[f"B_{name}"] = self.builder(inner)
@@ -392,7 +394,6 @@ class _Session:
 
 
 _CODE: dict[tuple[str, str], Any] = {}
-_HINTS: dict[type[Any], dict[str, Any]] = {}
 _PLANS: dict[type[Any], list[tuple[attrs.Attribute[Any], str, Any, bool]]] = {}
 
 
@@ -435,12 +436,24 @@ def _nullable(a: attrs.Attribute[Any], bare: object) -> bool:
 _SAMPLE_DATE = datetime.date(2000, 1, 1)
 
 
+class _Later:
+    """The hint of a field typed through a module not imported yet (see :func:`~dangjian_model._hints.deferred`).
+
+    Such a field (an allocation rule) is built by the shared converter; its type is resolved, and the
+    module imported, when a document first holds a value for it.
+    """
+
+    def __init__(self, cls: type[Any], name: str) -> None:
+        self.cls, self.name = cls, name
+
+    def resolve(self) -> Any:
+        return type_hints(self.cls)[self.name]
+
+
 def _hints(cls: type[Any]) -> dict[str, Any]:
-    """``typing.get_type_hints(cls)``, worked out once (it compiles every string annotation)."""
-    found = _HINTS.get(cls)
-    if found is None:
-        found = _HINTS[cls] = typing.get_type_hints(cls)
-    return found
+    """Each field's type hint, or a :class:`_Later` for a field typed through a module not imported yet."""
+    found = loaded_hints(cls)
+    return {a.name: found[a.name] if a.name in found else _Later(cls, a.name) for a in attrs.fields(cls)}
 
 
 def _check_defaults(cls: type[Any]) -> None:
@@ -472,7 +485,7 @@ def _plan(a: attrs.Attribute[Any], hint: Any, bare: object) -> tuple[str, Any, b
     nullable = type(None) in typing.get_args(hint) and _nullable(a, bare)
     if open_vocabulary(hint) is not None:  # a member or a custom term: the model's converter reads it
         return "value", hint, False
-    if len(args) > 1:
+    if len(args) > 1 or isinstance(hint, _Later):
         return "union", hint, False
     if origin is tuple:
         if attrs.has(inner) and inner not in _SCALARS:
@@ -572,15 +585,24 @@ def _count_keys(value: Any) -> int:
     return count
 
 
-def _union_builder(hint: Any) -> Callable[[Any], Any]:
-    """Build a tagged-union value (an allocation rule) with the shared converter; any problem gives up."""
-    from dangjian_model.files._converter import json_converter
+def _union_builder(hint: Any, nullable: bool) -> Callable[[Any], Any]:
+    """Build a tagged-union value (an allocation rule) with the shared converter; any problem gives up.
 
-    converter = json_converter()
+    The converter (and the rules' module, for a :class:`_Later` hint) is loaded when a document first
+    holds such a value: most hold none (``None``, where the field accepts it).
+    """
+    ready: list[tuple[Any, Any]] = []
 
     def build(value: Any) -> Any:
+        if value is None and nullable:
+            return None
         try:
-            return converter.structure(value, hint)
+            if not ready:
+                from dangjian_model.files._converter import json_converter
+
+                ready.append((json_converter(), hint.resolve() if isinstance(hint, _Later) else hint))
+            converter, resolved = ready[0]
+            return converter.structure(value, resolved)
         except Exception:  # the detailed path reports it with its place
             raise _GiveUp from None
 
@@ -839,7 +861,5 @@ def _close(mapped: Any) -> None:
 
 
 _COLLECTIONS: dict[str, type[Any]] = {
-    a.name: typing.get_args(typing.get_type_hints(Registry)[a.name])[0]
-    for a in attrs.fields(Registry)
-    if a.init
+    a.name: typing.get_args(type_hints(Registry)[a.name])[0] for a in attrs.fields(Registry) if a.init
 }

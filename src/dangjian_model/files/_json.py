@@ -4,14 +4,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from typing import Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 import attrs
-import cattrs
-from cattrs.preconf.json import make_converter as _make_preconf
 
 from dangjian_model._registry import ENTITY_KINDS, Registry
-from dangjian_model.files._converter import configure_converter, json_converter
 from dangjian_model.files._document import (
     DEFAULT_LIMITS,
     VERSION,
@@ -27,8 +24,10 @@ from dangjian_model.files._errors import ConfigError, Problem
 from dangjian_model.files._fast import FORMAT_DEPTH, fast_load_json_file, fast_loads_json, fast_structure
 from dangjian_model.files._problems import child, index
 
+if TYPE_CHECKING:
+    import cattrs
+
 __all__ = [
-    "configure_converter",
     "dump_file",
     "dumpb",
     "dumps",
@@ -43,13 +42,23 @@ __all__ = [
 
 
 def make_converter() -> cattrs.Converter:
-    """cattrs' JSON converter with the shared configuration."""
-    converter = _make_preconf()
+    """A new cattrs JSON converter with the shared configuration."""
+    from cattrs.preconf.json import make_converter as preconf
+
+    from dangjian_model.files._converter import configure_converter
+
+    converter = preconf()
     configure_converter(converter)
     return converter
 
 
-_CONVERTER = json_converter()
+def converter() -> cattrs.Converter:
+    """The library's JSON converter (the detailed path and writing): cattrs is imported when first asked."""
+    from dangjian_model.files._converter import json_converter
+
+    return json_converter()
+
+
 _REGISTRY_FIELDS = [a.name for a in attrs.fields(Registry) if a.init]
 
 
@@ -148,12 +157,12 @@ def loads(
             Problem(path=path, value="", expected="each key once") for path in repeated[: limits.max_problems]
         )
         raise ConfigError(source, place(listed, None, finder(text, "json")), len(repeated) - len(listed))
-    return structure_document(tree, into, _CONVERTER, source, limits=limits, find=finder(text, "json"))
+    return structure_document(tree, into, converter(), source, limits=limits, find=finder(text, "json"))
 
 
 def dumps(obj: Document) -> str:
     """Canonical JSON: UTF-8 text (not ASCII escapes), two-space indents, a final newline."""
-    tree = unstructure_document(obj, _CONVERTER)
+    tree = unstructure_document(obj, converter())
     fast = encode(tree)
     if fast is not None:
         return fast.decode("utf-8")
@@ -169,7 +178,7 @@ def dumpb(obj: Document) -> bytes:
 
 
 def _dumpb_whole(obj: Document) -> bytes:
-    tree = unstructure_document(obj, _CONVERTER)
+    tree = unstructure_document(obj, converter())
     fast = encode(tree)
     if fast is not None:
         return fast
@@ -210,7 +219,7 @@ def write_registry(registry: Registry, write: Callable[[bytes], Any]) -> bool:
         items: tuple[Any, ...] = getattr(registry, name)
         if not items:
             continue  # an empty collection is the default: left out, as the converter does
-        hook = _CONVERTER.get_unstructure_hook(ENTITY_KINDS[name][0])
+        hook = converter().get_unstructure_hook(ENTITY_KINDS[name][0])
         write(b",\n  " + encode_(name) + b": [\n")
         for start in range(0, len(items), _WRITE_BATCH):
             batch = [hook(item) for item in items[start : start + _WRITE_BATCH]]

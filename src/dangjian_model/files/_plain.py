@@ -24,7 +24,7 @@ from dangjian_model._model import Person
 from dangjian_model._registry import Registry
 from dangjian_model.allocation._rules import RULE_TYPES
 from dangjian_model.files._api import PersonalData, _personal
-from dangjian_model.files._converter import VALIDATION_ERRORS, shown
+from dangjian_model.files._converter import VALIDATION_ERRORS
 from dangjian_model.files._document import (
     DEFAULT_LIMITS,
     Limits,
@@ -32,7 +32,7 @@ from dangjian_model.files._document import (
     structure_document,
     unstructure_document,
 )
-from dangjian_model.files._errors import ConfigError, Problem
+from dangjian_model.files._errors import ConfigError, Problem, shown
 from dangjian_model.files._fast import fast_structure
 from dangjian_model.files._json import make_converter
 from dangjian_model.files._problems import problems_of

@@ -45,8 +45,7 @@ from dangjian_model._model import Alliance, Membership, Participation, PartyOrga
 from dangjian_model._privacy import mask_id_card, mask_name, mask_phone
 from dangjian_model._registry import Registry
 from dangjian_model.files._api import PersonalData, _personal
-from dangjian_model.files._converter import shown
-from dangjian_model.files._errors import ConfigError, Problem
+from dangjian_model.files._errors import ConfigError, Problem, shown
 from dangjian_model.files._problems import child, index
 from dangjian_model.files._tidy import Tidied, tidy_text
 

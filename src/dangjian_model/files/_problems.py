@@ -14,20 +14,12 @@ from collections.abc import Callable
 from typing import Any
 
 import attrs
-from cattrs.errors import (
-    AttributeValidationNote,
-    ClassValidationError,
-    ForbiddenExtraKeysError,
-    IterableValidationError,
-    IterableValidationNote,
-)
 
 from dangjian_model._errors import InvalidValue
 from dangjian_model._model import Person
 from dangjian_model._privacy import mask_id_card, mask_name, mask_phone
 from dangjian_model._registry import Registry
-from dangjian_model.files._converter import count_problems, shown
-from dangjian_model.files._errors import Problem
+from dangjian_model.files._errors import Problem, shown
 
 __all__ = ["Found", "Locate", "child", "index", "problems_of", "unknown_key"]
 
@@ -125,6 +117,17 @@ def closest_keys(text: str, known: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def _walk(error: BaseException, path: str, mask: Callable[[object], str] | None, found: Found) -> None:
+    # cattrs is imported by the detailed path only: a clean load never comes here
+    from cattrs.errors import (
+        AttributeValidationNote,
+        ClassValidationError,
+        ForbiddenExtraKeysError,
+        IterableValidationError,
+        IterableValidationNote,
+    )
+
+    from dangjian_model.files._converter import count_problems
+
     if found.room <= 0:
         found.more += count_problems(error)
         return

@@ -15,6 +15,7 @@ import attrs
 
 from dangjian_model import _fields as f
 from dangjian_model._figures import FigureValue
+from dangjian_model._hints import type_hints
 from dangjian_model._labels import LabelledEnum, open_vocabulary
 from dangjian_model._model import Alliance
 from dangjian_model._money import Money
@@ -68,7 +69,7 @@ def json_schema_text() -> str:
 
 
 def _class(cls: type[Any], defs: dict[str, Any]) -> dict[str, Any]:
-    hints = typing.get_type_hints(cls)
+    hints = type_hints(cls)
     properties: dict[str, Any] = {}
     required: list[str] = []
     for a in attrs.fields(cls):

@@ -33,14 +33,14 @@ from typing import Any, Final, NamedTuple
 import attrs
 
 from dangjian_model._figures import FigureValue
+from dangjian_model._hints import type_hints
 from dangjian_model._labels import LabelledEnum, open_term, open_vocabulary
 from dangjian_model._location import column_letters
 from dangjian_model._model import Alliance, Figure, GridLevel, Person
 from dangjian_model._money import Money
 from dangjian_model._registry import ENTITY_KINDS, Registry
-from dangjian_model.files._converter import shown
 from dangjian_model.files._document import VERSION, structure_document, unstructure_document
-from dangjian_model.files._errors import ConfigError, Problem
+from dangjian_model.files._errors import ConfigError, Problem, shown
 from dangjian_model.files._fast import fast_structure
 from dangjian_model.files._json import make_converter
 from dangjian_model.files._tidy import FULL_WIDTH_SPACE, Tidied, tidy_text
@@ -342,7 +342,7 @@ def _label(cls: type[Any], name: str, enum: type[LabelledEnum] | None) -> str:
 
 def _columns(cls: type[Any], prefix: str = "", label_prefix: str = "") -> tuple[list[Column], list[str]]:
     """The columns of ``cls`` and the names of its fields that are lists of objects."""
-    hints = typing.get_type_hints(cls)
+    hints = type_hints(cls)
     columns: list[Column] = []
     lists: list[str] = []
     for a in attrs.fields(cls):  # every field of the model's classes is set by __init__
@@ -378,7 +378,7 @@ def _sheets() -> tuple[Sheet, ...]:
             key, _TITLES[key], cls, parent, keys, bool(lists) and parent is not None, tuple(columns)
         )
         found.append(sheet)
-        hints = typing.get_type_hints(cls)
+        hints = type_hints(cls)
         for name in lists:
             if parent is None:
                 top = key

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import cattrs
-import tomli_w
-
-from dangjian_model.files._converter import configure_converter
 from dangjian_model.files._document import (
     DEFAULT_LIMITS,
     Document,
@@ -27,19 +24,29 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - Python 3.10
     import tomli as tomllib  # type: ignore[import-not-found, unused-ignore]
 
-__all__ = ["configure_converter", "dumps", "loads", "make_converter", "parse"]
+if TYPE_CHECKING:
+    import cattrs
+
+__all__ = ["converter", "dumps", "loads", "make_converter", "parse"]
 
 _AT = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*\Z")
 
 
 def make_converter() -> cattrs.Converter:
-    """A cattrs converter with the shared configuration (cattrs' TOML preconf needs tomlkit)."""
-    converter = cattrs.Converter()
-    configure_converter(converter)
-    return converter
+    """A new cattrs converter with the shared configuration (cattrs' TOML preconf needs tomlkit)."""
+    import cattrs
+
+    from dangjian_model.files._converter import configure_converter
+
+    made = cattrs.Converter()
+    configure_converter(made)
+    return made
 
 
-_CONVERTER = make_converter()
+@functools.cache
+def converter() -> cattrs.Converter:
+    """The library's TOML converter, made when first asked."""
+    return make_converter()
 
 
 def parse(text: str, source: str = "<string>", limits: Limits = DEFAULT_LIMITS) -> Any:
@@ -69,9 +76,11 @@ def loads(
 ) -> Any:
     """Read a registry or an alliance from TOML text."""
     tree = parse(text, source, limits)
-    return structure_document(tree, into, _CONVERTER, source, limits=limits, find=finder(text, "toml"))
+    return structure_document(tree, into, converter(), source, limits=limits, find=finder(text, "toml"))
 
 
 def dumps(obj: Document) -> str:
     """Canonical TOML: keys in field order, arrays of tables for the collections."""
-    return tomli_w.dumps(unstructure_document(obj, _CONVERTER))
+    import tomli_w
+
+    return tomli_w.dumps(unstructure_document(obj, converter()))

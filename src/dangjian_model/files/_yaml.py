@@ -8,13 +8,11 @@ so that problems can say where they are.
 
 from __future__ import annotations
 
-from typing import Any
+import functools
+from typing import TYPE_CHECKING, Any
 
-import cattrs
 import yaml  # type: ignore[import-untyped, unused-ignore]
-from cattrs.preconf.pyyaml import make_converter as _make_preconf
 
-from dangjian_model.files._converter import configure_converter, shown
 from dangjian_model.files._document import (
     DEFAULT_LIMITS,
     Document,
@@ -22,12 +20,15 @@ from dangjian_model.files._document import (
     structure_document,
     unstructure_document,
 )
-from dangjian_model.files._errors import ConfigError, Problem
+from dangjian_model.files._errors import ConfigError, Problem, shown
 from dangjian_model.files._fast import fast_loads_json
 from dangjian_model.files._problems import child, index
 from dangjian_model.files._yaml_fast import emit, translate
 
-__all__ = ["configure_converter", "dumps", "loads", "make_converter", "parse"]
+if TYPE_CHECKING:
+    import cattrs
+
+__all__ = ["converter", "dumps", "loads", "make_converter", "parse"]
 
 _Parser: Any = getattr(yaml, "CBaseLoader", None) or yaml.BaseLoader
 _MAP = "tag:yaml.org,2002:map"
@@ -35,13 +36,20 @@ _SEQ = "tag:yaml.org,2002:seq"
 
 
 def make_converter() -> cattrs.Converter:
-    """cattrs' PyYAML converter with the shared configuration."""
-    converter = _make_preconf()
-    configure_converter(converter)
-    return converter
+    """A new cattrs PyYAML converter with the shared configuration."""
+    from cattrs.preconf.pyyaml import make_converter as preconf
+
+    from dangjian_model.files._converter import configure_converter
+
+    made = preconf()
+    configure_converter(made)
+    return made
 
 
-_CONVERTER = make_converter()
+@functools.cache
+def converter() -> cattrs.Converter:
+    """The library's YAML converter (the detailed path and writing), made when first asked."""
+    return make_converter()
 
 
 class _Refused(Exception):
@@ -290,7 +298,7 @@ def loads(
         if fast is not None:
             return fast
     tree, marks = parse(text, source, limits)
-    return structure_document(tree, into, _CONVERTER, source, marks.get, limits)
+    return structure_document(tree, into, converter(), source, marks.get, limits)
 
 
 class _Dumper(yaml.SafeDumper):  # type: ignore[misc]
@@ -305,7 +313,7 @@ class _Dumper(yaml.SafeDumper):  # type: ignore[misc]
 
 def dumps(obj: Document) -> str:
     """Canonical YAML: block style, keys in field order, UTF-8 text (not escapes)."""
-    document = unstructure_document(obj, _CONVERTER)
+    document = unstructure_document(obj, converter())
     text = emit(document)
     if text is not None:
         return text

@@ -32,6 +32,7 @@ from typing import Any
 import attrs
 import yaml  # type: ignore[import-untyped, unused-ignore]
 
+from dangjian_model._hints import loaded_hints
 from dangjian_model.files._fast import gc_paused
 
 __all__ = ["date_keys", "emit", "translate"]
@@ -80,7 +81,9 @@ def date_keys() -> frozenset[str]:
             if cls in seen:
                 continue
             seen.add(cls)
-            for name, hint in typing.get_type_hints(cls).items():
+            # a field typed through a module not imported yet (an allocation rule) is left out: rules
+            # hold no dates, nor a name a date field of the model has (a test walks them too)
+            for name, hint in loaded_hints(cls).items():
                 args = [arg for arg in typing.get_args(hint) if arg is not type(None)]
                 todo += [arg for arg in (*args, hint) if isinstance(arg, type) and attrs.has(arg)]
                 if hint is datetime.date or args == [datetime.date]:

@@ -4,7 +4,9 @@ Run ``pip install -e '.[bench,excel]' apportionment && python benchmarks/run.py`
 organisations; several minutes on two cores) or ``python benchmarks/run.py --quick`` (well under
 a minute). ``--sizes 1000 20000`` picks the sizes. For every size the same JSON bytes are read by
 dangjian_model, by msgspec into typed structs (the practical floor) and by an equivalent pydantic v2
-model; the three results are checked equal before any time is printed. Then: YAML against JSON on the
+model; the three results are checked equal before any time is printed. Then: msgspec straight into
+the model's attrs classes against the floor and our typed tier, the collector paused for every
+contender (``--msgspec-attrs N`` runs only that row; see ``msgspec_attrs.py``), YAML against JSON on the
 same registry, ``load(path)`` against ``loads(bytes)`` on the bundled example, whole commands and
 imports in fresh interpreters, the allocation engine and Excel workbooks.
 
@@ -624,6 +626,26 @@ def allocation_lines(quick: bool) -> list[str]:
     return buffer.getvalue().rstrip().splitlines()
 
 
+def msgspec_attrs_row(n: int, runs: int) -> dict[str, Any]:
+    """msgspec straight into the model's attrs classes against the floor, ``loads`` and the typed tier.
+
+    Every contender with the collector paused (``paused``), medians of interleaved rounds; see
+    ``msgspec_attrs.py``.
+    """
+    import msgspec_attrs
+
+    row = msgspec_attrs.measure(generate_json(n), MRegistry, runs, side_by_side, paused)
+    row["n"] = n
+    return row
+
+
+def msgspec_attrs_lines(row: dict[str, Any]) -> list[str]:
+    """The msgspec-into-attrs row as the table prints it."""
+    import msgspec_attrs
+
+    return msgspec_attrs.lines(row)
+
+
 def workbook_lines(quick: bool) -> list[str]:
     """The workbook benchmark's figures (read and write against openpyxl's read-only load), as it prints them."""
     import workbook
@@ -669,21 +691,40 @@ def main(argv: list[str] | None = None) -> str:
     parser.add_argument(
         "--yaml-sizes", type=int, nargs="+", help="numbers of organisations for YAML against JSON"
     )
+    parser.add_argument(
+        "--msgspec-attrs",
+        type=int,
+        nargs="+",
+        metavar="N",
+        help="only the row of msgspec straight into the model's attrs classes, at these sizes "
+        "(the full run has it at the largest size up to 100,000)",
+    )
     parser.add_argument("--memory-child", nargs=2, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.memory_child:
         memory_child(args.memory_child[0], int(args.memory_child[1]))
         return ""
+    runs = 1 if args.quick else 5
+    if args.msgspec_attrs:
+        text = "\n\n".join(
+            "\n".join(msgspec_attrs_lines(msgspec_attrs_row(n, runs))) for n in args.msgspec_attrs
+        )
+        print(f"{os.cpu_count()} cores, Python {sys.version.split()[0]}, {sys.platform}")
+        print(text)
+        return text
     sizes = args.sizes or ([1_000, 4_000] if args.quick else [1_000, 10_000, 100_000, 1_000_000])
     yaml_sizes = args.yaml_sizes or ([500, 1_000] if args.quick else [2_000, 10_000])
-    runs = 1 if args.quick else 5
     rows = []
     for n in sizes:
         rows.append(measure(n, 1 if n > 100_000 else runs, check=n <= 100_000))
         print(f"... {n:,} organisations measured", file=sys.stderr, flush=True)
+    attrs_sizes = [n for n in sizes if n <= 100_000]
+    attrs_row = msgspec_attrs_row(max(attrs_sizes), runs) if attrs_sizes else None
+    print("... msgspec into attrs classes measured", file=sys.stderr, flush=True)
     yaml_rows = [yaml_row(n, runs, check=True) for n in yaml_sizes]
     print("... YAML measured", file=sys.stderr, flush=True)
     blocks = [
+        "\n".join(msgspec_attrs_lines(attrs_row)) if attrs_row else "",
         "\n".join(yaml_lines(yaml_rows)),
         "\n".join(small_file_lines(10 if args.quick else 100)),
         "\n".join(start_up_lines(3 if args.quick else 11)),

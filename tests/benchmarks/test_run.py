@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import importlib.util
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import pytest
 
@@ -168,3 +170,98 @@ def test_the_workbook_benchmark_reads_back_what_it_wrote_and_reports_ratios(harn
     assert "40 organisations" in first
     assert "target ≤ 1.5" in read
     assert "openpyxl writing the same cells" in write
+
+
+@pytest.fixture(name="into_attrs")
+def _into_attrs(harness: ModuleType) -> ModuleType:
+    import msgspec_attrs  # type: ignore[import-not-found, unused-ignore]
+
+    module: ModuleType = msgspec_attrs
+    return module
+
+
+def test_msgspec_into_the_attrs_classes_is_compared_on_the_collections_it_can_read(
+    harness: ModuleType,
+) -> None:
+    import json
+
+    row = harness.msgspec_attrs_row(300, runs=1)
+    written = [name for name in json.loads(harness.generate_json(300)) if name != "version"]
+    # an allocation rule is a union of attrs classes, which msgspec refuses: projects are left out
+    assert set(row["refused"]) == {"projects"}
+    assert row["collections"] == [name for name in written if name != "projects"]
+    assert row["objects"] > 0
+    assert row["differences"] == {}
+    assert row["typed_equal"]
+    assert row["bare_same"]
+    assert row["unknown_key_accepted"]
+    assert row["money_from_text"]
+    contenders = ("floor_whole", "floor", "attrs", "attrs_gc", "bare", "loads", "typed")
+    assert all(row[name] > 0 for name in contenders)
+    text = "\n".join(harness.msgspec_attrs_lines(row))
+    assert "collector paused for every contender" in text
+    assert "left out on both sides: projects" in text
+    assert f"{row['attrs'] / row['floor']:.2f} × (a)" in text
+    assert f"{row['typed'] / row['attrs']:.2f} × (b)" in text
+    assert f"{row['loads'] / row['floor_whole']:.2f} × (a) whole" in text
+    assert f"equal (==) to loads' on all {row['objects']:,}" in text
+
+
+def test_every_contender_runs_with_the_collector_paused_but_the_one_named_for_it(
+    harness: ModuleType, into_attrs: ModuleType
+) -> None:
+    pausing: list[Callable[[], Any]] = []
+    paused_or_not: dict[str, bool] = {}
+
+    def pause(function: Callable[[], Any]) -> Callable[[], Any]:
+        pausing.append(harness.paused(function))
+        return pausing[-1]
+
+    def timer(functions: dict[str, Callable[[], Any]], runs: int) -> dict[str, tuple[float, Any]]:
+        paused_or_not.update({name: function in pausing for name, function in functions.items()})
+        measured: dict[str, tuple[float, Any]] = harness.side_by_side(functions, runs)
+        return measured
+
+    into_attrs.measure(harness.generate_json(100), harness.MRegistry, 1, timer, pause)
+    assert paused_or_not == {name: name != "attrs_gc" for name in paused_or_not}
+    assert {"floor_whole", "floor", "attrs", "attrs_gc", "bare", "loads", "typed"} <= set(paused_or_not)
+
+
+def test_a_difference_from_our_objects_is_named_by_its_fields(
+    harness: ModuleType, into_attrs: ModuleType
+) -> None:
+    import attrs
+
+    units = harness.generate(100).units
+    changed = [attrs.evolve(units[0], name="另一个村"), *units[1:]]
+    assert into_attrs.first_difference(list(units), units) is None
+    assert into_attrs.first_difference(changed, units) == "[0] Unit: fields name differ"
+    assert into_attrs.first_difference(changed[1:], units) == f"{len(units) - 1} objects against {len(units)}"
+    assert into_attrs.same_values(list(units), units)
+    assert not into_attrs.same_values(changed, units)
+
+
+def test_the_decoding_hook_reads_values_with_the_models_own_converters(into_attrs: ModuleType) -> None:
+    from fractions import Fraction
+
+    from dangjian_model import Money, UnitKind
+
+    assert into_attrs.dec_hook(Fraction, "1/3") == Fraction(1, 3)
+    assert into_attrs.dec_hook(Money, "1元") == Money(100)
+    assert into_attrs.dec_hook(UnitKind, UnitKind.VILLAGE.label) is UnitKind.VILLAGE
+    with pytest.raises(NotImplementedError):
+        into_attrs.dec_hook(complex, "1")
+
+
+def test_the_clones_without_validators_keep_the_fields_and_types(into_attrs: ModuleType) -> None:
+    import typing
+
+    import attrs
+
+    from dangjian_model import Alliance
+
+    clone = into_attrs.without_validators(Alliance)
+    assert [a.name for a in attrs.fields(clone)] == [a.name for a in attrs.fields(Alliance)]
+    assert all(a.validator is None and a.converter is None for a in attrs.fields(clone))
+    memberships = typing.get_args(attrs.fields_dict(clone)["memberships"].type)[0]
+    assert memberships.__name__ == "MembershipBare"

@@ -187,10 +187,10 @@ def generate_json(organisations: int, seed: int = 20211206) -> bytes:
     """
     import msgspec
 
-    from dangjian_model.files._json import _CONVERTER
+    from dangjian_model.files._json import converter
 
-    money = _CONVERTER.get_unstructure_hook(Money)
-    fraction = _CONVERTER.get_unstructure_hook(Fraction)
+    money = converter().get_unstructure_hook(Money)
+    fraction = converter().get_unstructure_hook(Fraction)
     rng = random.Random(seed)
     formed = FORMED.isoformat()
     principles = sorted(

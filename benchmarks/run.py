@@ -54,7 +54,7 @@ from dangjian_model import (  # noqa: E402
 )
 from dangjian_model.files import Limits, dump, dumps, format_of, load, loads  # noqa: E402
 from dangjian_model.files._document import unstructure_document  # noqa: E402
-from dangjian_model.files._json import _CONVERTER, dumpb  # noqa: E402
+from dangjian_model.files._json import converter, dumpb  # noqa: E402
 from dangjian_model.validation import validate  # noqa: E402
 
 BIG = Limits(max_bytes=1 << 40)
@@ -284,7 +284,7 @@ def _plain(tree: Any) -> Any:
 
 def same_results(ours: Registry, by_msgspec: MRegistry, by_pydantic: PRegistry) -> bool:
     """True if the three libraries read the same values (compared as canonical JSON values)."""
-    mine = _plain(unstructure_document(ours, _CONVERTER))
+    mine = _plain(unstructure_document(ours, converter()))
     mine.pop("version", None)
     theirs = _plain(msgspec.to_builtins(by_msgspec))
     theirs.pop("version", None)
@@ -360,6 +360,15 @@ COMMAND = [sys.executable, "-c", "import sys; from dangjian_model.cli import mai
 FIRST_USE = "import dangjian_model\ndangjian_model.Registry, dangjian_model.Unit, dangjian_model.Alliance"
 
 
+#: Whole processes that show where the command's time goes, each a prefix of the next: the
+#: interpreter; the libraries any reader of a YAML registry into these classes loads and the model's
+#: classes (the floor: nothing of the files package, of validation or of the command); the file
+#: read; the file read and checked.
+FLOOR = "import attrs, msgspec, yaml\nimport dangjian_model._registry"
+LOAD = "from dangjian_model.files import load\nload({path!r})"
+CHECK = "from dangjian_model.files import load\nfrom dangjian_model.validation import validate\nvalidate(load({path!r}))"
+
+
 def start_up_lines(runs: int) -> list[str]:
     """Imports and whole commands in fresh interpreters, against ``import cattrs``."""
     cache = tempfile.mkdtemp(prefix="dangjian-bench-pyc-")
@@ -369,9 +378,14 @@ def start_up_lines(runs: int) -> list[str]:
             {"cattrs": "import cattrs", "import": "import dangjian_model", "first": FIRST_USE}, runs, env
         )
         example = str(EXAMPLE.with_suffix(".yaml").relative_to(ROOT))
+        python = [sys.executable, "-c"]
         whole = process_seconds(
             {
-                "cattrs": [sys.executable, "-c", "import cattrs"],
+                "cattrs": [*python, "import cattrs"],
+                "python": [*python, "pass"],
+                "floor": [*python, FLOOR],
+                "load": [*python, LOAD.format(path=example)],
+                "check": [*python, CHECK.format(path=example)],
                 "version": [*COMMAND, "--version"],
                 "validate": [*COMMAND, "validate", example],
             },
@@ -390,17 +404,30 @@ def start_up_table(inside: dict[str, float], whole: dict[str, float], example: s
         return f"{seconds * 1e3:.0f} ms"
 
     alone, command = inside["cattrs"], whole["cattrs"]
-    return [
+
+    def row(label: str, name: str, target: str = "") -> str:
+        return f"  {label} {ms(whole[name])}: ratio {whole[name] / command:.2f}{target}"
+
+    lines = [
         "== start-up: fresh interpreters, byte-code cached as installed; ratios to `import cattrs`",
         f"inside the process: import cattrs {ms(alone)}; import dangjian_model {ms(inside['import'])}: "
         f"ratio {inside['import'] / alone:.2f}",
         f"  import dangjian_model + first use (Registry, Unit, Alliance) {ms(inside['first'])}: "
         f"ratio {inside['first'] / alone:.2f} (target ≤ 1.5)",
         f'whole processes: python -c "import cattrs" {ms(command)}',
-        f"  dangjian --version {ms(whole['version'])}: ratio {whole['version'] / command:.2f} (target ≤ 1)",
-        f"  dangjian validate {example} {ms(whole['validate'])}: "
-        f"ratio {whole['validate'] / command:.2f} (target ≤ 2)",
+        row("dangjian --version", "version", " (target ≤ 1)"),
+        row(f"dangjian validate {example}", "validate", " (target ≤ 2)"),
     ]
+    if "floor" in whole:
+        lines += [
+            "where the command's time goes (whole processes, each doing more than the one before):",
+            row("python -c pass (the interpreter)", "python"),
+            row("import attrs, msgspec, yaml and the model's classes (the floor)", "floor"),
+            row(f"  + load({example!r})", "load"),
+            row("  + validate(...)", "check"),
+            row("  + the command (argument parsing, output)", "validate"),
+        ]
+    return lines
 
 
 def peak_rss() -> int:

@@ -265,3 +265,24 @@ def test_the_clones_without_validators_keep_the_fields_and_types(into_attrs: Mod
     assert all(a.validator is None and a.converter is None for a in attrs.fields(clone))
     memberships = typing.get_args(attrs.fields_dict(clone)["memberships"].type)[0]
     assert memberships.__name__ == "MembershipBare"
+
+
+def test_the_start_up_table_shows_where_the_commands_time_goes_when_measured(harness: ModuleType) -> None:
+    whole = {"cattrs": 0.05, "version": 0.03, "validate": 0.12, "python": 0.01, "floor": 0.06}
+    whole |= {"load": 0.09, "check": 0.1}
+    lines = harness.start_up_table({"cattrs": 0.02, "import": 0.01, "first": 0.03}, whole, "x.yaml")
+    text = "\n".join(lines)
+    assert "python -c pass (the interpreter) 10 ms: ratio 0.20" in text
+    assert "and the model's classes (the floor) 60 ms: ratio 1.20" in text
+    assert "+ load('x.yaml') 90 ms: ratio 1.80" in text
+    assert "+ the command (argument parsing, output) 120 ms: ratio 2.40" in text
+
+
+def test_the_floor_and_the_steps_run_as_written(harness: ModuleType, tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    example = str(harness.EXAMPLE.with_suffix(".yaml"))
+    env = harness.fresh_env(str(tmp_path))
+    for code in (harness.FLOOR, harness.LOAD.format(path=example), harness.CHECK.format(path=example)):
+        subprocess.run([sys.executable, "-c", code], check=True, env=env, cwd=harness.ROOT)

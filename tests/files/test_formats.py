@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import get_args
 
 import pytest
@@ -127,3 +127,21 @@ def test_money_as_people_write_it_is_read_to_the_fen(pair: tuple[str, Money]) ->
 def test_toml_has_no_null_so_absent_fields_are_none() -> None:
     registry = loads('[[units]]\nid = "u"\nname = "村"\nkind = "村"\n', "toml")
     assert registry.unit("u").superior_id is None
+
+
+@given(
+    st.lists(st.sampled_from(["a", "b", ".", "..", "/", "yaml", "JSON", "x.", " ", "\\"]), max_size=8).map("".join)
+)
+def test_a_files_extension_is_what_pathlib_says_it_is(path: str) -> None:
+    from dangjian_model.files._api import suffix_of
+
+    assert suffix_of(path) == PurePath(path).suffix.lower()
+
+
+@pytest.mark.parametrize(
+    ("path", "suffix"), [("a/b.YAML", ".yaml"), ("b.tar.json", ".json"), (".yaml", ""), ("dir/", ""), ("x.", "")]
+)
+def test_a_files_extension_is_its_last_dotted_part_in_lower_case(path: str, suffix: str) -> None:
+    from dangjian_model.files._api import suffix_of
+
+    assert suffix_of(path) == suffix

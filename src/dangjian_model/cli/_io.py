@@ -9,7 +9,6 @@ from __future__ import annotations
 import os
 import stat
 import sys
-from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, Literal
 
 import attrs
@@ -18,7 +17,7 @@ from dangjian_model._location import Location
 from dangjian_model._messages import Language, say
 from dangjian_model._model import Alliance
 from dangjian_model._registry import Registry
-from dangjian_model.files._api import FORMATS, Format, OnRead, load, loads, read_at_most
+from dangjian_model.files._api import FORMATS, Format, OnRead, load, loads, read_at_most, suffix_of
 from dangjian_model.files._document import Limits
 from dangjian_model.files._errors import ConfigError
 from dangjian_model.files._extras import MissingExtra
@@ -111,7 +110,7 @@ def format_for(path: str, forced: AnyFormat | None = None, lang: Language = None
         return forced
     if path == "-":
         raise Unreadable(STDIN, say("stdin_format", lang))
-    suffix = Path(path).suffix.lower()
+    suffix = suffix_of(path)
     found: AnyFormat | None = FORMATS.get(suffix) or SHEET_FORMATS.get(suffix)
     if found is None and (os.path.isdir(path) or path.endswith(("/", os.sep))):
         found = "csv"

@@ -9,7 +9,6 @@ tools understand; ``file:单位!D7`` in a workbook or CSV folder).
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from pathlib import PurePath
 from typing import Any, Literal, TextIO
 
 import attrs
@@ -390,6 +389,8 @@ def _pseudo_descriptor(code: str) -> dict[str, Any]:
 def _uri(file: str) -> str:
     if file in ("-", "<stdin>", "<string>"):
         return "stdin"
+    from pathlib import PurePath  # only SARIF names files by URI: other outputs need not import it
+
     return PurePath(file).as_posix()
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import importlib
 import os
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any, BinaryIO, Literal, overload
 
 import attrs
@@ -28,6 +27,7 @@ __all__ = [
     "load",
     "loads",
     "read_at_most",
+    "suffix_of",
 ]
 
 Format = Literal["json", "yaml", "toml"]
@@ -45,13 +45,24 @@ _MODULES = {
 _DEFAULT_LIMITS = Limits()
 
 
+def suffix_of(path: str | os.PathLike[str]) -> str:
+    """The extension of a file name in lower case, as ``pathlib`` tells it (``""`` for none).
+
+    (Without ``pathlib``, whose import costs a command more than reading a small file.)
+    """
+    separators = os.sep + (os.altsep or "")
+    name = os.path.basename(os.fspath(path).rstrip(separators))
+    dot = name.rfind(".")
+    return name[dot:].lower() if 0 < dot < len(name) - 1 else ""
+
+
 def format_of(path: str | os.PathLike[str]) -> Format:
     """The format a file name means by its extension.
 
     Raises:
         ConfigError: the extension is none of ``.json``, ``.yaml``, ``.yml``, ``.toml``.
     """
-    suffix = Path(path).suffix.lower()
+    suffix = suffix_of(path)
     found = FORMATS.get(suffix)
     if found is None:
         expected = "a file name ending in " + ", ".join(FORMATS) + " (or give format=...)"

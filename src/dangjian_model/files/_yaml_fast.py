@@ -44,7 +44,9 @@ class _Doubt(Exception):
 
 #: Characters that make a document leave the fast path at once: tabs, carriage returns, YAML's
 #: other line breaks, a byte-order mark inside the text, and what PyYAML refuses to read.
-_UNUSUAL = re.compile("[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
+#: (Written as the few characters it finds, not as the complement of what it lets through: the same
+#: set, a test checks every code point, but ten times cheaper to compile on every start.)
+_UNUSUAL = re.compile("[\x00-\t\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]")
 #: A plain scalar's first character that starts something else (PyYAML's indicators).
 _INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
 _SAFE = yaml.SafeLoader("")

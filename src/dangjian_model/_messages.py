@@ -16,7 +16,6 @@ This module imports nothing else of the library: the files, validation and the c
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Sequence
 from typing import Literal
@@ -87,6 +86,8 @@ def closest(text: str, choices: Sequence[str], n: int = 5) -> list[str]:
     """The ``n`` choices most like ``text``, most alike first (a long list cut to the few that matter)."""
     if len(choices) <= n:
         return list(choices)
+    import difflib  # only a misspelling needs it: a clean run does not import it
+
     return difflib.get_close_matches(text[:100], choices, n=n, cutoff=0.0)
 
 

@@ -6,7 +6,6 @@ notes directly. Values of personal fields (a person's name, phone and ID-card nu
 
 from __future__ import annotations
 
-import difflib
 import functools
 import heapq
 import re
@@ -101,6 +100,8 @@ _KEYS_SHOWN = 6
 
 def unknown_key(path: str, key: object, known: tuple[str, ...], owner: str) -> Problem:
     """The problem of a key ``owner`` does not have, with the closest keys it does have."""
+    import difflib  # only an unknown key needs it: a clean load does not import it
+
     keys = closest_keys(str(key), known)
     hint = keys[0] if keys and difflib.SequenceMatcher(None, str(key)[:100], keys[0]).ratio() >= 0.6 else None
     expected = "no such key" + (f"; did you mean {hint!r}?" if hint else "")
@@ -113,6 +114,8 @@ def unknown_key(path: str, key: object, known: tuple[str, ...], owner: str) -> P
 @functools.lru_cache(maxsize=1024)
 def closest_keys(text: str, known: tuple[str, ...]) -> tuple[str, ...]:
     """The few keys of ``known`` most like ``text``, most alike first (one look at the list per misspelling)."""
+    import difflib
+
     return tuple(difflib.get_close_matches(text[:100], known, n=_KEYS_SHOWN, cutoff=0.0))
 
 

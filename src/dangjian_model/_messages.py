@@ -95,8 +95,72 @@ _SYNTAX = re.compile(r"valid (YAML|JSON|TOML) \((.*)\)\Z", re.S)
 _UNKNOWN = re.compile(r"no such key(?:; did you mean ('.*?')\?)?(?: \((.*)\))?\Z", re.S)
 
 
+#: The Chinese of the ``expected`` texts the model and the readers write (any other: 应为 + the English).
+_EXPECTED: dict[str, str] = {
+    "text": "文本",
+    "true or false": "true 或 false",
+    "true/false": "true 或 false",
+    "a whole number": "整数",
+    "a whole number ≥ 0": "不小于 0 的整数",
+    "a whole number ≥ 1": "不小于 1 的整数",
+    "a number": "数字",
+    "a date such as 2021-12-06": "日期，如 2021-12-06",
+    "a date such as 2021-12-06, or nothing": "日期（如 2021-12-06）或不填",
+    "a list": "列表",
+    "a list, not a single value": "列表，而不是单个值",
+    "a list of entities": "实体的列表",
+    "a mapping": "映射（键: 值）",
+    "a document the library can hold": "本库能容纳的文档",
+    "data the library can hold": "本库能容纳的数据",
+    "a Popolo JSON object": "Popolo JSON 对象",
+    "format json, yaml or toml": "json、yaml 或 toml 格式",
+    "money as text with its unit, such as '10万元' or '1234.56元'": "带单位的金额文本，如 '10万元' 或 '1234.56元'",
+}
+#: The ``expected`` texts with a number or a name in them: the English, and the Chinese of its parts.
+_EXPECTED_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"text of at most (\d+) characters\Z"), "至多 {0} 个字符的文本"),
+    (
+        re.compile(r"a document of at most (\d+) bytes \((Limits\.max_bytes)\)\Z"),
+        "至多 {0} 字节的文档（{1}）",
+    ),
+    (re.compile(r"nesting at most (\d+) levels deep \((Limits\.max_depth)\)\Z"), "嵌套不超过 {0} 层（{1}）"),
+    (re.compile(r"UTF-8 text \(bad byte at offset (\d+)\)\Z"), "UTF-8 文本（第 {0} 个字节起有误）"),
+    (re.compile(r"a readable file \((.*)\)\Z", re.S), "可以读取的文件（{0}）"),
+    (re.compile(r"a valid value \((\w+)\)\Z"), "有效的值（{0}）"),
+    (re.compile(r"a valid document \((\w+)\)\Z"), "有效的文档（{0}）"),
+    (re.compile(r"a valid (\w+)\Z"), "有效的 {0}"),
+    (re.compile(r"(\d+), the format version\Z"), "{0}（格式版本）"),
+    (re.compile(r"each (\w+) at most once; repeated: (.*)\Z", re.S), "每个 {0} 只能出现一次；重复的有：{1}"),
+)
+_GOT = re.compile(r"(.*) \(got (.*)\)\Z", re.S)
+
+
+def _zh_phrase(expected: str) -> str | None:
+    """The Chinese of an ``expected`` phrase the catalogue knows, or None."""
+    found = _EXPECTED.get(expected)
+    if found is not None:
+        return found
+    for pattern, chinese in _EXPECTED_PATTERNS:
+        match = pattern.match(expected)
+        if match:
+            return chinese.format(*match.groups())
+    got = _GOT.match(expected)
+    if got:
+        wanted = _zh_phrase(got.group(1))
+        if wanted is not None:
+            return f"{wanted}（实际是{_zh_phrase(got.group(2)) or got.group(2)}）"
+    return None
+
+
 def zh_expected(expected: str) -> str:
-    """The Chinese of a problem's ``expected`` text; text that already has Chinese is kept as it is."""
+    """The Chinese of a problem's ``expected`` text; text that already has Chinese is kept as it is.
+
+    >>> zh_expected("a whole number ≥ 0"), zh_expected("a whole number (got text)")
+    ('应为 不小于 0 的整数', '应为 整数（实际是文本）')
+    """
+    known = _zh_phrase(expected)
+    if known is not None:
+        return MESSAGES["expected"][0].format(expected=known)
     if _CJK.search(expected):
         return expected
     syntax = _SYNTAX.match(expected)

@@ -130,7 +130,9 @@ def test_toml_has_no_null_so_absent_fields_are_none() -> None:
 
 
 @given(
-    st.lists(st.sampled_from(["a", "b", ".", "..", "/", "yaml", "JSON", "x.", " ", "\\"]), max_size=8).map("".join)
+    st.lists(st.sampled_from(["a", "b", ".", "..", "/", "yaml", "JSON", "x.", " ", "\\"]), max_size=8).map(
+        "".join
+    )
 )
 def test_a_files_extension_is_what_pathlib_says_it_is(path: str) -> None:
     from dangjian_model.files._api import suffix_of
@@ -139,7 +141,8 @@ def test_a_files_extension_is_what_pathlib_says_it_is(path: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("path", "suffix"), [("a/b.YAML", ".yaml"), ("b.tar.json", ".json"), (".yaml", ""), ("dir/", ""), ("x.", "")]
+    ("path", "suffix"),
+    [("a/b.YAML", ".yaml"), ("b.tar.json", ".json"), (".yaml", ""), ("dir/", ""), ("x.", "")],
 )
 def test_a_files_extension_is_its_last_dotted_part_in_lower_case(path: str, suffix: str) -> None:
     from dangjian_model.files._api import suffix_of

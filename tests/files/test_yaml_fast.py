@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import datetime
-import re
 import json
 import os
+import re
 import subprocess
 import sys
 from typing import Any
@@ -339,7 +339,9 @@ def test_the_date_keys_are_those_of_every_class_a_document_can_hold_allocation_r
 
 
 def test_the_unusual_characters_are_every_character_outside_what_the_fast_reader_lets_through() -> None:
-    allowed = re.compile("[\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
+    allowed = re.compile(
+        "[\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
+    )
     text = "".join(map(chr, range(0x110000)))
     unusual = {match.group() for match in _yaml_fast._UNUSUAL.finditer(text)}
     assert unusual == {c for c in text if not allowed.match(c)}

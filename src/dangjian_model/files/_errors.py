@@ -71,7 +71,7 @@ class Problem:
         return Location(file, self.line, self.column, sheet=self.sheet)
 
     def zh(self) -> str:
-        """What is wrong, in Chinese: ``值 1 无效，应为 text (got a number)``."""
+        """What is wrong, in Chinese: ``值 1 无效，应为 文本（实际是数字）``."""
         got = MESSAGES["not_valid"][0].format(value=self.value) + "，" if self.value else ""
         return got + zh_expected(self.expected)
 
@@ -109,7 +109,7 @@ class ConfigError(DangjianError, ValueError):
     Traceback (most recent call last):
       ...
     dangjian_model.files._errors.ConfigError: <string>: 1 problem
-      line 1, column 32: $.units[0].name: 值 1 无效，应为 text (got a number) — 1 is not valid; expected text (got a number)
+      line 1, column 32: $.units[0].name: 值 1 无效，应为 文本（实际是数字） — 1 is not valid; expected text (got a number)
     """
 
     def __init__(

@@ -79,7 +79,7 @@ def from_dict(data: Any, into: type[T], *, limits: Limits = DEFAULT_LIMITS, sour
     Traceback (most recent call last):
       ...
     dangjian_model.files._errors.ConfigError: <dict>: 1 problem
-      $.lead_id: 值 1 无效，应为 text (got a number) — 1 is not valid; expected text (got a number)
+      $.lead_id: 值 1 无效，应为 文本（实际是数字） — 1 is not valid; expected text (got a number)
 
     Raises:
         ConfigError: the data is not a valid ``into``; every problem is listed with its path.

@@ -133,3 +133,27 @@ def test_a_long_list_of_choices_is_cut_to_the_closest_ones_and_counts_the_rest()
     assert f"(+{len(UnitKind) - 8}: see UnitKind in the glossary)" in message
     assert message.count("(") < len(UnitKind)  # not every choice
     assert "did you mean 'village'?" in message
+
+
+def test_equal_members_hash_alike_and_find_each_other_in_sets_and_mappings() -> None:
+    from dangjian_model._labels import LabelledEnum
+
+    def every_enum(cls: type[LabelledEnum]) -> list[type[LabelledEnum]]:
+        found = [cls] if list(cls) else []
+        for sub in cls.__subclasses__():
+            found += every_enum(sub)
+        return found
+
+    import dangjian_model  # noqa: F401 - the enums are defined when the package's modules are imported
+    from dangjian_model import _enums  # noqa: F401
+
+    enums = every_enum(LabelledEnum)
+    assert len(enums) > 10
+    for enum in enums:
+        for member in enum:
+            again = enum(member.label)  # the same member, reached by its Chinese label
+            assert again is member
+            assert hash(again) == hash(member)
+            assert {member: 1}[again] == 1
+            assert again in frozenset(enum)
+        assert len({*enum, *enum}) == len(enum)

@@ -632,6 +632,8 @@ class Alliance:
     @property
     def types(self) -> tuple[AllianceType, ...]:
         """Its type, then its secondary types (in declaration order of :class:`AllianceType`)."""
+        if not self.secondary_types:  # most alliances: no walk over the enum
+            return (self.type,)
         return (self.type, *(t for t in AllianceType if t in self.secondary_types and t is not self.type))
 
     @property

@@ -74,7 +74,9 @@ def list_of(kind: type[Any]) -> Any:
 def attrs_decoders(raw: Mapping[str, bytes]) -> tuple[dict[str, Any], dict[str, str]]:
     """For each collection: msgspec's decoder into ``list[attrs class]``, or why msgspec cannot read it.
 
-    A collection counts as readable only if its decoder reads all of it (untimed, once).
+    A collection counts as readable only if its decoder reads all of it (untimed, once). msgspec 0.18
+    sets a field the document leaves out on the object it has built, which a frozen class refuses
+    (``FrozenInstanceError``): with it no collection is readable, and the row says why.
     """
     decoders: dict[str, Any] = {}
     refused: dict[str, str] = {}
@@ -82,7 +84,7 @@ def attrs_decoders(raw: Mapping[str, bytes]) -> tuple[dict[str, Any], dict[str, 
         try:
             decoder = msgspec.json.Decoder(list_of(_COLLECTIONS[name]), dec_hook=dec_hook)
             decoder.decode(text)
-        except (TypeError, msgspec.ValidationError) as error:
+        except Exception as error:  # refused when the decoder is made, or when it reads
             refused[name] = f"{type(error).__name__}: {error}"
         else:
             decoders[name] = decoder
@@ -153,11 +155,12 @@ def accepts_unknown_key() -> bool:
     """Whether msgspec into the attrs classes reads an object with a key the class does not have.
 
     Our load refuses it (and says where); structs with ``forbid_unknown_fields`` refuse it too.
+    False as well when this msgspec cannot build the frozen class at all (0.18: see :func:`attrs_decoders`).
     """
     decoder = msgspec.json.Decoder(_COLLECTIONS["units"], dec_hook=dec_hook)
     try:
         decoder.decode(b'{"id": "u1", "name": "x", "kind": "village", "no_such_key": 1}')
-    except msgspec.ValidationError:
+    except (msgspec.ValidationError, attrs.exceptions.FrozenInstanceError):
         return False
     return True
 
@@ -278,6 +281,8 @@ def lines(row: dict[str, Any]) -> list[str]:
     ]
     for name, reason in row["refused"].items():
         out.append(f"  not readable, left out on both sides: {name} ({reason.splitlines()[0][:150]})")
+    if not row["collections"]:
+        return [*out, f"  nothing left to compare: msgspec {msgspec.__version__} reads none of them"]
     if row["money_from_text"]:
         out.append(f"  and Money is read only from a JSON object, never from text: {row['money_from_text']}")
     floor = row["floor"]

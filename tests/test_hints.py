@@ -100,3 +100,64 @@ def test_once_every_module_is_imported_nothing_is_deferred() -> None:
 
     assert not deferred(Project, "allocation_rule")
     assert loaded_hints(Project) == typing.get_type_hints(Project)
+
+
+@attrs.frozen
+class Quoted:
+    inner: list["Annotated_"]  # noqa: UP037 - a text inside the annotation, which typing evaluates again
+
+
+@attrs.frozen
+class Child(Annotated_):
+    extra: int = 0
+
+
+def test_a_text_inside_an_annotation_is_read_as_typing_reads_it() -> None:
+    assert type_hints(Quoted) == typing.get_type_hints(Quoted)  # (Python 3.10 leaves the inner text as it is)
+
+
+def test_a_field_of_a_base_class_is_found_on_the_base_and_is_not_deferred() -> None:
+    assert not deferred(Child, "amount")
+    assert not deferred(Child, "no_such_field")
+    assert type_hints(Child) == typing.get_type_hints(Child)
+
+
+def test_a_field_annotated_by_an_object_rather_than_text_is_not_deferred() -> None:
+    namespace: dict[str, Any] = {}
+    source = "import attrs\n@attrs.frozen\nclass Plain:\n    n: int = 0\n"
+    exec(compile(source, "<plain>", "exec", dont_inherit=True), namespace)  # annotations not postponed
+    assert not deferred(namespace["Plain"], "n")
+
+
+def test_a_module_loaded_on_first_use_defers_the_fields_it_types_until_it_is_imported() -> None:
+    import types
+
+    from dangjian_model._lazy import LazyModule
+
+    lazy = "tests._hints_later"  # a module no test imports before this one asks for it
+    module = types.ModuleType("tests._hints_probe")
+    module.__dict__["later"] = LazyModule(lazy)
+    sys.modules[module.__name__] = module
+    try:
+        exec(
+            "from __future__ import annotations\n"
+            "import attrs\n"
+            "@attrs.frozen\n"
+            "class Holder:\n"
+            "    name: str\n"
+            "    thing: later.Thing | None = None\n",
+            module.__dict__,
+        )
+        holder = module.__dict__["Holder"]
+        assert deferred(holder, "thing")
+        assert not deferred(holder, "name")
+        assert loaded_hints(holder) == {"name": str}
+        assert lazy not in sys.modules
+        later = types.ModuleType(lazy)
+        exec("class Thing:\n    pass\n", later.__dict__)
+        sys.modules[lazy] = later
+        assert not deferred(holder, "thing")
+        assert loaded_hints(holder) == {"name": str, "thing": later.__dict__["Thing"] | None}
+    finally:
+        sys.modules.pop(module.__name__, None)
+        sys.modules.pop(lazy, None)

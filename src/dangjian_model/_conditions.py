@@ -28,12 +28,13 @@ from dangjian_model._errors import InvalidFigure
 from dangjian_model._figures import FigureValue
 from dangjian_model._model import ExitCondition, Figure, PartyOrganisation, Unit
 from dangjian_model._registry import Registry
+from dangjian_model._repr import FieldsRepr
 
 __all__ = ["ExitDue", "exits_due"]
 
 
-@attrs.frozen(kw_only=True)
-class ExitDue:
+@attrs.frozen(kw_only=True, repr=False)
+class ExitDue(FieldsRepr):
     """A member an exit condition sends out of an alliance.
 
     Attributes:

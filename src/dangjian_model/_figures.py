@@ -34,6 +34,7 @@ from dangjian_model._enums import Qualifier, QuantityUnit, Truth
 from dangjian_model._errors import InvalidFigure, InvalidLabel
 from dangjian_model._labels import CustomTerm, open_term
 from dangjian_model._money import MAX_EXPONENT, Money
+from dangjian_model._repr import FieldsRepr
 
 __all__ = ["ABOUT_TOLERANCE", "MARKERS", "FigureValue", "Range"]
 
@@ -133,8 +134,8 @@ def _to_number(value: Decimal | int | str | None) -> Decimal | None:
     return value  # type: ignore[return-value]  # refused by the validator
 
 
-@attrs.frozen(kw_only=True)
-class FigureValue:
+@attrs.frozen(kw_only=True, repr=False)
+class FigureValue(FieldsRepr):
     """A reported figure's value as its text says it: number, scale, marker and unit.
 
     Two texts that say the same thing differently (``300余个``, ``300多个``) are different values with
@@ -292,8 +293,8 @@ def _fraction(value: object) -> Fraction:
     return Fraction(value)
 
 
-@attrs.frozen(kw_only=True)
-class Range:
+@attrs.frozen(kw_only=True, repr=False)
+class Range(FieldsRepr):
     """The values a qualified figure allows: from ``low`` to ``high`` (None: no upper bound), in ``unit``.
 
     Ranges add up (at least + at least = at least; about + about is a wider about) and compare with an

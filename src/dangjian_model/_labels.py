@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 import attrs
 
 from dangjian_model._errors import InvalidLabel
+from dangjian_model._repr import FieldsRepr
 
 if TYPE_CHECKING:  # for annotations only: typing_extensions costs a first use 2 ms
     from typing_extensions import Self
@@ -168,8 +169,8 @@ def _check_custom_label(instance: object, attribute: attrs.Attribute[str], value
         )
 
 
-@attrs.frozen
-class CustomTerm:
+@attrs.frozen(repr=False)
+class CustomTerm(FieldsRepr):
     """A term outside a vocabulary (自定义词语), kept with its label as written.
 
     Vocabularies grow: every place coins linkages (红色结对), units (间) and roles of its own. Where a

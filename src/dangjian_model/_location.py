@@ -19,6 +19,8 @@ from typing import Any
 
 import attrs
 
+from dangjian_model._repr import FieldsRepr
+
 __all__ = ["Location", "column_letters"]
 
 _REFERENCE = re.compile(r"(.+)!([A-Z]+)([1-9][0-9]*)\Z", re.S)
@@ -29,8 +31,8 @@ def _positive(instance: object, attribute: attrs.Attribute[Any], value: int | No
         raise ValueError(f"Location.{attribute.name} must be a whole number of 1 or more, not {value!r}")
 
 
-@attrs.frozen
-class Location:
+@attrs.frozen(repr=False)
+class Location(FieldsRepr):
     """A place in a file, as editors, ``grep`` and code-scanning tools read it.
 
     Attributes:

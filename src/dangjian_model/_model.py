@@ -57,6 +57,7 @@ from dangjian_model._privacy import (
     masked_name,
     masked_phone,
 )
+from dangjian_model._repr import FieldsRepr
 
 if TYPE_CHECKING:
     from dangjian_model.allocation import _rules
@@ -114,8 +115,8 @@ def _id() -> str:
     return attrs.field(validator=f.check_id)  # type: ignore[no-any-return]
 
 
-@attrs.frozen(kw_only=True)
-class Unit:
+@attrs.frozen(kw_only=True, repr=False)
+class Unit(FieldsRepr):
     """A unit (单位): a village, community, township, organ, school, firm or group.
 
     Args:
@@ -171,8 +172,8 @@ def _check_term(instance: object, attribute: attrs.Attribute[Any], value: object
         )
 
 
-@attrs.frozen(kw_only=True)
-class Committee:
+@attrs.frozen(kw_only=True, repr=False)
+class Committee(FieldsRepr):
     """The elected committee (委员会) of a party organisation and its term (届).
 
     Args:
@@ -296,8 +297,8 @@ def _number(term: CommitteeTerm) -> int:
     return term.number
 
 
-@attrs.frozen(kw_only=True)
-class PartyOrganisation:
+@attrs.frozen(kw_only=True, repr=False)
+class PartyOrganisation(FieldsRepr):
     """A party organisation (党组织) with exactly one line of affiliation (隶属关系).
 
     Args:
@@ -350,8 +351,8 @@ class PartyOrganisation:
         return max(self.committee_terms, key=_number, default=None)
 
 
-@attrs.frozen(kw_only=True)
-class Participation:
+@attrs.frozen(kw_only=True, repr=False)
+class Participation(FieldsRepr):
     """A person's place in an organisation other than their affiliation (参与).
 
     Affiliation (组织关系, :attr:`Person.party_organisation_id`) is one; participations are as many as
@@ -395,8 +396,8 @@ def _check_participations(
     _check_items(Participation)(instance, attribute, value)  # the helpers are defined further down
 
 
-@attrs.frozen(kw_only=True)
-class Person:
+@attrs.frozen(kw_only=True, repr=False)
+class Person(FieldsRepr):
     """A person, with only what the domain needs. Names, phones and ID numbers are masked in ``repr``.
 
     Args:
@@ -439,8 +440,8 @@ class Person:
     )
 
 
-@attrs.frozen(kw_only=True)
-class Membership:
+@attrs.frozen(kw_only=True, repr=False)
+class Membership(FieldsRepr):
     """A participant's place in an alliance.
 
     Args:
@@ -471,8 +472,8 @@ class Membership:
         return joined and (self.left_on is None or on < self.left_on)
 
 
-@attrs.frozen(kw_only=True)
-class Agreement:
+@attrs.frozen(kw_only=True, repr=False)
+class Agreement(FieldsRepr):
     """The agreement (协议, 契约) an alliance runs under, with its term.
 
     Args:
@@ -492,8 +493,8 @@ class Agreement:
     contract_based: bool = attrs.field(default=True, validator=f.check_bool)
 
 
-@attrs.frozen(kw_only=True)
-class JointPlan:
+@attrs.frozen(kw_only=True, repr=False)
+class JointPlan(FieldsRepr):
     """A joint plan (规划联体, one of 四联): the territories one plan covers.
 
     Args:
@@ -564,8 +565,8 @@ def _check_items(kind: type[object]) -> f.Validator:
     return validate
 
 
-@attrs.frozen(kw_only=True)
-class Alliance:
+@attrs.frozen(kw_only=True, repr=False)
+class Alliance(FieldsRepr):
     """A party-building alliance (党建联盟).
 
     The joint committee *coordinates* the members; it is never their superior. Nothing here can
@@ -669,8 +670,8 @@ class Alliance:
         return found
 
 
-@attrs.frozen(kw_only=True)
-class Contribution:
+@attrs.frozen(kw_only=True, repr=False)
+class Contribution(FieldsRepr):
     """What one member puts into a joint project.
 
     Args:
@@ -702,8 +703,8 @@ class Contribution:
     )
 
 
-@attrs.frozen(kw_only=True)
-class Share:
+@attrs.frozen(kw_only=True, repr=False)
+class Share(FieldsRepr):
     """An equity share (股份) of a project or joint company.
 
     Args:
@@ -715,8 +716,8 @@ class Share:
     fraction: Fraction = attrs.field(converter=f.to_fraction, validator=f.check_share)
 
 
-@attrs.frozen(kw_only=True)
-class IncomeRecord:
+@attrs.frozen(kw_only=True, repr=False)
+class IncomeRecord(FieldsRepr):
     """Income a project earned (收入), to be shared among members.
 
     Args:
@@ -739,8 +740,8 @@ def _check_rule(instance: object, attribute: attrs.Attribute[Any], value: object
         )
 
 
-@attrs.frozen(kw_only=True)
-class Project:
+@attrs.frozen(kw_only=True, repr=False)
+class Project(FieldsRepr):
     """A joint project (共建项目) of an alliance.
 
     Args:
@@ -792,8 +793,8 @@ class Project:
         )
 
 
-@attrs.frozen(kw_only=True)
-class Asset:
+@attrs.frozen(kw_only=True, repr=False)
+class Asset(FieldsRepr):
     """An asset (资产) with its owner and nature — what 资产属性不变 protects.
 
     Args:
@@ -815,8 +816,8 @@ class Asset:
     held_in_id: str | None = attrs.field(default=None, validator=f.check_optional_id)
 
 
-@attrs.frozen(kw_only=True)
-class LedgerEntry:
+@attrs.frozen(kw_only=True, repr=False)
+class LedgerEntry(FieldsRepr):
     """One entry in a ledger: money in (positive) or out (negative).
 
     Args:
@@ -832,8 +833,8 @@ class LedgerEntry:
     reference: str | None = attrs.field(default=None, validator=f.check_optional_id)
 
 
-@attrs.frozen(kw_only=True)
-class Ledger:
+@attrs.frozen(kw_only=True, repr=False)
+class Ledger(FieldsRepr):
     """A unit's own books (账套) — what 账务核算不变 protects.
 
     Args:
@@ -854,8 +855,8 @@ class Ledger:
         return sum((entry.amount for entry in self.entries), Money.ZERO)
 
 
-@attrs.frozen(kw_only=True)
-class Grid:
+@attrs.frozen(kw_only=True, repr=False)
+class Grid(FieldsRepr):
     """A grid cell (网格) of a subdistrict's grid system (seed 003: 1/11/170/553 cells on four levels).
 
     Args:
@@ -875,8 +876,8 @@ class Grid:
     party_group_id: str | None = attrs.field(default=None, validator=f.check_optional_id)
 
 
-@attrs.frozen(kw_only=True)
-class Brand:
+@attrs.frozen(kw_only=True, repr=False)
+class Brand(FieldsRepr):
     """A party-building brand under 一域一品: one brand per territory or field (seed 000).
 
     Args:
@@ -898,8 +899,8 @@ class Brand:
     owner_id: str | None = attrs.field(default=None, validator=f.check_optional_id)
 
 
-@attrs.frozen(kw_only=True)
-class Team:
+@attrs.frozen(kw_only=True, repr=False)
+class Team(FieldsRepr):
     """A standing team, such as the "1+4+N" 议事先锋队 of seed 002.
 
     Args:
@@ -925,8 +926,8 @@ class Team:
     )
 
 
-@attrs.frozen(kw_only=True)
-class Need:
+@attrs.frozen(kw_only=True, repr=False)
+class Need(FieldsRepr):
     """An item of a 需求清单: something residents need (seed 004).
 
     Args:
@@ -942,8 +943,8 @@ class Need:
     alliance_id: str | None = attrs.field(default=None, validator=f.check_optional_id)
 
 
-@attrs.frozen(kw_only=True)
-class Resource:
+@attrs.frozen(kw_only=True, repr=False)
+class Resource(FieldsRepr):
     """An item of a 资源清单: something a merchant or partner can offer (seed 004).
 
     Args:
@@ -959,8 +960,8 @@ class Resource:
     alliance_id: str | None = attrs.field(default=None, validator=f.check_optional_id)
 
 
-@attrs.frozen(kw_only=True)
-class ListedProject:
+@attrs.frozen(kw_only=True, repr=False)
+class ListedProject(FieldsRepr):
     """An item of a 项目清单: a partner claims a need it can serve (认领), with a resource (seed 004).
 
     Args:
@@ -991,8 +992,8 @@ class ListedProject:
 # ---------------------------------------------------------------- meetings, deliberation, committee terms
 
 
-@attrs.frozen(kw_only=True)
-class CadenceRule:
+@attrs.frozen(kw_only=True, repr=False)
+class CadenceRule(FieldsRepr):
     """How often an alliance (or its joint committee) must hold a kind of meeting (会议频次).
 
     Args:
@@ -1009,8 +1010,8 @@ class CadenceRule:
     at_least: int = attrs.field(default=1, validator=f.check_positive)
 
 
-@attrs.frozen(kw_only=True)
-class FollowUp:
+@attrs.frozen(kw_only=True, repr=False)
+class FollowUp(FieldsRepr):
     """The follow-up (跟踪落实) of a decision: who carries it out, by when, how far it got, what it led to.
 
     Args:
@@ -1042,8 +1043,8 @@ class FollowUp:
         return self.status.is_open and self.due_on is not None and self.due_on < on
 
 
-@attrs.frozen(kw_only=True)
-class AgendaItem:
+@attrs.frozen(kw_only=True, repr=False)
+class AgendaItem(FieldsRepr):
     """An agenda item (议题) of a meeting, the decision (议事成果) taken on it and its follow-up.
 
     A decision binds only those who took part, and never moves anyone's superior, assets or books
@@ -1074,8 +1075,8 @@ class AgendaItem:
     )
 
 
-@attrs.frozen(kw_only=True)
-class Meeting:
+@attrs.frozen(kw_only=True, repr=False)
+class Meeting(FieldsRepr):
     """A meeting (会议): an alliance's joint meeting or deliberation, or a branch's 三会一课.
 
     Args:
@@ -1123,8 +1124,8 @@ class Meeting:
         return len(self.present_ids) if self.present_ids else None
 
 
-@attrs.frozen(kw_only=True)
-class CommitteePost:
+@attrs.frozen(kw_only=True, repr=False)
+class CommitteePost(FieldsRepr):
     """A post on a committee term: who held it, which post, from when to when.
 
     Args:
@@ -1154,8 +1155,8 @@ class CommitteePost:
         return self.concurrent_from_id is not None
 
 
-@attrs.frozen(kw_only=True)
-class CommitteeTerm:
+@attrs.frozen(kw_only=True, repr=False)
+class CommitteeTerm(FieldsRepr):
     """One term (届) of a party organisation's committee, from its election (换届) to the next.
 
     Args:
@@ -1219,8 +1220,8 @@ def _to_metric(value: FigureMetric | CustomTerm | str) -> FigureMetric | CustomT
     return f._lenient_open(FigureMetric, value)
 
 
-@attrs.frozen(kw_only=True)
-class FigureSource:
+@attrs.frozen(kw_only=True, repr=False)
+class FigureSource(FieldsRepr):
     """Where a reported figure comes from (来源): the article or report that states it.
 
     Args:
@@ -1236,8 +1237,8 @@ class FigureSource:
     url: str | None = attrs.field(default=None, validator=f.check_optional_text)
 
 
-@attrs.frozen(kw_only=True)
-class Figure:
+@attrs.frozen(kw_only=True, repr=False)
+class Figure(FieldsRepr):
     """A reported figure (数据): what a report says of an entity, or of the whole registry (seeds 000–004).
 
     Args:
@@ -1271,8 +1272,8 @@ class Figure:
     note: str | None = attrs.field(default=None, validator=f.check_optional_text)
 
 
-@attrs.frozen(kw_only=True)
-class GridLevel:
+@attrs.frozen(kw_only=True, repr=False)
+class GridLevel(FieldsRepr):
     """One level of a grid template: how many cells it has and whether each carries a party group.
 
     Args:
@@ -1295,8 +1296,8 @@ def _spread(children: int, parents: int) -> list[int]:
     return [index * parents // children for index in range(children)]
 
 
-@attrs.frozen(kw_only=True)
-class GridSystem:
+@attrs.frozen(kw_only=True, repr=False)
+class GridSystem(FieldsRepr):
     """A grid system given by template (网格体系): levels with counts, instead of every cell by hand.
 
     Validation checks the cells that are listed against it (DJ804) and takes its party-group levels for
@@ -1392,8 +1393,8 @@ class GridSystem:
         return tuple(made)
 
 
-@attrs.frozen(kw_only=True)
-class ExitCondition:
+@attrs.frozen(kw_only=True, repr=False)
+class ExitCondition(FieldsRepr):
     """A condition on membership (退出条件): a member whose figure passes a threshold leaves at the end
     of the term in which it passes (DOMAIN §5: 柯桥, operating income above 150万元, three-year terms).
 

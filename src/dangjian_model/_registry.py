@@ -33,6 +33,7 @@ from dangjian_model._model import (
     Team,
     Unit,
 )
+from dangjian_model._repr import FieldsRepr
 
 __all__ = ["ENTITY_KINDS", "ZH_KIND", "Entity", "Registry"]
 
@@ -176,8 +177,8 @@ def _grid_systems(items: Iterable[GridSystem]) -> tuple[GridSystem, ...]:
     return _sorted("grid_systems", items)  # type: ignore[no-any-return]
 
 
-@attrs.frozen(kw_only=True)
-class Registry:
+@attrs.frozen(kw_only=True, repr=False)
+class Registry(FieldsRepr):
     """Every unit, party organisation, person, alliance and structure of a platform.
 
     Collections are kept sorted by id, so two registries with the same entities are equal

@@ -35,6 +35,7 @@ import attrs
 from dangjian_model._model import Alliance, Meeting, PartyOrganisation, Person, Unit
 from dangjian_model._privacy import redact
 from dangjian_model._registry import Entity, Registry
+from dangjian_model._repr import FieldsRepr
 
 __all__ = [
     "DASHED",
@@ -79,8 +80,8 @@ DASHED = "dashed"
 DOTTED = "dotted"
 
 
-@attrs.frozen
-class Edge:
+@attrs.frozen(repr=False)
+class Edge(FieldsRepr):
     """A line from ``source`` to ``target``: ``solid`` for affiliation, ``dashed`` for coordination,
     ``dotted`` for attending a meeting."""
 
@@ -90,8 +91,8 @@ class Edge:
     style: str
 
 
-@attrs.frozen
-class Picture:
+@attrs.frozen(repr=False)
+class Picture(FieldsRepr):
     """What to draw: nodes (id → (label, kind)) in drawing order and the edges between them.
 
     ``meetings`` are the ids of the nodes that are meetings (drawn with their own shape).

@@ -180,6 +180,22 @@ def _into_attrs(harness: ModuleType) -> ModuleType:
     return module
 
 
+def msgspec_builds_frozen_attrs_objects() -> bool:
+    """Whether the installed msgspec can decode into a frozen attrs class a document that leaves a field out."""
+    import attrs
+    import msgspec
+
+    @attrs.frozen
+    class Probe:
+        n: int
+        left_out: int = 0  # 0.18 sets a field the document leaves out after building the object
+
+    try:
+        return bool(msgspec.json.decode(b'{"n": 1}', type=Probe) == Probe(1))
+    except attrs.exceptions.FrozenInstanceError:
+        return False
+
+
 def test_msgspec_into_the_attrs_classes_is_compared_on_the_collections_it_can_read(
     harness: ModuleType,
 ) -> None:
@@ -187,6 +203,12 @@ def test_msgspec_into_the_attrs_classes_is_compared_on_the_collections_it_can_re
 
     row = harness.msgspec_attrs_row(300, runs=1)
     written = [name for name in json.loads(harness.generate_json(300)) if name != "version"]
+    if not msgspec_builds_frozen_attrs_objects():  # msgspec 0.18: every collection refused
+        assert row["collections"] == []
+        assert set(row["refused"]) == set(written)
+        assert any("FrozenInstanceError" in reason for reason in row["refused"].values())
+        assert harness.msgspec_attrs_lines(row)[-1].startswith("  nothing left to compare")
+        return
     # an allocation rule is a union of attrs classes, which msgspec refuses: projects are left out
     assert set(row["refused"]) == {"projects"}
     assert row["collections"] == [name for name in written if name != "projects"]

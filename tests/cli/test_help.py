@@ -44,3 +44,17 @@ def test_a_wrong_command_line_exits_2_with_the_usage(run: Run, argv: list[str]) 
     result = run(*argv)
     assert result.code == EXIT_USAGE
     assert "usage: dangjian" in result.err
+
+
+@pytest.mark.parametrize("columns", ["", "0", "-3", "abc", "40", "100", "231"])
+def test_the_help_is_as_wide_as_shutil_says_the_terminal_is(
+    monkeypatch: pytest.MonkeyPatch, columns: str
+) -> None:
+    import shutil
+
+    from dangjian_model.cli._parser import Formatter, terminal_columns
+
+    monkeypatch.setenv("COLUMNS", columns)
+    assert terminal_columns() == shutil.get_terminal_size().columns
+    assert Formatter("dangjian")._width == shutil.get_terminal_size().columns - 2
+    assert Formatter("dangjian", width=50)._width == 50

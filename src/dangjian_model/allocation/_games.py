@@ -30,6 +30,7 @@ from typing import TypeAlias
 import attrs
 
 from dangjian_model._money import Money
+from dangjian_model._repr import FieldsRepr
 from dangjian_model.allocation._apportion import round_quotas
 from dangjian_model.allocation._errors import AllocationError, GameTooLarge
 from dangjian_model.allocation._result import Allocation
@@ -91,8 +92,8 @@ def _convert_players(players: Iterable[str]) -> tuple[str, ...]:
     return tuple(players)
 
 
-@attrs.frozen
-class Game:
+@attrs.frozen(repr=False)
+class Game(FieldsRepr):
     """A cooperative game with transferable utility: the worth of every coalition, exactly.
 
     Build one with :meth:`from_table`, :meth:`from_function` or :meth:`from_worths`. Worths given as
@@ -258,8 +259,8 @@ def _payoff(game: Game, payoff: Mapping[str, Worth] | Allocation, where: str) ->
     return [_exact(payoff[p], f"{where}(payoff)[{p!r}]") for p in game.players]
 
 
-@attrs.frozen
-class CoreCheck:
+@attrs.frozen(repr=False)
+class CoreCheck(FieldsRepr):
     """Whether a split is in the core, and the coalition that objects most.
 
     Attributes:
@@ -320,8 +321,8 @@ def core_check(game: Game, payoff: Mapping[str, Worth] | Allocation) -> CoreChec
     )
 
 
-@attrs.frozen
-class Violation:
+@attrs.frozen(repr=False)
+class Violation(FieldsRepr):
     """Two coalitions for which a law fails, and by how much.
 
     Attributes:
@@ -335,8 +336,8 @@ class Violation:
     by: Fraction
 
 
-@attrs.frozen
-class LawCheck:
+@attrs.frozen(repr=False)
+class LawCheck(FieldsRepr):
     """Whether a game has a property (convexity, superadditivity), and where it fails.
 
     Attributes:

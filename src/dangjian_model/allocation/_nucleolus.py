@@ -32,6 +32,7 @@ from fractions import Fraction
 
 import attrs
 
+from dangjian_model._repr import FieldsRepr
 from dangjian_model.allocation._errors import AllocationError, GameTooLarge
 from dangjian_model.allocation._games import Game, _scaled, _subset_sums
 
@@ -43,8 +44,8 @@ MAX_NUCLEOLUS_PLAYERS = 16
 _Column = tuple[str, int, int]  # ("S", mask, 1) a coalition, ("E", index, ±1) an equation, ("A", row, 0)
 
 
-@attrs.frozen
-class LeastCore:
+@attrs.frozen(repr=False)
+class LeastCore(FieldsRepr):
     """The least core's ε and one split in it.
 
     Attributes:

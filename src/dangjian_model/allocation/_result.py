@@ -11,6 +11,7 @@ import attrs
 
 from dangjian_model._labels import LabelledEnum, zh_name
 from dangjian_model._money import Money
+from dangjian_model._repr import FieldsRepr
 from dangjian_model.allocation._errors import AllocationError
 
 __all__ = ["Allocation", "GuarantorFlow", "Line", "Part", "RuleKind"]
@@ -51,8 +52,8 @@ def _check_fen_quota(instance: object, attribute: attrs.Attribute[Fraction], val
         raise AllocationError(f"{type(instance).__name__}.{attribute.name}", value, "an exact Fraction of 分")
 
 
-@attrs.frozen
-class Line:
+@attrs.frozen(repr=False)
+class Line(FieldsRepr):
     """One member's part from one rule and tier.
 
     Attributes:
@@ -72,8 +73,8 @@ class Line:
     tier: str | None = None
 
 
-@attrs.frozen
-class GuarantorFlow:
+@attrs.frozen(repr=False)
+class GuarantorFlow(FieldsRepr):
     """Money a guarantor pays a member to cover a shortfall of a guaranteed amount (柯桥 practice).
 
     It comes from outside the pool, so it is recorded apart from the lines.
@@ -157,8 +158,8 @@ def _table(rows: list[tuple[str, ...]], right: set[int]) -> list[str]:
     return out
 
 
-@attrs.frozen
-class Allocation:
+@attrs.frozen(repr=False)
+class Allocation(FieldsRepr):
     """The outcome of applying a rule to a total: lines that reconcile to the 分.
 
     ``sum(line.amount) + retained == total`` always holds (checked on construction). Guarantor flows are

@@ -29,6 +29,7 @@ import attrs
 
 from dangjian_model._fields import to_fraction
 from dangjian_model._money import Money
+from dangjian_model._repr import FieldsRepr
 from dangjian_model.allocation._apportion import (
     Method,
     _apportion_fen,
@@ -169,8 +170,8 @@ def _attributes(
     return tuple(sorted((str(k), _fraction(v)) for k, v in items))  # type: ignore[arg-type]
 
 
-@attrs.frozen
-class Member:
+@attrs.frozen(repr=False)
+class Member(FieldsRepr):
     """A member as an allocation sees it: an id and the figures a rule may weight by.
 
     Args:
@@ -197,8 +198,8 @@ class Member:
         return None
 
 
-@attrs.frozen
-class MemberWeight:
+@attrs.frozen(repr=False)
+class MemberWeight(FieldsRepr):
     """A member id with a weight (an agreed ratio, a vote …).
 
     Args:
@@ -210,8 +211,8 @@ class MemberWeight:
     weight: Fraction = attrs.field(converter=_fraction, validator=_check_rate)
 
 
-@attrs.frozen
-class MemberAmount:
+@attrs.frozen(repr=False)
+class MemberAmount(FieldsRepr):
     """A member id with an amount of money (a cap …).
 
     Args:
@@ -223,8 +224,8 @@ class MemberAmount:
     amount: Money = attrs.field(converter=_money, validator=_check_money)
 
 
-@attrs.frozen
-class RateFrom:
+@attrs.frozen(repr=False)
+class RateFrom(FieldsRepr):
     """A rate that applies from a given year on (e.g. 5% from year 1, then 7.5% from year 3).
 
     Args:
@@ -344,8 +345,8 @@ def _method(value: Method | str) -> Method:
 # Splitting rules
 
 
-@attrs.frozen
-class EqualSplit:
+@attrs.frozen(repr=False)
+class EqualSplit(FieldsRepr):
     """平分: everyone (or the listed members) gets the same, within one 分.
 
     Args:
@@ -369,8 +370,8 @@ class EqualSplit:
         return Allocation(total=total, lines=lines)
 
 
-@attrs.frozen
-class Proportional:
+@attrs.frozen(repr=False)
+class Proportional(FieldsRepr):
     """按出资/股份比例: in proportion to each member's investment (出资) or equity share (股份).
 
     Args:
@@ -401,8 +402,8 @@ class Proportional:
         return Allocation(total=total, lines=_weighted_lines(total, weights, self.RULE, self.method, where))
 
 
-@attrs.frozen
-class Weighted:
+@attrs.frozen(repr=False)
+class Weighted(FieldsRepr):
     """按属性加权: in proportion to a member attribute such as population, households or area.
 
     Args:
@@ -436,8 +437,8 @@ class Weighted:
         return Allocation(total=total, lines=_weighted_lines(total, weights, self.RULE, self.method, where))
 
 
-@attrs.frozen
-class ByWeights:
+@attrs.frozen(repr=False)
+class ByWeights(FieldsRepr):
     """按约定比例: in proportion to weights written into the agreement (e.g. 49.3% / 50.7%).
 
     Every member the rule is given needs a weight (0 for a member who gets nothing): a member left out
@@ -482,8 +483,8 @@ class ByWeights:
         )
 
 
-@attrs.frozen
-class ShapleyTable:
+@attrs.frozen(repr=False)
+class ShapleyTable(FieldsRepr):
     """沙普利值分配: in proportion to the Shapley value of a cooperative game given as a table.
 
     ``values[mask]`` is the worth of the coalition of the players whose bits are set in ``mask``
@@ -543,8 +544,8 @@ def _check_seed(instance: object, attribute: attrs.Attribute[int], value: object
         raise AllocationError(f"{type(instance).__name__}.{attribute.name}", value, "整数 / a whole number")
 
 
-@attrs.frozen
-class WeightedVoting:
+@attrs.frozen(repr=False)
+class WeightedVoting(FieldsRepr):
     """加权投票博弈沙普利值: in proportion to Shapley–Shubik voting power (exact, for hundreds of members).
 
     The power is exact up to the documented :class:`~dangjian_model.allocation.VotingLimits`; a game past
@@ -595,8 +596,8 @@ class WeightedVoting:
 # Rules with guarantees, limits and tiers
 
 
-@attrs.frozen
-class FixedReturn:
+@attrs.frozen(repr=False)
+class FixedReturn(FieldsRepr):
     """固定收益: a fixed rate on each member's investment for the first ``years`` years, then ``then``.
 
     In a fixed year every member in ``member_ids`` claims ``rate × investment`` (rounded to the 分).
@@ -652,8 +653,8 @@ class FixedReturn:
         return Allocation(total=total, lines=lines, retained=rest, guarantor_flows=flows)
 
 
-@attrs.frozen
-class GuaranteedMinimum:
+@attrs.frozen(repr=False)
+class GuaranteedMinimum(FieldsRepr):
     """保底加超额分成: a guaranteed minimum a year, escalating, plus a share of the total above a threshold.
 
     In year ``y`` each member in ``member_ids`` is guaranteed ``minimum × (1 + escalation)^k`` with
@@ -737,8 +738,8 @@ class GuaranteedMinimum:
         return Allocation(total=total, lines=lines, retained=rest, guarantor_flows=flows)
 
 
-@attrs.frozen
-class Portion:
+@attrs.frozen(repr=False)
+class Portion(FieldsRepr):
     """提取比例分配: only a fraction of the total is distributed (e.g. 90% of profit); the rest is retained.
 
     The distributed amount is ``fraction × total`` rounded towards zero to the 分.
@@ -765,8 +766,8 @@ class Portion:
         return attrs.evolve(inner, total=total, retained=inner.retained + (total - part))
 
 
-@attrs.frozen
-class Capped:
+@attrs.frozen(repr=False)
+class Capped(FieldsRepr):
     """封顶再分配: ``rule``, with no member above its cap; what a cap cuts off is redistributed.
 
     ``rule`` is applied first. Members over their cap are held at it, and the rest of what ``rule``
@@ -846,8 +847,8 @@ class Capped:
         return over
 
 
-@attrs.frozen
-class Tier:
+@attrs.frozen(repr=False)
+class Tier(FieldsRepr):
     """One tier of a :class:`Waterfall`.
 
     Args:
@@ -863,8 +864,8 @@ class Tier:
     )
 
 
-@attrs.frozen
-class Waterfall:
+@attrs.frozen(repr=False)
+class Waterfall(FieldsRepr):
     """优先级分配: tiers paid in order of priority; each tier takes what it may of what is left.
 
     A tier takes ``min(limit, left)`` (or all that is left); whatever its rule retains (e.g. the

@@ -34,6 +34,7 @@ from typing import TypeAlias
 import attrs
 
 from dangjian_model._money import Money
+from dangjian_model._repr import FieldsRepr
 from dangjian_model.allocation._apportion import round_quotas
 from dangjian_model.allocation._errors import AllocationError
 
@@ -183,8 +184,8 @@ def _subsets(names: list[str]) -> list[frozenset[str]]:
     return subsets
 
 
-@attrs.frozen
-class ShapleyEstimate:
+@attrs.frozen(repr=False)
+class ShapleyEstimate(FieldsRepr):
     """A Monte Carlo estimate of the Shapley value.
 
     Attributes:

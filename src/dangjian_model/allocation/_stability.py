@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from dangjian_model._money import Money
+from dangjian_model._repr import FieldsRepr
 from dangjian_model.allocation._adapters import allocate_project, project_members
 from dangjian_model.allocation._games import CoreCheck, Game, Worth, core_check, round_payoff
 from dangjian_model.allocation._nucleolus import MAX_NUCLEOLUS_PLAYERS, nucleolus
@@ -66,8 +67,8 @@ def project_game(
     return Game.from_worths(players, dict(recorded), grand=grand)
 
 
-@attrs.frozen
-class Stability:
+@attrs.frozen(repr=False)
+class Stability(FieldsRepr):
     """A project's split judged against what its members could earn on their own.
 
     Attributes:

@@ -46,6 +46,7 @@ from typing import Literal
 
 import attrs
 
+from dangjian_model._repr import FieldsRepr
 from dangjian_model.allocation._errors import AllocationError, GameTooLarge
 from dangjian_model.allocation._shapley import ShapleyEstimate, _players, shapley_from_table
 from dangjian_model.allocation._weights import WeightLike, to_weight
@@ -71,8 +72,8 @@ def _positive(instance: object, attribute: attrs.Attribute[int], value: object) 
         )
 
 
-@attrs.frozen
-class VotingLimits:
+@attrs.frozen(repr=False)
+class VotingLimits(FieldsRepr):
     """How large a weighted voting game the exact methods take on (the defaults take about half a minute).
 
     Args:
@@ -91,8 +92,8 @@ class VotingLimits:
     steps: int = attrs.field(default=1 << 24, validator=_positive)
 
 
-@attrs.frozen
-class BanzhafIndex:
+@attrs.frozen(repr=False)
+class BanzhafIndex(FieldsRepr):
     """The Banzhaf power of each player of a weighted voting game (班扎夫权力指数).
 
     Attributes:
@@ -107,8 +108,8 @@ class BanzhafIndex:
     normalised: dict[str, Fraction]
 
 
-@attrs.frozen
-class _Game:
+@attrs.frozen(repr=False)
+class _Game(FieldsRepr):
     """A weighted voting game in whole units: the players with weight, their weights, the quota."""
 
     names: list[str]

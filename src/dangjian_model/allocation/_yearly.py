@@ -19,6 +19,7 @@ from collections.abc import Iterator, Mapping, Sequence
 import attrs
 
 from dangjian_model._money import Money
+from dangjian_model._repr import FieldsRepr
 from dangjian_model.allocation._errors import AllocationError
 from dangjian_model.allocation._result import _HEADERS, _WORDS, Allocation, Language, _namer, _table
 from dangjian_model.allocation._rules import Member, Rule, allocate
@@ -45,8 +46,8 @@ def _check_allocation(instance: object, attribute: attrs.Attribute[Allocation], 
         raise AllocationError(f"{type(instance).__name__}.{attribute.name}", value, "an Allocation")
 
 
-@attrs.frozen
-class YearAllocation:
+@attrs.frozen(repr=False)
+class YearAllocation(FieldsRepr):
     """One year's income shared by the rule as it stands in that year (分年度分配).
 
     Attributes:
@@ -75,8 +76,8 @@ def _check_years(
         raise AllocationError(where, keys, "each (calendar year, year of the agreement) once")
 
 
-@attrs.frozen
-class AllocationByYear:
+@attrs.frozen(repr=False)
+class AllocationByYear(FieldsRepr):
     """Income of several years, each shared on its own, with totals over the years (各年度分配及合计).
 
     Every year reconciles to the 分 (``lines + retained == total``), so the totals do too. Guarantor

@@ -20,6 +20,7 @@ from dangjian_model._messages import Language, bilingual
 from dangjian_model._model import Alliance
 from dangjian_model._privacy import redact
 from dangjian_model._registry import Registry
+from dangjian_model._repr import FieldsRepr
 from dangjian_model.cli._exits import (
     EXIT_BROKEN_PIPE,
     EXIT_BUG,
@@ -62,8 +63,8 @@ class UsageError(Exception):
     """The command line asks for something that cannot be done (exit 2); the message says what instead."""
 
 
-@attrs.frozen
-class Context:
+@attrs.frozen(repr=False)
+class Context(FieldsRepr):
     """What every command gets: the parsed arguments, the streams, colour and progress."""
 
     args: argparse.Namespace

@@ -17,6 +17,7 @@ from dangjian_model._location import Location
 from dangjian_model._messages import Language, say
 from dangjian_model._model import Alliance
 from dangjian_model._registry import Registry
+from dangjian_model._repr import FieldsRepr
 from dangjian_model.files._api import FORMATS, Format, OnRead, load, loads, read_at_most, suffix_of
 from dangjian_model.files._document import Limits
 from dangjian_model.files._errors import ConfigError
@@ -63,8 +64,8 @@ class Unreadable(Exception):
         super().__init__(f"{path}: {reason}")
 
 
-@attrs.frozen
-class Source:
+@attrs.frozen(repr=False)
+class Source(FieldsRepr):
     """A document read, and where from: enough to find the place of a path in it later.
 
     Attributes:

@@ -14,6 +14,7 @@ from typing import Any, Literal, TextIO
 import attrs
 
 from dangjian_model._location import Location
+from dangjian_model._repr import FieldsRepr
 from dangjian_model.cli._parser import OUTPUT_FORMATS
 from dangjian_model.cli._term import Painter
 from dangjian_model.files import ConfigError, Problem, Tidied
@@ -55,8 +56,8 @@ def bilingual(zh: str, en: str, lang: Language) -> str:
     return f"{zh} {en}" if zh != en else zh
 
 
-@attrs.frozen
-class FileResult:
+@attrs.frozen(repr=False)
+class FileResult(FieldsRepr):
     """The outcome of validating one file."""
 
     path: str
@@ -130,8 +131,8 @@ def _tidied(item: Diagnostic) -> dict[str, Any]:
     }
 
 
-@attrs.frozen
-class Diagnostic:
+@attrs.frozen(repr=False)
+class Diagnostic(FieldsRepr):
     """One thing to report, whatever its origin, with its place.
 
     Attributes:

@@ -17,6 +17,7 @@ import attrs
 from dangjian_model._errors import DangjianError
 from dangjian_model._model import Alliance
 from dangjian_model._registry import Registry
+from dangjian_model._repr import FieldsRepr
 from dangjian_model.files._errors import ConfigError, Problem, shown
 from dangjian_model.files._problems import Found, Locate, child, index, problems_of, unknown_key
 
@@ -59,8 +60,8 @@ def finder(text: str, format: str) -> Find:
     return find
 
 
-@attrs.frozen(kw_only=True)
-class Limits:
+@attrs.frozen(kw_only=True, repr=False)
+class Limits(FieldsRepr):
     """Limits against hostile or broken files; a document beyond them is refused with a clear error.
 
     Attributes:

@@ -8,6 +8,7 @@ from dangjian_model._errors import DangjianError
 from dangjian_model._location import Location, column_letters
 from dangjian_model._messages import MESSAGES, en_expected, zh_expected
 from dangjian_model._privacy import redact
+from dangjian_model._repr import FieldsRepr
 
 __all__ = ["SHOWN", "ConfigError", "PersonalDataError", "Problem", "shown"]
 
@@ -30,8 +31,8 @@ def shown(value: object) -> str:
     return text if len(text) <= SHOWN else text[:SHOWN] + "…"
 
 
-@attrs.frozen(kw_only=True)
-class Problem:
+@attrs.frozen(kw_only=True, repr=False)
+class Problem(FieldsRepr):
     """One thing wrong in a document.
 
     Attributes:

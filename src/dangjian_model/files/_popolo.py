@@ -44,6 +44,7 @@ from dangjian_model._errors import DangjianError, InvalidValue
 from dangjian_model._model import Alliance, Membership, Participation, PartyOrganisation, Person, Unit
 from dangjian_model._privacy import mask_id_card, mask_name, mask_phone
 from dangjian_model._registry import Registry
+from dangjian_model._repr import FieldsRepr
 from dangjian_model.files._api import PersonalData, _personal
 from dangjian_model.files._errors import ConfigError, Problem, shown
 from dangjian_model.files._problems import child, index
@@ -116,8 +117,8 @@ _POST_KEYS = {"id", "label", "role", "organization_id", "organization", "members
 _NOT_POST = {"name", "person_id", "person", "member", "post_id", "post", "on_behalf_of_id", "on_behalf_of"}
 
 
-@attrs.frozen(kw_only=True)
-class PopoloImport:
+@attrs.frozen(kw_only=True, repr=False)
+class PopoloImport(FieldsRepr):
     """What :func:`from_popolo` read.
 
     Attributes:

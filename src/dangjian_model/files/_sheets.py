@@ -39,6 +39,7 @@ from dangjian_model._location import column_letters
 from dangjian_model._model import Alliance, Figure, GridLevel, Person
 from dangjian_model._money import Money
 from dangjian_model._registry import ENTITY_KINDS, Registry
+from dangjian_model._repr import FieldsRepr
 from dangjian_model.files._document import VERSION, structure_document, unstructure_document
 from dangjian_model.files._errors import ConfigError, Problem, shown
 from dangjian_model.files._fast import fast_structure
@@ -219,8 +220,8 @@ NUMBER_ID: Final = "no"
 _NUMBER_LABEL = "序号"
 
 
-@attrs.frozen
-class Column:
+@attrs.frozen(repr=False)
+class Column(FieldsRepr):
     """One column of a sheet.
 
     Attributes:
@@ -248,8 +249,8 @@ class Column:
         return f"{self.label} {self.id}"
 
 
-@attrs.frozen
-class Sheet:
+@attrs.frozen(repr=False)
+class Sheet(FieldsRepr):
     """One sheet: a collection, or a nested list of its entities.
 
     Attributes:
@@ -410,8 +411,8 @@ def sheet_named(name: str) -> Sheet | None:
     return _BY_NAME.get(name)
 
 
-@attrs.frozen
-class Cell:
+@attrs.frozen(repr=False)
+class Cell(FieldsRepr):
     """Where a value is in a workbook or a CSV folder.
 
     Attributes:

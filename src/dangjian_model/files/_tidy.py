@@ -16,14 +16,16 @@ from typing import ClassVar
 
 import attrs
 
+from dangjian_model._repr import FieldsRepr
+
 __all__ = ["FULL_WIDTH_SPACE", "Tidied", "tidy_text"]
 
 #: The ideographic (full-width) space, U+3000.
 FULL_WIDTH_SPACE = "\u3000"
 
 
-@attrs.frozen(kw_only=True)
-class Tidied:
+@attrs.frozen(kw_only=True, repr=False)
+class Tidied(FieldsRepr):
     """An info finding (提示): text read from outside was tidied on import.
 
     The message never quotes the text: it may be a person's name.

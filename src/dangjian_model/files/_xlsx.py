@@ -25,6 +25,7 @@ import attrs
 
 from dangjian_model._location import Location, column_letters
 from dangjian_model._registry import Registry
+from dangjian_model._repr import FieldsRepr
 from dangjian_model.files._api import PersonalData, _personal
 from dangjian_model.files._document import DEFAULT_LIMITS, Limits
 from dangjian_model.files._errors import ConfigError, Problem
@@ -69,8 +70,8 @@ def _openpyxl() -> Any:
     return require("openpyxl", "excel", "读写 Excel 工作簿", "Excel workbooks")
 
 
-@attrs.frozen
-class SheetImport:
+@attrs.frozen(repr=False)
+class SheetImport(FieldsRepr):
     """A registry read from a workbook or a CSV folder, and what was tidied on the way.
 
     Attributes:

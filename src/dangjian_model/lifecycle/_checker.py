@@ -26,13 +26,14 @@ import attrs
 from dangjian_model._enums import Principle
 from dangjian_model._model import Asset, Ledger, LedgerEntry, PartyOrganisation, Person, Unit
 from dangjian_model._registry import Registry
+from dangjian_model._repr import FieldsRepr
 from dangjian_model.lifecycle._scope import guarding_alliances, principle_text
 
 __all__ = ["Breach", "check_three_unchanged"]
 
 
-@attrs.frozen(kw_only=True)
-class Breach:
+@attrs.frozen(kw_only=True, repr=False)
+class Breach(FieldsRepr):
     """One broken promise of 三不变 (or of 原组织隶属关系不变).
 
     Attributes:

@@ -46,6 +46,7 @@ from dangjian_model._model import (
 )
 from dangjian_model._money import Money
 from dangjian_model._registry import Registry
+from dangjian_model._repr import FieldsRepr
 from dangjian_model.lifecycle._meeting_events import DecisionTaken, FollowUpClosed, MeetingHeld
 
 __all__ = [
@@ -114,8 +115,8 @@ def _evolve_alliance(registry: Registry, alliance_id: str, **changes: Any) -> Re
 # ---------------------------------------------------------------------------- alliance lifecycle
 
 
-@attrs.frozen(kw_only=True)
-class AllianceFormed:
+@attrs.frozen(kw_only=True, repr=False)
+class AllianceFormed(FieldsRepr):
     """An alliance (党建联盟) was formed: its lead first, then the other members, all joining ``on``.
 
     Attributes:
@@ -173,8 +174,8 @@ class AllianceFormed:
         return registry.with_entities(alliance)
 
 
-@attrs.frozen(kw_only=True)
-class MemberAdmitted:
+@attrs.frozen(kw_only=True, repr=False)
+class MemberAdmitted(FieldsRepr):
     """A participant (unit, party organisation or person) joined an alliance."""
 
     kind: Literal["member_admitted"] = "member_admitted"
@@ -194,8 +195,8 @@ class MemberAdmitted:
         return _evolve_alliance(registry, self.alliance_id, memberships=(*alliance.memberships, joined))
 
 
-@attrs.frozen(kw_only=True)
-class MemberWithdrew:
+@attrs.frozen(kw_only=True, repr=False)
+class MemberWithdrew(FieldsRepr):
     """A member left an alliance (退出). Its history stays: the membership gets a ``left_on``."""
 
     kind: Literal["member_withdrew"] = "member_withdrew"
@@ -215,8 +216,8 @@ class MemberWithdrew:
         return _evolve_alliance(registry, self.alliance_id, memberships=memberships)
 
 
-@attrs.frozen(kw_only=True)
-class JointCommitteeAppointed:
+@attrs.frozen(kw_only=True, repr=False)
+class JointCommitteeAppointed(FieldsRepr):
     """A joint committee (联合党委) now coordinates the alliance.
 
     When ``name`` is given the committee was set up with this event (form 联合党委, under
@@ -249,8 +250,8 @@ class JointCommitteeAppointed:
         return _evolve_alliance(registry, self.alliance_id, joint_committee_id=self.committee_id)
 
 
-@attrs.frozen(kw_only=True)
-class SecretaryAppointed:
+@attrs.frozen(kw_only=True, repr=False)
+class SecretaryAppointed(FieldsRepr):
     """A person became the secretary (书记) of an alliance's joint committee.
 
     The person's own line of affiliation (原组织隶属关系) is untouched.
@@ -272,8 +273,8 @@ class SecretaryAppointed:
         return registry.with_entities(attrs.evolve(organisation, committee=committee))
 
 
-@attrs.frozen(kw_only=True)
-class Stake:
+@attrs.frozen(kw_only=True, repr=False)
+class Stake(FieldsRepr):
     """One co-founder's stake in a joint venture: a new asset of the co-founder itself.
 
     Attributes:
@@ -293,8 +294,8 @@ class Stake:
     )
 
 
-@attrs.frozen(kw_only=True)
-class JointVentureFounded:
+@attrs.frozen(kw_only=True, repr=False)
+class JointVentureFounded(FieldsRepr):
     """Members co-founded a company (e.g. 忆山文旅有限公司): a new unit with its own books.
 
     Each co-founder's stake is a new asset of that co-founder, of its own nature; the company owns
@@ -344,8 +345,8 @@ class JointVentureFounded:
 # ---------------------------------------------------------------------------- projects and money
 
 
-@attrs.frozen(kw_only=True)
-class ContributionRecorded:
+@attrs.frozen(kw_only=True, repr=False)
+class ContributionRecorded(FieldsRepr):
     """A member put something into a joint project (money, land, quotas, labour …).
 
     It is recorded on the project; the contributor's own books are its own (账务核算不变).
@@ -387,8 +388,8 @@ class ContributionRecorded:
         )
 
 
-@attrs.frozen(kw_only=True)
-class IncomeRecorded:
+@attrs.frozen(kw_only=True, repr=False)
+class IncomeRecorded(FieldsRepr):
     """A joint project earned income (收入); until distributed it is undistributed income."""
 
     kind: Literal["income_recorded"] = "income_recorded"
@@ -407,8 +408,8 @@ class IncomeRecorded:
         return registry.with_entities(attrs.evolve(project, income=(*project.income, record)))
 
 
-@attrs.frozen(kw_only=True)
-class Payout:
+@attrs.frozen(kw_only=True, repr=False)
+class Payout(FieldsRepr):
     """One member's part of a distribution, paid into a ledger of its own."""
 
     member_id: str = _id()
@@ -416,8 +417,8 @@ class Payout:
     amount: Money = attrs.field(converter=f.to_money, validator=f.check_money)
 
 
-@attrs.frozen(kw_only=True)
-class IncomeDistributed:
+@attrs.frozen(kw_only=True, repr=False)
+class IncomeDistributed(FieldsRepr):
     """Project income was shared out (共同分配): one entry in each member's own ledger.
 
     Every entry's ``reference`` is the project id; that is how distributed income is counted.
@@ -446,8 +447,8 @@ class IncomeDistributed:
         return registry.with_entities(*ledgers.values())
 
 
-@attrs.frozen(kw_only=True)
-class AgreementRenewed:
+@attrs.frozen(kw_only=True, repr=False)
+class AgreementRenewed(FieldsRepr):
     """The alliance's agreement (协议) was renewed or first signed: it now reads ``agreement``."""
 
     kind: Literal["agreement_renewed"] = "agreement_renewed"
@@ -460,8 +461,8 @@ class AgreementRenewed:
         return _evolve_alliance(registry, self.alliance_id, agreement=self.agreement)
 
 
-@attrs.frozen(kw_only=True)
-class AgreementEnded:
+@attrs.frozen(kw_only=True, repr=False)
+class AgreementEnded(FieldsRepr):
     """The alliance's agreement term ended ``on`` (its ``expires_on`` becomes that day)."""
 
     kind: Literal["agreement_ended"] = "agreement_ended"
@@ -478,8 +479,8 @@ class AgreementEnded:
         )
 
 
-@attrs.frozen(kw_only=True)
-class AllianceDissolved:
+@attrs.frozen(kw_only=True, repr=False)
+class AllianceDissolved(FieldsRepr):
     """The alliance was dissolved (解散): every current membership ends ``on``."""
 
     kind: Literal["alliance_dissolved"] = "alliance_dissolved"
@@ -498,8 +499,8 @@ class AllianceDissolved:
 # ---------------------------------------------------------------------------- what 三不变 guards
 
 
-@attrs.frozen(kw_only=True)
-class UnitMoved:
+@attrs.frozen(kw_only=True, repr=False)
+class UnitMoved(FieldsRepr):
     """A unit was put under another administrative superior (or made a root, with None)."""
 
     kind: Literal["unit_moved"] = "unit_moved"
@@ -512,8 +513,8 @@ class UnitMoved:
         return registry.with_entities(attrs.evolve(registry.unit(self.unit_id), superior_id=self.superior_id))
 
 
-@attrs.frozen(kw_only=True)
-class AssetTransferred:
+@attrs.frozen(kw_only=True, repr=False)
+class AssetTransferred(FieldsRepr):
     """An asset passed to another owner."""
 
     kind: Literal["asset_transferred"] = "asset_transferred"
@@ -526,8 +527,8 @@ class AssetTransferred:
         return registry.with_entities(attrs.evolve(registry.asset(self.asset_id), owner_id=self.owner_id))
 
 
-@attrs.frozen(kw_only=True)
-class AssetNatureChanged:
+@attrs.frozen(kw_only=True, repr=False)
+class AssetNatureChanged(FieldsRepr):
     """An asset's nature (资产属性) was changed, e.g. from 村集体资产 to 国有资产."""
 
     kind: Literal["asset_nature_changed"] = "asset_nature_changed"
@@ -540,8 +541,8 @@ class AssetNatureChanged:
         return registry.with_entities(attrs.evolve(registry.asset(self.asset_id), nature=self.nature))
 
 
-@attrs.frozen(kw_only=True)
-class LedgersMerged:
+@attrs.frozen(kw_only=True, repr=False)
+class LedgersMerged(FieldsRepr):
     """One ledger's entries were moved into another ledger, and the first was closed."""
 
     kind: Literal["ledgers_merged"] = "ledgers_merged"
@@ -557,8 +558,8 @@ class LedgersMerged:
         return registry.with_entities(merged).without(source.id)
 
 
-@attrs.frozen(kw_only=True)
-class PartyOrganisationReaffiliated:
+@attrs.frozen(kw_only=True, repr=False)
+class PartyOrganisationReaffiliated(FieldsRepr):
     """A party organisation was put under another superior organisation (隶属关系 changed)."""
 
     kind: Literal["party_organisation_reaffiliated"] = "party_organisation_reaffiliated"
@@ -572,8 +573,8 @@ class PartyOrganisationReaffiliated:
         return registry.with_entities(attrs.evolve(organisation, superior_id=self.superior_id))
 
 
-@attrs.frozen(kw_only=True)
-class PersonReaffiliated:
+@attrs.frozen(kw_only=True, repr=False)
+class PersonReaffiliated(FieldsRepr):
     """A person's party membership was moved to another organisation (组织关系转接)."""
 
     kind: Literal["person_reaffiliated"] = "person_reaffiliated"

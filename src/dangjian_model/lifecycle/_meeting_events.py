@@ -17,6 +17,7 @@ from dangjian_model import _fields as f
 from dangjian_model._enums import AgendaOrigin, DecisionEffect, FollowUpStatus, MeetingKind
 from dangjian_model._model import AgendaItem, FollowUp, Meeting
 from dangjian_model._registry import Registry
+from dangjian_model._repr import FieldsRepr
 
 __all__ = ["DecisionTaken", "FollowUpClosed", "MeetingHeld"]
 
@@ -51,8 +52,8 @@ def _with_item(registry: Registry, meeting_id: str, index: int, item: AgendaItem
     return registry.with_entities(attrs.evolve(meeting, agenda=tuple(agenda)))
 
 
-@attrs.frozen(kw_only=True)
-class MeetingHeld:
+@attrs.frozen(kw_only=True, repr=False)
+class MeetingHeld(FieldsRepr):
     """A meeting (会议) was held ``on`` a day: a joint meeting, a deliberation, one of the 三会一课.
 
     Attributes:
@@ -91,8 +92,8 @@ class MeetingHeld:
         return registry.with_entities(meeting)
 
 
-@attrs.frozen(kw_only=True)
-class DecisionTaken:
+@attrs.frozen(kw_only=True, repr=False)
+class DecisionTaken(FieldsRepr):
     """A decision (议事成果) was taken on an agenda item; an item not on the agenda was added (即时商议).
 
     Attributes:
@@ -136,8 +137,8 @@ class DecisionTaken:
         return _with_item(registry, self.meeting_id, self.item, item)
 
 
-@attrs.frozen(kw_only=True)
-class FollowUpClosed:
+@attrs.frozen(kw_only=True, repr=False)
+class FollowUpClosed(FieldsRepr):
     """A follow-up was closed ``on`` a day: done (已落实), perhaps leading to a project, or dropped (已撤销)."""
 
     kind: Literal["follow_up_closed"] = "follow_up_closed"

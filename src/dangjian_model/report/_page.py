@@ -29,6 +29,7 @@ from dangjian_model._model import (
 from dangjian_model._money import Money
 from dangjian_model._privacy import masked_name
 from dangjian_model._registry import Registry
+from dangjian_model._repr import FieldsRepr
 from dangjian_model.allocation import (
     YearAllocation,
     allocate_project_by_year,
@@ -50,8 +51,8 @@ PersonalData = Literal["mask", "keep"]
 # ------------------------------------------------------------------------------------------ small helpers
 
 
-@attrs.frozen
-class _Page:
+@attrs.frozen(repr=False)
+class _Page(FieldsRepr):
     """What every section needs: the registry, the words, the language and whether names are kept."""
 
     registry: Registry

@@ -17,6 +17,7 @@ from html import escape
 
 import attrs
 
+from dangjian_model._repr import FieldsRepr
 from dangjian_model.diagram import DASHED, Edge, Picture
 
 __all__ = ["text_width", "to_svg"]
@@ -79,8 +80,8 @@ def _wrap(text: str, size: float, width: float) -> list[str]:
     return [*lines, line] if line or not lines else lines
 
 
-@attrs.frozen
-class _Box:
+@attrs.frozen(repr=False)
+class _Box(FieldsRepr):
     id: str
     lines: tuple[str, ...]
     kind: str
@@ -89,8 +90,8 @@ class _Box:
     alliance: bool
 
 
-@attrs.frozen
-class _Placed:
+@attrs.frozen(repr=False)
+class _Placed(FieldsRepr):
     box: _Box
     x: float  # centre
     y: float  # top
@@ -98,8 +99,8 @@ class _Placed:
     row: int  # the row drawn, counting wrapped rows
 
 
-@attrs.frozen
-class _Layout:
+@attrs.frozen(repr=False)
+class _Layout(FieldsRepr):
     placed: dict[str, _Placed]
     tops: tuple[float, ...]  # top of every drawn row
     width: float

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from dangjian_model._repr import FieldsRepr
 from dangjian_model.validation._findings import Severity
 
 if TYPE_CHECKING:
@@ -29,8 +30,8 @@ _SIXIAN = "seed 001（慈溪“四联三不变”）"
 _MODEL = "dangjian_model 数据模型 (data model)"
 
 
-@attrs.frozen
-class Rule:
+@attrs.frozen(repr=False)
+class Rule(FieldsRepr):
     """One rule of the catalogue.
 
     Attributes:

@@ -10,6 +10,7 @@ import attrs
 
 from dangjian_model._errors import InvalidValue
 from dangjian_model._labels import LabelledEnum, zh_name
+from dangjian_model._repr import FieldsRepr
 from dangjian_model.validation._findings import Severity
 
 __all__ = ["GridLevels", "GridPartyGroups", "ValidationConfig"]
@@ -107,8 +108,8 @@ def _longest(prefixes: Iterable[str], code: str) -> int:
     return max((len(prefix) for prefix in prefixes if code.startswith(prefix)), default=0)
 
 
-@attrs.frozen(kw_only=True)
-class ValidationConfig:
+@attrs.frozen(kw_only=True, repr=False)
+class ValidationConfig(FieldsRepr):
     """Which rules run and how severe their findings are.
 
     A code is enabled when its most specific matching ``select`` entry is more specific than its most

@@ -21,6 +21,7 @@ from dangjian_model._model import (
     Unit,
 )
 from dangjian_model._registry import ENTITY_KINDS, Entity, Registry
+from dangjian_model._repr import FieldsRepr
 
 __all__ = [
     "Context",
@@ -45,8 +46,8 @@ def path_of(entity: Entity) -> str:
     return f"{collection_of(entity)}[{entity.id}]"
 
 
-@attrs.frozen
-class RawFinding:
+@attrs.frozen(repr=False)
+class RawFinding(FieldsRepr):
     """A finding as a check reports it, before the configuration gives it a severity."""
 
     code: str
@@ -167,8 +168,8 @@ _BASIC_FORMS = frozenset(
 )
 
 
-@attrs.frozen
-class Context:
+@attrs.frozen(repr=False)
+class Context(FieldsRepr):
     """Read-only indexes over one registry, shared by every check of one pass.
 
     Each index is built the first time a check asks for it, in one pass over its collection, and kept

@@ -11,6 +11,7 @@ import attrs
 from dangjian_model._labels import LabelledEnum, zh_name
 from dangjian_model._location import Location
 from dangjian_model._privacy import redact
+from dangjian_model._repr import FieldsRepr
 
 __all__ = ["Finding", "Report", "Severity"]
 
@@ -32,8 +33,8 @@ class Severity(LabelledEnum):
 _RANKS = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 
 
-@attrs.frozen(kw_only=True)
-class Finding:
+@attrs.frozen(kw_only=True, repr=False)
+class Finding(FieldsRepr):
     """One problem found in a registry, the way a compiler reports one.
 
     Attributes:
@@ -108,8 +109,8 @@ def _in_order(findings: Iterable[Finding]) -> tuple[Finding, ...]:
     return tuple(sorted(findings, key=Finding.sort_key))
 
 
-@attrs.frozen
-class Report:
+@attrs.frozen(repr=False)
+class Report(FieldsRepr):
     """The findings of one validation pass, in a deterministic order.
 
     Attributes:

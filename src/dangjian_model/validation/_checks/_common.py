@@ -9,6 +9,7 @@ import attrs
 
 from dangjian_model._model import Alliance, PartyOrganisation, Person, Project, Team, Unit
 from dangjian_model._registry import ENTITY_KINDS, ZH_KIND, Entity
+from dangjian_model._repr import FieldsRepr
 from dangjian_model.validation._config import ValidationConfig
 from dangjian_model.validation._context import Context, RawFinding
 
@@ -32,8 +33,8 @@ References: TypeAlias = Iterable[tuple[str, str | None, tuple[type[Any], ...]]]
 MEMBERS: tuple[type[Any], ...] = (*PARTICIPANTS, Team)
 
 
-@attrs.frozen
-class Scope:
+@attrs.frozen(repr=False)
+class Scope(FieldsRepr):
     """What a pass looks at: the whole registry, or one alliance and its projects."""
 
     alliances: tuple[Alliance, ...]
@@ -42,8 +43,8 @@ class Scope:
     whole_registry: bool
 
 
-@attrs.frozen
-class Check:
+@attrs.frozen(repr=False)
+class Check(FieldsRepr):
     """A check and the codes it can report (the engine skips it when none of them is enabled)."""
 
     codes: frozenset[str]

@@ -31,6 +31,7 @@ from dangjian_model._model import (
     Unit,
 )
 from dangjian_model._registry import ZH_KIND, Entity
+from dangjian_model._repr import FieldsRepr
 from dangjian_model.validation._checks._common import (
     KIND_NAMES,
     MEMBERS,
@@ -48,8 +49,8 @@ __all__ = ["check_duplicate_ids", "check_hierarchies", "check_references", "chec
 # ---------------------------------------------------------------- references and ids (DJ101–103)
 
 
-@attrs.frozen
-class _Reference:
+@attrs.frozen(repr=False)
+class _Reference(FieldsRepr):
     """One reference field of an entity kind: where its ids are, and which kinds they may name.
 
     Attributes:

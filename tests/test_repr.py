@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import importlib
-import pkgutil
 from typing import Any
 
 import attrs
 from hypothesis import given, settings
 
-import dangjian_model
 from dangjian_model import Person, Registry, strategies
 from dangjian_model._repr import FieldsRepr
+from tests.test_hints import library_classes
 
 
 def as_attrs_writes_it(obj: Any) -> str:
@@ -62,18 +60,10 @@ def test_a_field_left_out_of_the_repr_stays_out() -> None:
 
 def test_every_class_of_the_library_takes_its_repr_from_one_place() -> None:
     """No class compiles a ``__repr__`` of its own but those that write theirs by hand."""
-    own: list[str] = []
-    shared = 0
-    for info in pkgutil.walk_packages(dangjian_model.__path__, "dangjian_model."):
-        if info.name.endswith("__main__"):
-            continue
-        module = importlib.import_module(info.name)
-        for value in vars(module).values():
-            if isinstance(value, type) and attrs.has(value) and value.__module__ == info.name:
-                if value.__repr__ is FieldsRepr.__repr__:
-                    shared += 1
-                else:
-                    own.append(value.__qualname__)
+    classes = library_classes()
+    shared_repr: object = FieldsRepr.__repr__
+    shared = sum(cls.__repr__ is shared_repr for cls in classes)
+    own = [cls.__qualname__ for cls in classes if cls.__repr__ is not shared_repr]
     assert shared > 100
     # Money shows itself as the amount it stands for; Popolo's readers are mutable working state
     assert sorted(own) == ["Money", "_Read", "_Reader"]

@@ -27,6 +27,7 @@ import json
 import re
 import string
 import typing
+from collections.abc import Callable
 from typing import Any
 
 import attrs
@@ -68,32 +69,37 @@ _DATE_KEYS: frozenset[str] | None = None
 
 
 def date_keys() -> frozenset[str]:
-    """The keys under which a YAML date may stand: date fields of the model, and never anything else."""
+    """The keys under which a YAML date may stand: date fields of the model, and never anything else.
+
+    A field typed through a module not imported yet (an allocation rule) is left out: rules hold no
+    dates, nor a name a date field of the model has (a test walks them too, with ``typing``).
+    """
     global _DATE_KEYS
     if _DATE_KEYS is None:
-        from dangjian_model._model import Alliance
-        from dangjian_model._registry import Registry
-
-        dated: set[str] = set()
-        other: set[str] = set()
-        seen: set[type[Any]] = set()
-        todo: list[type[Any]] = [Registry, Alliance]
-        while todo:
-            cls = todo.pop()
-            if cls in seen:
-                continue
-            seen.add(cls)
-            # a field typed through a module not imported yet (an allocation rule) is left out: rules
-            # hold no dates, nor a name a date field of the model has (a test walks them too)
-            for name, hint in loaded_hints(cls).items():
-                args = [arg for arg in typing.get_args(hint) if arg is not type(None)]
-                todo += [arg for arg in (*args, hint) if isinstance(arg, type) and attrs.has(arg)]
-                if hint is datetime.date or args == [datetime.date]:
-                    dated.add(name)
-                else:
-                    other.add(name)
-        _DATE_KEYS = frozenset(dated - other)
+        _DATE_KEYS = walk_date_keys(loaded_hints)[0]
     return _DATE_KEYS
+
+
+def walk_date_keys(hints_of: Callable[[type[Any]], dict[str, Any]]) -> tuple[frozenset[str], set[type[Any]]]:
+    """The date keys of every class a document can hold, each class's fields typed by ``hints_of``;
+    and the classes walked."""
+    from dangjian_model._model import Alliance
+    from dangjian_model._registry import Registry
+
+    dated: set[str] = set()
+    other: set[str] = set()
+    seen: set[type[Any]] = set()
+    todo: list[type[Any]] = [Registry, Alliance]
+    while todo:
+        cls = todo.pop()
+        if cls in seen:
+            continue
+        seen.add(cls)
+        for name, hint in hints_of(cls).items():
+            args = [arg for arg in typing.get_args(hint) if arg is not type(None)]
+            todo += [arg for arg in (*args, hint) if isinstance(arg, type) and attrs.has(arg)]
+            (dated if hint is datetime.date or args == [datetime.date] else other).add(name)
+    return frozenset(dated - other), seen
 
 
 #: First characters of the plain scalars PyYAML's resolver may read as something other than text.

@@ -56,3 +56,11 @@ def test_a_problem_of_a_real_file_says_in_chinese_what_the_field_takes() -> None
     (problem,) = raised.value.problems
     assert "不小于 0 的整数" in problem.zh()
     assert "a whole number ≥ 0" in problem.en()
+
+
+def test_a_text_that_nests_what_was_got_many_times_is_said_once_without_taking_it_apart() -> None:
+    nested = "a whole number" + " (got text)" * 5_000
+    assert zh_expected(nested) == f"应为 {nested}"
+    assert (
+        zh_expected("a whole number (got text) (got a list)") == "应为 a whole number (got text) (got a list)"
+    )

@@ -135,8 +135,8 @@ _EXPECTED_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
 _GOT = re.compile(r"(.*) \(got (.*)\)\Z", re.S)
 
 
-def _zh_phrase(expected: str) -> str | None:
-    """The Chinese of an ``expected`` phrase the catalogue knows, or None."""
+def _known(expected: str) -> str | None:
+    """The Chinese of a phrase of the catalogue, with its numbers and names, or None."""
     found = _EXPECTED.get(expected)
     if found is not None:
         return found
@@ -144,12 +144,23 @@ def _zh_phrase(expected: str) -> str | None:
         match = pattern.match(expected)
         if match:
             return chinese.format(*match.groups())
-    got = _GOT.match(expected)
-    if got:
-        wanted = _zh_phrase(got.group(1))
-        if wanted is not None:
-            return f"{wanted}（实际是{_zh_phrase(got.group(2)) or got.group(2)}）"
     return None
+
+
+def _zh_phrase(expected: str) -> str | None:
+    """The Chinese of an ``expected`` text: a known phrase, or one followed by what was got instead.
+
+    One level only (the texts are ours, of the form ``X (got Y)``): a text that nests more, whatever
+    it holds, is not taken apart again and again.
+    """
+    found = _known(expected)
+    if found is not None:
+        return found
+    got = _GOT.match(expected)
+    wanted = _known(got.group(1)) if got else None
+    if got is None or wanted is None:
+        return None
+    return f"{wanted}（实际是{_known(got.group(2)) or got.group(2)}）"
 
 
 def zh_expected(expected: str) -> str:

@@ -71,6 +71,13 @@ NOT_FOR_A_CLEAN_FILE = (
 )
 
 
+def in_a_fresh_interpreter(code: str) -> str:
+    """What ``code`` prints, run by a new interpreter that finds the same modules as this one."""
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
+    return done.stdout
+
+
 def imported_by(*argv: str) -> set[str]:
     """The modules a fresh interpreter holds after running ``dangjian argv`` (its exit code must be 0)."""
     code = (
@@ -80,9 +87,7 @@ def imported_by(*argv: str) -> set[str]:
         f"    code = main({list(argv)!r})\n"
         "print(json.dumps([code, sorted(sys.modules)]))\n"
     )
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
-    exit_code, modules = json.loads(done.stdout)
+    exit_code, modules = json.loads(in_a_fresh_interpreter(code))
     assert exit_code == 0
     return set(modules)
 
@@ -126,9 +131,7 @@ def test_a_file_with_a_problem_still_gets_the_detailed_report(tmp_path: Path) ->
         "print(code, 'cattrs' in sys.modules)\n"
         "print(out.getvalue())\n"
     )
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
-    first, report = done.stdout.split("\n", 1)
+    first, report = in_a_fresh_interpreter(code).split("\n", 1)
     assert first == f"{EXIT_ERRORS} True"
     assert "townshp" in report
     assert "broken.yaml:" in report
